@@ -1,0 +1,28 @@
+"""Argument checks shared by the public functions: one clear message naming field, value and range."""
+from __future__ import annotations
+
+import math
+from typing import Any
+
+
+def number(name: str, value: Any, low: float, high: float, *, low_open: bool = False, unit: str = "") -> float:
+    """Return ``value`` as float if it is a finite real number in range, else raise naming ``name``."""
+    lo_sym = ">" if low_open else ">="
+    allowed = f"a number {lo_sym} {low:g} and <= {high:g}" + (f" ({unit})" if unit else "")
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"{name}: expected {allowed}, got {type(value).__name__} {value!r}")
+    if not math.isfinite(value):
+        raise ValueError(f"{name}: expected {allowed}, got {value!r} (not a finite number)")
+    if value > high or value < low or (low_open and value == low):
+        raise ValueError(f"{name}: {value!r} is outside the allowed range; expected {allowed}")
+    return float(value)
+
+
+def integer(name: str, value: Any, low: int, high: int, *, unit: str = "") -> int:
+    """Return ``value`` if it is a whole number (int, not bool) in ``[low, high]``, else raise."""
+    allowed = f"a whole number from {low} to {high}" + (f" ({unit})" if unit else "")
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{name}: expected {allowed}, got {type(value).__name__} {value!r}")
+    if not low <= value <= high:
+        raise ValueError(f"{name}: {value!r} is outside the allowed range; expected {allowed}")
+    return value

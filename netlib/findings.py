@@ -1,0 +1,188 @@
+"""`Findings`: one case's pathology and clinical findings, validated on construction.
+
+Every field is optional: ``None`` means "not reported", and the decision functions treat it
+as missing data (they may answer ``undetermined`` / ``TX`` rather than guess).
+Bad values raise ``TypeError`` (wrong kind of value) or ``ValueError`` (right kind, outside
+the allowed range or vocabulary); the message names the field, the value and what is allowed.
+"""
+from __future__ import annotations
+
+import difflib
+import math
+from dataclasses import dataclass, fields
+from typing import Any, Mapping
+
+__all__ = ["Findings", "VOCABULARY", "NUMERIC_RANGES"]
+
+GEP_SITES = ("stomach", "duodenum", "ampulla", "jejunum_ileum", "appendix", "colon", "rectum", "pancreas")
+THORACIC_SITES = ("lung", "thymus")
+
+#: Allowed words for each categorical field.
+VOCABULARY: dict[str, tuple[str, ...]] = {
+    "site": GEP_SITES + THORACIC_SITES + ("unknown_primary",),
+    "differentiation": ("well", "poor"),
+    "morphology": ("carcinoid", "small_cell", "large_cell"),
+    "necrosis": ("absent", "punctate", "extensive"),
+    "depth": ("mucosa", "submucosa", "muscularis_propria", "subserosa", "serosa",
+              "confined_to_sphincter_of_oddi", "beyond_wall"),
+    "invasion": ("pancreas", "duodenum", "common_bile_duct", "peripancreatic_fat", "mesoappendix", "stomach",
+                 "spleen", "colon", "adrenal", "coeliac_axis", "sma", "visceral_peritoneum", "adjacent_organs"),
+    "metastasis": ("none", "liver_only", "extrahepatic_only", "liver_and_extrahepatic"),
+    "syndrome": ("insulinoma", "gastrinoma", "glucagonoma", "vipoma", "somatostatinoma", "carcinoid_syndrome"),
+    "margin": ("R0", "R1", "R2"),
+    "prior_therapies": ("surveillance", "endoscopic_resection", "endoscopic_resection_or_surveillance",
+                        "individualized", "appendectomy", "right_hemicolectomy",
+                        "oncologic_resection_with_lymphadenectomy", "gastrectomy_with_lymphadenectomy",
+                        "enucleation", "liver_metastasis_resection", "somatostatin_analogue", "prrt",
+                        "targeted_therapy", "chemotherapy", "platinum_etoposide", "syndrome_control",
+                        "multidisciplinary_review"),
+}
+
+#: (minimum, maximum, unit, integer-only) for numeric fields. Minimums are physical limits;
+#: maximums are software plausibility bounds that catch typing errors, not clinical thresholds.
+NUMERIC_RANGES: dict[str, tuple[float, float, str, bool]] = {
+    "ki67_percent": (0.0, 100.0, "% of tumour nuclei", False),
+    "mitoses_per_2mm2": (0.0, 1000.0, "mitoses per 2 mm2", False),
+    "size_cm": (0.0, 100.0, "cm (greatest dimension)", False),
+    "regional_nodes_positive": (0, 500, "positive regional lymph nodes", True),
+    "mesenteric_mass_cm": (0.0, 100.0, "cm", False),
+    "ne_component_percent": (0.0, 100.0, "% of the tumour that is neuroendocrine", False),
+    "mesoappendix_invasion_mm": (0.0, 1000.0, "mm", False),
+}
+
+_BOOLEAN_FIELDS = ("functioning", "sstr_positive", "progression", "liver_metastases_resectable",
+                   "lymphovascular_invasion", "appendix_base", "symptomatic")
+_TUPLE_FIELDS = ("invasion", "prior_therapies")
+
+
+def _describe_range(name: str) -> str:
+    lo, hi, unit, integer = NUMERIC_RANGES[name]
+    kind = "a whole number" if integer else "a number"
+    return f"{kind} from {lo:g} to {hi:g} ({unit})"
+
+
+def _check_number(name: str, value: Any) -> None:
+    lo, hi, _unit, integer = NUMERIC_RANGES[name]
+    allowed = _describe_range(name)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        hint = " (give the number without units or a % sign)" if isinstance(value, str) else ""
+        raise TypeError(f"{name}: expected {allowed} or None, got {type(value).__name__} {value!r}{hint}")
+    if integer and not isinstance(value, int):
+        if not (isinstance(value, float) and value.is_integer()):
+            raise TypeError(f"{name}: expected {allowed} or None, got {value!r}")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError(f"{name}: expected {allowed}, got {value!r} (not a finite number)")
+    if not lo <= value <= hi:
+        raise ValueError(f"{name}: {value!r} is outside the allowed range; expected {allowed}")
+
+
+def _check_word(name: str, value: Any) -> None:
+    allowed = VOCABULARY[name]
+    if not isinstance(value, str):
+        raise TypeError(f"{name}: expected one of {', '.join(allowed)} or None, got {type(value).__name__} {value!r}")
+    if value not in allowed:
+        close = difflib.get_close_matches(value, allowed, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise ValueError(f"{name}: {value!r} is not allowed{hint}; allowed: {', '.join(allowed)}")
+
+
+@dataclass(frozen=True)
+class Findings:
+    """One case's findings. All fields optional (None = not reported).
+
+    Units: ``ki67_percent`` 0-100 (% of tumour nuclei in the hot spot); ``mitoses_per_2mm2``
+    per 2 mm2 (may be fractional, e.g. a 10 mm2 count divided by 5); ``size_cm`` greatest
+    dimension in cm; ``mesenteric_mass_cm`` cm; ``mesoappendix_invasion_mm`` mm;
+    ``ne_component_percent`` share of a mixed tumour that is neuroendocrine (MiNEN).
+    Categorical fields take the words in :data:`VOCABULARY`.
+    """
+
+    site: str | None = None
+    differentiation: str | None = None
+    morphology: str | None = None
+    ki67_percent: float | None = None
+    mitoses_per_2mm2: float | None = None
+    necrosis: str | None = None
+    size_cm: float | None = None
+    depth: str | None = None
+    invasion: tuple[str, ...] | None = None
+    regional_nodes_positive: int | None = None
+    mesenteric_mass_cm: float | None = None
+    metastasis: str | None = None
+    functioning: bool | None = None
+    syndrome: str | None = None
+    ne_component_percent: float | None = None
+    gastric_type: int | None = None
+    sstr_positive: bool | None = None
+    progression: bool | None = None
+    prior_therapies: tuple[str, ...] | None = None
+    liver_metastases_resectable: bool | None = None
+    lymphovascular_invasion: bool | None = None
+    mesoappendix_invasion_mm: float | None = None
+    appendix_base: bool | None = None
+    margin: str | None = None
+    symptomatic: bool | None = None
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            name, value = f.name, getattr(self, f.name)
+            if value is None:
+                continue
+            if name in NUMERIC_RANGES:
+                _check_number(name, value)
+                if NUMERIC_RANGES[name][3] and isinstance(value, float):
+                    object.__setattr__(self, name, int(value))
+            elif name in _TUPLE_FIELDS:
+                if isinstance(value, (str, bytes)) or not isinstance(value, (tuple, list)):
+                    raise TypeError(f"{name}: expected a tuple of words from {', '.join(VOCABULARY[name])}, "
+                                    f"got {type(value).__name__} {value!r}")
+                for item in value:
+                    _check_word(name, item)
+                object.__setattr__(self, name, tuple(dict.fromkeys(value)))
+            elif name in VOCABULARY:
+                _check_word(name, value)
+            elif name in _BOOLEAN_FIELDS:
+                if not isinstance(value, bool):
+                    raise TypeError(f"{name}: expected True, False or None, got {type(value).__name__} {value!r}")
+            elif name == "gastric_type":
+                if isinstance(value, bool) or not isinstance(value, int):
+                    raise TypeError(f"gastric_type: expected 1, 2 or 3 or None, got {type(value).__name__} {value!r}")
+                if value not in (1, 2, 3):
+                    raise ValueError(f"gastric_type: {value!r} is not allowed; expected 1, 2 or 3")
+        if self.syndrome is not None and self.functioning is False:
+            raise ValueError(f"syndrome: {self.syndrome!r} given but functioning=False; a named syndrome means the "
+                             "tumour is functioning (set functioning=True or leave it None)")
+        if self.gastric_type is not None and self.site not in (None, "stomach"):
+            raise ValueError(f"gastric_type: {self.gastric_type!r} given but site={self.site!r}; gastric types apply "
+                             "only to site='stomach'")
+
+    # -- construction from plain data -------------------------------------------------
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "Findings":
+        """Build from plain data (e.g. a case bank). Unknown keys raise ``ValueError``; lists become tuples."""
+        if not isinstance(data, Mapping):
+            raise TypeError(f"Findings.from_dict: expected a mapping of field names to values, "
+                            f"got {type(data).__name__}")
+        known = [f.name for f in fields(cls)]
+        for key in data:
+            if not isinstance(key, str):
+                raise TypeError(f"Findings.from_dict: field names must be strings, got {key!r}")
+            if key not in known:
+                close = [k for k in known if k.startswith(key)] or difflib.get_close_matches(key, known, n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                raise ValueError(f"Findings.from_dict: unknown field {key!r}{hint}; known fields: {', '.join(known)}")
+        return cls(**dict(data))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The reported fields as plain data (None fields left out; tuples as lists)."""
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            v = getattr(self, f.name)
+            if v is not None:
+                out[f.name] = list(v) if isinstance(v, tuple) else v
+        return out
+
+    @property
+    def is_thoracic(self) -> bool:
+        """True for lung and thymus, which use the WHO thoracic criteria."""
+        return self.site in THORACIC_SITES

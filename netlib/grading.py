@@ -1,0 +1,428 @@
+"""WHO grading of neuroendocrine neoplasms, explained step by step.
+
+``grade(findings)`` applies the WHO 2019/2022 digestive criteria to gastroenteropancreatic
+(GEP) sites and the WHO thoracic criteria to lung and thymus. Thresholds come from
+:mod:`netlib.criteria`; nothing is hard-coded here. The result, :class:`Grade`, carries the
+label, stable flag codes, the reasoning (including why the neighbouring grade was not
+chosen) and the source keys.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from . import cards
+from .criteria import WHO_2021_THORACIC, WHO_2022_DIGESTIVE, GradingTable, get_table
+from .findings import Findings
+
+if TYPE_CHECKING:  # numpy only for grade_array, imported lazily
+    import numpy as np
+
+__all__ = ["Grade", "grade", "grade_array", "LABELS", "FLAGS", "MINEN_MIN_PERCENT"]
+
+LABELS = ("NET G1", "NET G2", "NET G3", "NEC", "MiNEN", "typical carcinoid", "atypical carcinoid",
+          "LCNEC", "SCLC", "undetermined")
+
+#: Stable flag codes and what each means (shown as tooltips on the card).
+FLAGS: dict[str, str] = {
+    "boundary_value": "A value sits exactly on a cut-off; closed intervals put it in the higher band shown. "
+                      "Counting noise can move it either way.",
+    "discordant_ki67_mitoses": "Ki-67 and the mitotic count point to different grades; the higher grade wins.",
+    "single_parameter": "Only one of Ki-67 and mitoses was reported; the grade rests on one parameter.",
+    "no_proliferation_data": "Neither Ki-67 nor the mitotic count was reported.",
+    "inconsistent_with_nec": "Poor differentiation with Ki-67 and mitoses in the NET G1/G2 range: "
+                             "needs review (sampling, heterogeneity, MiNEN).",
+    "morphology_required": "Proliferation is in the G3 range; only morphology (differentiation) separates "
+                           "NET G3 from NEC.",
+    "differentiation_assumed_well": "Differentiation not reported; a NET was assumed because proliferation "
+                                    "is in the G1/G2 range. Confirm on morphology.",
+    "differentiation_morphology_conflict": "Differentiation and morphology contradict each other.",
+    "who2010_gap_value": "Ki-67 above 2 % and below 3 %: unassigned under WHO 2010, G1 since WHO 2017/2019.",
+    "who2010_gap": "Under WHO 2010 this Ki-67 value belonged to no grade.",
+    "historical_criteria": "Graded with a superseded edition, for comparison only.",
+    "site_not_reported": "Site not reported; the GEP (digestive) criteria were applied.",
+    "unknown_primary": "Unknown primary; the digestive criteria of the common WHO framework were applied.",
+    "minen_boundary": "A component is exactly 30 %; sources disagree whether 30 % counts (>= 30 % vs > 30 %).",
+    "minor_ne_component": "The neuroendocrine component is below 30 %: not a MiNEN and not graded as a NEN.",
+    "minor_non_ne_component": "The non-neuroendocrine component is below 30 %: graded as a pure NEN.",
+    "ki67_not_used": "Ki-67 was reported but does not classify resected thoracic NENs.",
+    "elevated_proliferation_carcinoid": "Carcinoid morphology with Ki-67 >= 30 %: the emerging WHO 2021 "
+                                        "'carcinoid with elevated proliferation' concept, not a category.",
+    "beyond_atypical_range": "Carcinoid morphology with > 10 mitoses/2 mm2: above the atypical carcinoid "
+                             "range; not a formal category (emerging concept); expert review.",
+    "mitoses_required": "The thoracic criteria need a mitotic count per 2 mm2.",
+    "necrosis_required": "With < 2 mitoses, necrosis decides typical vs atypical carcinoid.",
+    "size_not_reported": "Typical carcinoid requires a size of at least 0.5 cm; size not reported.",
+    "below_typical_carcinoid_size": "Smaller than the 0.5 cm that typical carcinoid requires.",
+    "inconsistent_with_high_grade": "Small/large cell morphology but <= 10 mitoses/2 mm2: the criteria "
+                                    "expect > 10; review.",
+    "mitoses_not_reported": "The mitotic count was not reported; the label rests on morphology alone.",
+    "extensive_necrosis_unusual": "Extensive necrosis is unusual in a carcinoid (usually punctate); review.",
+}
+
+#: MiNEN: each component must make up at least this share of the tumour (WHO 2019 wording).
+MINEN_MIN_PERCENT = 30.0
+
+_PARAM_NAME = {"ki67": "Ki-67", "mitoses": "mitoses"}
+
+
+@dataclass(frozen=True)
+class Grade:
+    """The result of :func:`grade`.
+
+    ``label`` is one of :data:`LABELS`; ``subtype`` e.g. ``small cell`` for NEC; ``flags`` are
+    codes from :data:`FLAGS`; ``steps`` the plain-language reasoning; ``sources`` reference keys;
+    ``criteria`` the key of the table used.
+    """
+
+    label: str
+    subtype: str | None = None
+    flags: tuple[str, ...] = ()
+    steps: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    criteria: str = WHO_2022_DIGESTIVE.key
+
+    @property
+    def title(self) -> str:
+        return f"{self.label} ({self.subtype})" if self.subtype else self.label
+
+    def _repr_html_(self) -> str:
+        return cards.card_html(f"Grade - {get_table(self.criteria).title}", self.title, flags=self.flags,
+                               flag_text=FLAGS, steps=self.steps, sources=self.sources)
+
+    def __str__(self) -> str:
+        return cards.card_text("Grade", self.title, flags=self.flags, steps=self.steps, sources=self.sources)
+
+
+class _Builder:
+    """Collects flags, steps and sources while a grade is worked out."""
+
+    def __init__(self, table: GradingTable):
+        self.table = table
+        self.flags: list[str] = []
+        self.steps: list[str] = []
+        self.sources: list[str] = list(table.sources)
+
+    def flag(self, code: str) -> None:
+        assert code in FLAGS, code
+        if code not in self.flags:
+            self.flags.append(code)
+
+    def done(self, label: str, subtype: str | None = None) -> Grade:
+        return Grade(label, subtype, tuple(self.flags), tuple(self.steps), tuple(dict.fromkeys(self.sources)),
+                     self.table.key)
+
+
+def _fmt(parameter: str, value: float, table: GradingTable) -> str:
+    return f"Ki-67 {value:g} %" if parameter == "ki67" else f"mitotic count {value:g} {table.mitoses_unit}"
+
+
+def _unit(parameter: str, table: GradingTable) -> str:
+    return "%" if parameter == "ki67" else table.mitoses_unit
+
+
+def grade(findings: Findings, criteria: "str | GradingTable | None" = None) -> Grade:
+    """Grade one case with the WHO criteria that fit its site.
+
+    Digestive (GEP) sites, an unknown primary or an unreported site use the WHO 2019/2022
+    digestive table by default (pass ``criteria="who2010_digestive"`` or ``"who2017_pancreas"``
+    to compare editions); lung and thymus always use the thoracic criteria.
+    """
+    if not isinstance(findings, Findings):
+        raise TypeError(f"findings: expected a netlib.Findings, got {type(findings).__name__}")
+    if findings.is_thoracic:
+        table = get_table(criteria) if criteria is not None else WHO_2021_THORACIC
+        if table.system != "thoracic":
+            raise ValueError(f"criteria: {table.key!r} is a digestive table but site={findings.site!r} needs "
+                             "the thoracic criteria (who2015_thoracic or who2021_thoracic)")
+        return _grade_thoracic(findings, table)
+    table = get_table(criteria) if criteria is not None else WHO_2022_DIGESTIVE
+    if table.system != "digestive":
+        raise ValueError(f"criteria: {table.key!r} is a thoracic table; site={findings.site!r} is graded with "
+                         "a digestive table")
+    return _grade_digestive(findings, table)
+
+
+# --- digestive (GEP) ------------------------------------------------------------------
+def _effective_differentiation(f: Findings, b: _Builder) -> str | None | bool:
+    """'well', 'poor', None (unknown) or False (contradiction)."""
+    implied = {"carcinoid": "well", "small_cell": "poor", "large_cell": "poor"}.get(f.morphology or "")
+    if f.differentiation and implied and f.differentiation != implied:
+        b.flag("differentiation_morphology_conflict")
+        b.steps.append(f"Differentiation is '{f.differentiation}' but morphology '{f.morphology}' implies "
+                       f"'{implied}' differentiation: the findings contradict each other; review the morphology.")
+        return False
+    if f.differentiation is None and implied:
+        b.steps.append(f"Morphology '{f.morphology}' implies {implied} differentiation.")
+    return f.differentiation or implied
+
+
+def _proliferation(f: Findings, b: _Builder) -> int | None:
+    """Band index from Ki-67 and mitoses (higher wins), with steps; None when no band applies."""
+    t = b.table
+    values = {"ki67": f.ki67_percent, "mitoses": f.mitoses_per_2mm2}
+    given = {p: v for p, v in values.items() if v is not None}
+    if not given:
+        b.flag("no_proliferation_data")
+        b.steps.append("Neither the Ki-67 index nor the mitotic count was reported.")
+        return None
+    if len(given) == 1:
+        (p, _v), = given.items()
+        missing = "mitotic count" if p == "ki67" else "Ki-67 index"
+        b.flag("single_parameter")
+        b.steps.append(f"Only {_PARAM_NAME[p]} was reported; the {missing} could raise the grade.")
+    idx: dict[str, int] = {}
+    for p, v in given.items():
+        i = t.band_index(p, v)
+        if i is None:
+            gap = t.gap_containing(p, v)
+            b.flag("who2010_gap")
+            b.steps.append(f"{_fmt(p, v, t)} falls in the gap {gap.describe('%') if gap else ''} of {t.title}: "
+                           "no grade is defined for it.")
+            continue
+        iv = t.bands[i].interval(p)
+        b.steps.append(f"{_fmt(p, v, t)} lies in {iv.describe(_unit(p, t))} -> {t.bands[i].label}.")
+        if v in iv.closed_ends:
+            b.flag("boundary_value")
+            b.steps.append(f"{_fmt(p, v, t)} is exactly on a cut-off; the interval {iv.describe(_unit(p, t))} "
+                           f"includes it, so it is {t.bands[i].label}.")
+        if p == "ki67" and 2 < v < 3 and t.key != "who2010_digestive":
+            b.flag("who2010_gap_value")
+            b.sources.append("who2010_digestive")
+        idx[p] = i
+    if not idx:
+        return None
+    top = max(idx.values())
+    if "who2010_gap" in b.flags and top == 0:
+        b.steps.append("The other parameter is G1, which cannot outrank a value that is above G1: no grade.")
+        return None
+    if len(idx) == 2 and idx["ki67"] != idx["mitoses"]:
+        decider = max(idx, key=idx.get)
+        other = "mitoses" if decider == "ki67" else "ki67"
+        b.flag("discordant_ki67_mitoses")
+        b.steps.append(f"The two parameters disagree ({_PARAM_NAME['ki67']}: {t.bands[idx['ki67']].label}; "
+                       f"mitoses: {t.bands[idx['mitoses']].label}). The higher grade wins, so "
+                       f"{_PARAM_NAME[decider]} decides; grading on {_PARAM_NAME[other]} alone would under-grade.")
+    # why not the neighbours
+    if top > 0:
+        lower = t.bands[top - 1]
+        reasons = [f"{_PARAM_NAME[p]} {v:g} is not {lower.interval(p).describe(_unit(p, t))}"
+                   for p, v in given.items() if p in idx and v not in lower.interval(p)]
+        b.steps.append(f"Not {lower.label}: every reported parameter would have to be in its range, but "
+                       + "; ".join(reasons) + ".")
+    if top < len(t.bands) - 1:
+        higher = t.bands[top + 1]
+        needs = " or ".join(f"{_PARAM_NAME[p]} {higher.interval(p).describe(_unit(p, t))}" for p in given)
+        b.steps.append(f"Not {higher.label}: that needs {needs}, and no reported value reaches it.")
+    return top
+
+
+def _minen(f: Findings, b: _Builder) -> Grade | None:
+    """MiNEN check; returns a final Grade or None to continue grading as a NEN."""
+    ne = f.ne_component_percent
+    if ne is None:
+        return None
+    other = 100.0 - ne
+    b.sources.append("minen_30_percent")
+    if ne == MINEN_MIN_PERCENT or other == MINEN_MIN_PERCENT:
+        b.flag("minen_boundary")
+        b.steps.append("A component is exactly 30 %: MiNEN under the '>= 30 %' wording (used here), not under "
+                       "the '> 30 %' wording of some reviews.")
+    if ne >= MINEN_MIN_PERCENT and other >= MINEN_MIN_PERCENT:
+        b.steps.append(f"Neuroendocrine component {ne:g} % and non-neuroendocrine component {other:g} %: both "
+                       f">= {MINEN_MIN_PERCENT:g} %, so this is a mixed neuroendocrine-non-neuroendocrine neoplasm. "
+                       "Grade each component separately.")
+        return b.done("MiNEN")
+    if ne < MINEN_MIN_PERCENT:
+        b.flag("minor_ne_component")
+        b.steps.append(f"The neuroendocrine component is {ne:g} % (< {MINEN_MIN_PERCENT:g} %): not a MiNEN; "
+                       "the tumour is classified by its non-neuroendocrine component, so no NEN grade is given.")
+        return b.done("undetermined")
+    if other > 0:
+        b.flag("minor_non_ne_component")
+        b.steps.append(f"The non-neuroendocrine component is {other:g} % (< {MINEN_MIN_PERCENT:g} %): not a MiNEN; "
+                       "graded as a pure NEN.")
+    return None
+
+
+def _grade_digestive(f: Findings, table: GradingTable) -> Grade:
+    b = _Builder(table)
+    if table.key != WHO_2022_DIGESTIVE.key:
+        b.flag("historical_criteria")
+        b.steps.append(f"Using {table.title} for comparison; current practice uses WHO 2019/2022.")
+    if f.site is None:
+        b.flag("site_not_reported")
+        b.steps.append("Site not reported: the digestive (GEP) criteria are applied.")
+    elif f.site == "unknown_primary":
+        b.flag("unknown_primary")
+        b.steps.append("Unknown primary: the digestive criteria of the common WHO framework are applied.")
+    else:
+        b.steps.append(f"Site {f.site.replace('_', '/')}: graded with the {table.title} criteria "
+                       "(Ki-67 and mitoses).")
+    minen = _minen(f, b)
+    if minen is not None:
+        return minen
+    diff = _effective_differentiation(f, b)
+    if diff is False:
+        return b.done("undetermined")
+    band = _proliferation(f, b)
+    if diff == "poor":
+        subtype = {"small_cell": "small cell", "large_cell": "large cell"}.get(f.morphology or "")
+        b.sources.append("net_vs_nec_review")
+        b.steps.append("Poorly differentiated: a neuroendocrine carcinoma, high grade by definition; it gets no "
+                       "numerical grade." + ("" if subtype else " Small vs large cell type not reported."))
+        if band is not None and band < len(table.bands) - 1:
+            b.flag("inconsistent_with_nec")
+            b.steps.append("But proliferation is in the NET G1/G2 range, unusual for a NEC: review sampling, "
+                           "heterogeneity and the possibility of a MiNEN.")
+        return b.done("NEC", subtype)
+    if band is None:
+        if "no_proliferation_data" in b.flags:
+            b.steps.append("A grade cannot be assigned without Ki-67 or mitoses.")
+        return b.done("undetermined")
+    label = table.bands[band].label
+    top_band = band == len(table.bands) - 1
+    if diff is None:
+        if top_band:
+            b.flag("morphology_required")
+            b.steps.append("Proliferation is in the G3 range but differentiation was not reported: morphology "
+                           "decides NET G3 (well differentiated) vs NEC (poorly differentiated); Ki-67 alone "
+                           "does not make a carcinoma.")
+            b.sources.append("net_vs_nec_review")
+            return b.done("undetermined")
+        b.flag("differentiation_assumed_well")
+        b.steps.append("Differentiation not reported; proliferation in the G1/G2 range fits a well-differentiated "
+                       "NET. Confirm on morphology.")
+    elif top_band and label == "NET G3":
+        b.steps.append("Well differentiated with G3 proliferation: NET G3, not NEC (morphology decides).")
+    elif top_band and label == "NEC":
+        b.steps.append("WHO 2010 had no NET G3: a well-differentiated tumour in this range was called NEC; "
+                       "WHO 2017/2019 made it NET G3.")
+    return b.done(label)
+
+
+# --- thoracic --------------------------------------------------------------------------
+def _grade_thoracic(f: Findings, table: GradingTable) -> Grade:
+    b = _Builder(table)
+    b.steps.append(f"Site {f.site}: graded with the {table.title} criteria (mitoses per 2 mm2, necrosis, "
+                   "morphology); "
+                   "the digestive Ki-67 grading is never applied here.")
+    morph = f.morphology
+    if f.ki67_percent is not None:
+        b.flag("ki67_not_used")
+        b.steps.append(f"Ki-67 {f.ki67_percent:g} % is recorded but does not classify resected thoracic NENs.")
+    if morph is None:
+        if f.differentiation == "well":
+            morph = "carcinoid"
+            b.steps.append("Well differentiated: carcinoid morphology assumed.")
+        else:
+            b.flag("morphology_required")
+            b.steps.append("Morphology not reported: carcinoid vs small cell vs large cell cytology is needed.")
+            return b.done("undetermined")
+    m = f.mitoses_per_2mm2
+    if morph in ("small_cell", "large_cell"):
+        label = "SCLC" if morph == "small_cell" else "LCNEC"
+        if f.differentiation == "well":
+            b.flag("differentiation_morphology_conflict")
+            b.steps.append(f"Morphology '{morph}' contradicts well differentiation; review.")
+            return b.done("undetermined")
+        b.steps.append(f"{morph.replace('_', ' ').capitalize()} cytology: the {label} column of the criteria.")
+        if m is None:
+            b.flag("mitoses_not_reported")
+            b.steps.append(f"Mitotic count not reported; {label} expects > 10 mitoses/2 mm2.")
+            return b.done(label)
+        high = table.bands[-1].mitoses
+        if m not in high:
+            b.flag("inconsistent_with_high_grade")
+            b.steps.append(f"{m:g} mitoses/2 mm2 is not {high.describe('per 2 mm2')} as {label} requires: "
+                           "the criteria are not met; review (crushed biopsy? carcinoid?).")
+            return b.done("undetermined")
+        b.steps.append(f"{m:g} mitoses/2 mm2 is {high.describe('per 2 mm2')}: criteria met.")
+        return b.done(label)
+    # carcinoid morphology
+    if f.differentiation == "poor":
+        b.flag("differentiation_morphology_conflict")
+        b.steps.append("Carcinoid morphology contradicts poor differentiation; review.")
+        return b.done("undetermined")
+    if f.ki67_percent is not None and f.ki67_percent >= 30:
+        b.flag("elevated_proliferation_carcinoid")
+        b.steps.append("Ki-67 >= 30 % in a carcinoid: the WHO 2021 'elevated proliferation' concept; noted, not "
+                       "used to classify.")
+        b.sources.append("pelosi_travis_2024")
+    if f.necrosis == "extensive":
+        b.flag("extensive_necrosis_unusual")
+        b.steps.append("Extensive necrosis is unusual in a carcinoid (necrosis is usually punctate); review.")
+    if m is None:
+        b.flag("mitoses_required")
+        b.steps.append("Mitotic count per 2 mm2 not reported: cannot separate typical, atypical and high grade.")
+        return b.done("undetermined")
+    i = table.band_index("mitoses", m)
+    iv = table.bands[i].mitoses
+    b.steps.append(f"{m:g} mitoses/2 mm2 lies in {iv.describe('per 2 mm2')} -> {table.bands[i].label}.")
+    if m in iv.closed_ends:
+        b.flag("boundary_value")
+        b.steps.append(f"{m:g} is exactly on a cut-off and belongs to {table.bands[i].label}.")
+    if i == 2:
+        b.flag("beyond_atypical_range")
+        b.sources.append("pelosi_travis_2024")
+        b.steps.append(f"Carcinoid morphology with {m:g} > 10 mitoses/2 mm2 is above the atypical carcinoid range; "
+                       "carcinoids with elevated proliferation are an emerging concept, not a WHO category. "
+                       "Expert review (is this an LCNEC?).")
+        return b.done("undetermined")
+    if i == 1:
+        b.steps.append("Not typical carcinoid: that needs < 2 mitoses/2 mm2. Not the high-grade range: that needs "
+                       "> 10.")
+        return b.done("atypical carcinoid")
+    # fewer than 2 mitoses: necrosis decides
+    if f.necrosis is None:
+        b.flag("necrosis_required")
+        b.steps.append("With < 2 mitoses, necrosis decides: absent -> typical, present -> atypical. Not reported.")
+        return b.done("undetermined")
+    if f.necrosis != "absent":
+        b.steps.append(f"Necrosis ({f.necrosis}) makes it atypical even with < 2 mitoses/2 mm2.")
+        return b.done("atypical carcinoid")
+    b.steps.append("No necrosis and < 2 mitoses/2 mm2: typical carcinoid criteria met, provided size >= "
+                   f"{table.typical_min_size_cm:g} cm.")
+    if f.size_cm is None:
+        b.flag("size_not_reported")
+        b.steps.append("Size not reported; typical carcinoid assumes at least 0.5 cm.")
+    elif f.size_cm < table.typical_min_size_cm:
+        b.flag("below_typical_carcinoid_size")
+        b.steps.append(f"Size {f.size_cm:g} cm is below {table.typical_min_size_cm:g} cm: not classified as a "
+                       "typical carcinoid.")
+        return b.done("undetermined")
+    return b.done("typical carcinoid")
+
+
+# --- vectorised --------------------------------------------------------------------------
+def grade_array(ki67_percent, mitoses_per_2mm2, criteria: "str | GradingTable" = WHO_2022_DIGESTIVE) -> "np.ndarray":
+    """Vectorised digestive grading of many well-differentiated NETs.
+
+    Takes array-likes of Ki-67 (%) and mitoses per 2 mm2 (NaN = not reported) and returns an
+    ``int8`` array: 1, 2, 3 for G1-G3 (higher parameter wins), 0 where neither is reported or
+    a value falls in a documented gap. Differentiation and MiNEN are not considered: use
+    :func:`grade` for a single explained case.
+    """
+    import numpy as np
+
+    table = get_table(criteria)
+    if table.system != "digestive":
+        raise ValueError(f"criteria: grade_array supports digestive tables only, got {table.key!r}")
+    shapes = {np.shape(ki67_percent), np.shape(mitoses_per_2mm2)}
+    if len(shapes) != 1:
+        raise ValueError(f"ki67_percent and mitoses_per_2mm2 must have the same shape, got {sorted(shapes)}")
+    out = None
+    for name, p, arr in (("ki67_percent", "ki67", ki67_percent), ("mitoses_per_2mm2", "mitoses", mitoses_per_2mm2)):
+        x = np.asarray(arr, dtype=float)
+        finite = x[~np.isnan(x)]
+        if finite.size and (np.isinf(finite).any() or (finite < 0).any()
+                            or (p == "ki67" and (finite > 100).any())):
+            raise ValueError(f"{name}: values must be finite and >= 0 (Ki-67 <= 100); NaN marks 'not reported'")
+        g = np.zeros(x.shape, dtype=np.int8)
+        for i, band in enumerate(table.bands, 1):
+            iv = band.interval(p)
+            lo = (x >= iv.low) if iv.low_closed else (x > iv.low)
+            hi = (x <= iv.high) if iv.high_closed else (x < iv.high)
+            g[lo & hi] = i
+        out = g if out is None else np.maximum(out, g)
+    return out

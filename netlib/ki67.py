@@ -1,0 +1,137 @@
+"""The Ki-67 labelling index: from counts to an index, its uncertainty, and what that does to the grade.
+
+The index is the percentage of tumour nuclei that stain in the hot spot (the area of highest
+labelling chosen at scanning magnification); WHO 2019 / CAP ask for at least 500 cells
+(sources ``cap_net_protocol``, ``who2019_table_notes``). Counting is sampling: the count of
+positive cells among N is binomial, so a true index near a cut-off can be read on either side.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from statistics import NormalDist
+
+from . import _validate, cards
+from .criteria import WHO_2022_DIGESTIVE, GradingTable, get_table
+
+__all__ = ["RECOMMENDED_MIN_CELLS", "Ki67Count", "index", "wilson_interval", "count", "grade_probabilities",
+           "misgrade_probability"]
+
+#: Minimum number of tumour cells to count (WHO 2019 / CAP).
+RECOMMENDED_MIN_CELLS = 500
+MAX_CELLS = 1_000_000
+SOURCES = ("cap_net_protocol", "who2019_table_notes")
+
+
+def _counts(positive, total) -> tuple[int, int]:
+    total = _validate.integer("total", total, 1, MAX_CELLS, unit="tumour cells counted")
+    positive = _validate.integer("positive", positive, 0, total, unit="positive nuclei, at most total")
+    return positive, total
+
+
+def index(positive: int, total: int) -> float:
+    """Ki-67 index in percent: ``100 * positive / total``."""
+    positive, total = _counts(positive, total)
+    return 100 * positive / total
+
+
+def wilson_interval(positive: int, total: int, level: float = 0.95) -> tuple[float, float]:
+    """Wilson score confidence interval for the index, in percent (source ``wilson1927``)."""
+    positive, total = _counts(positive, total)
+    level = _validate.number("level", level, 0.5, 0.999, unit="confidence level")
+    z = NormalDist().inv_cdf(0.5 + level / 2)
+    p = positive / total
+    denom = 1 + z * z / total
+    centre = (p + z * z / (2 * total)) / denom
+    half = z * math.sqrt(p * (1 - p) / total + z * z / (4 * total * total)) / denom
+    low = 0.0 if positive == 0 else max(0.0, 100 * (centre - half))
+    high = 100.0 if positive == total else min(100.0, 100 * (centre + half))
+    return low, high
+
+
+@dataclass(frozen=True)
+class Ki67Count:
+    """A counted Ki-67 index with its confidence interval, warnings and sources."""
+
+    positive: int
+    total: int
+    index_percent: float
+    ci_low: float
+    ci_high: float
+    level: float
+    warnings: tuple[str, ...]
+    steps: tuple[str, ...]
+    sources: tuple[str, ...] = SOURCES + ("wilson1927",)
+
+    def _repr_html_(self) -> str:
+        return cards.card_html("Ki-67 count", f"{self.index_percent:.1f} %",
+                               subtitle=f"{self.level:.0%} CI {self.ci_low:.1f}-{self.ci_high:.1f} %",
+                               flags=self.warnings, steps=self.steps, sources=self.sources)
+
+    def __str__(self) -> str:
+        return cards.card_text("Ki-67 count", f"{self.index_percent:.1f} % ({self.level:.0%} CI "
+                               f"{self.ci_low:.1f}-{self.ci_high:.1f} %)", flags=self.warnings, steps=self.steps,
+                               sources=self.sources)
+
+
+def count(positive: int, total: int, level: float = 0.95,
+          criteria: "str | GradingTable" = WHO_2022_DIGESTIVE) -> Ki67Count:
+    """Index, Wilson interval and warnings (fewer than 500 cells; interval straddling a cut-off)."""
+    idx = index(positive, total)
+    lo, hi = wilson_interval(positive, total, level)
+    table = get_table(criteria)
+    warnings, steps = [], [f"{positive} positive of {total} tumour cells = {idx:.2f} %.",
+                           f"{level:.0%} Wilson interval: {lo:.2f}-{hi:.2f} %."]
+    if total < RECOMMENDED_MIN_CELLS:
+        warnings.append("fewer_than_500_cells")
+        steps.append(f"Only {total} cells counted; at least {RECOMMENDED_MIN_CELLS} are recommended.")
+    straddled = [c for c in table.cutoffs("ki67") if lo < c < hi or c in (lo, hi)]
+    if straddled:
+        warnings.append("interval_crosses_cutoff")
+        steps.append("The interval spans the cut-off(s) " + ", ".join(f"{c:g} %" for c in straddled)
+                     + ": a recount (or a larger count) could change the grade.")
+    return Ki67Count(positive, total, idx, lo, hi, level, tuple(warnings), tuple(steps))
+
+
+def _log_binom_pmf(k: int, n: int, p: float) -> float:
+    if p == 0.0:
+        return 0.0 if k == 0 else -math.inf
+    if p == 1.0:
+        return 0.0 if k == n else -math.inf
+    return (math.lgamma(n + 1) - math.lgamma(k + 1) - math.lgamma(n - k + 1)
+            + k * math.log(p) + (n - k) * math.log1p(-p))
+
+
+def grade_probabilities(true_index_percent: float, n_cells: int,
+                        criteria: "str | GradingTable" = WHO_2022_DIGESTIVE) -> dict[str, float]:
+    """Probability that counting ``n_cells`` from a true index lands in each band of ``criteria``.
+
+    The positive count is Binomial(n_cells, true/100). Only Ki-67 is considered. Under WHO 2010
+    the key ``"gap"`` holds the probability of landing between 2 and 3 %.
+    Example: a true 2.5 % counted on 500 cells reads >= 3 % (G2) about 28 % of the time.
+    """
+    p = _validate.number("true_index_percent", true_index_percent, 0, 100, unit="%") / 100
+    n = _validate.integer("n_cells", n_cells, 1, MAX_CELLS, unit="tumour cells counted")
+    table = get_table(criteria)
+    if "ki67" not in table.parameters():
+        raise ValueError(f"criteria: {table.key!r} has no Ki-67 bands")
+    out = {b.label: 0.0 for b in table.bands}
+    if table.known_gaps:
+        out["gap"] = 0.0
+    for k in range(n + 1):
+        lp = _log_binom_pmf(k, n, p)
+        if lp < -745:  # exp underflows to 0
+            continue
+        i = table.band_index("ki67", 100 * k / n)
+        out[table.bands[i].label if i is not None else "gap"] += math.exp(lp)
+    return out
+
+
+def misgrade_probability(true_index_percent: float, n_cells: int,
+                         criteria: "str | GradingTable" = WHO_2022_DIGESTIVE) -> float:
+    """Probability that the counted index falls in a different band from the true index."""
+    table = get_table(criteria)
+    probs = grade_probabilities(true_index_percent, n_cells, table)
+    i = table.band_index("ki67", float(true_index_percent))
+    right = probs[table.bands[i].label] if i is not None else probs.get("gap", 0.0)
+    return max(0.0, 1.0 - right)

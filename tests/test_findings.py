@@ -1,0 +1,106 @@
+import math
+
+import pytest
+
+from netlib import Findings
+from netlib.findings import NUMERIC_RANGES, VOCABULARY
+
+
+def test_all_fields_optional():
+    f = Findings()
+    assert f.site is None and f.to_dict() == {}
+
+
+@pytest.mark.parametrize("field,value", [
+    ("ki67_percent", -0.1), ("ki67_percent", 100.1), ("size_cm", -1.0), ("mitoses_per_2mm2", -2),
+    ("ne_component_percent", 101), ("regional_nodes_positive", -1),
+])
+def test_out_of_range_numbers_name_field_and_range(field, value):
+    with pytest.raises(ValueError) as e:
+        Findings(**{field: value})
+    msg = str(e.value)
+    assert field in msg and repr(value) in msg and "expected" in msg
+
+
+@pytest.mark.parametrize("value", [math.nan, math.inf, -math.inf])
+def test_non_finite_rejected(value):
+    with pytest.raises(ValueError, match="ki67_percent.*not a finite number"):
+        Findings(ki67_percent=value)
+
+
+@pytest.mark.parametrize("value", [True, False, "12%", "12", [12], None.__class__])
+def test_wrong_types_for_numbers(value):
+    with pytest.raises(TypeError, match="ki67_percent"):
+        Findings(ki67_percent=value)
+
+
+def test_percent_string_gets_hint():
+    with pytest.raises(TypeError, match="without units"):
+        Findings(ki67_percent="12%")
+
+
+def test_integer_fields_reject_fractions_and_accept_whole_floats():
+    with pytest.raises(TypeError, match="regional_nodes_positive"):
+        Findings(regional_nodes_positive=2.5)
+    assert Findings(regional_nodes_positive=3.0).regional_nodes_positive == 3
+
+
+def test_unknown_word_suggests_close_match():
+    with pytest.raises(ValueError, match=r"site: 'pancreass' is not allowed \(did you mean 'pancreas'\?\)"):
+        Findings(site="pancreass")
+
+
+@pytest.mark.parametrize("field", sorted(VOCABULARY))
+def test_every_vocabulary_rejects_unknown_and_non_string(field):
+    bad = ("nonsense",) if field in ("invasion", "prior_therapies") else "nonsense"
+    with pytest.raises(ValueError, match=field):
+        Findings(**{field: bad})
+    with pytest.raises(TypeError, match=field):
+        Findings(**{field: 3})
+
+
+def test_tuple_fields_accept_lists_and_deduplicate():
+    f = Findings(invasion=["duodenum", "duodenum", "common_bile_duct"])
+    assert f.invasion == ("duodenum", "common_bile_duct")
+    with pytest.raises(TypeError, match="invasion"):
+        Findings(invasion="duodenum")
+
+
+def test_booleans_must_be_bool():
+    with pytest.raises(TypeError, match="functioning"):
+        Findings(functioning=1)
+
+
+@pytest.mark.parametrize("value,exc", [(4, ValueError), (0, ValueError), (True, TypeError), ("1", TypeError)])
+def test_gastric_type(value, exc):
+    with pytest.raises(exc, match="gastric_type"):
+        Findings(site="stomach", gastric_type=value)
+
+
+def test_cross_field_consistency():
+    with pytest.raises(ValueError, match="syndrome"):
+        Findings(syndrome="insulinoma", functioning=False)
+    with pytest.raises(ValueError, match="gastric_type"):
+        Findings(site="pancreas", gastric_type=1)
+
+
+def test_from_dict_round_trip_and_unknown_keys():
+    d = {"site": "ileum" if False else "jejunum_ileum", "ki67_percent": 4, "invasion": ["visceral_peritoneum"]}
+    f = Findings.from_dict(d)
+    assert f.invasion == ("visceral_peritoneum",)
+    assert Findings.from_dict(f.to_dict()) == f
+    with pytest.raises(ValueError, match=r"unknown field 'ki67'.*did you mean 'ki67_percent'"):
+        Findings.from_dict({"ki67": 5})
+    with pytest.raises(TypeError, match="mapping"):
+        Findings.from_dict([("site", "lung")])
+
+
+def test_frozen():
+    f = Findings(site="lung")
+    with pytest.raises(Exception):
+        f.site = "thymus"
+
+
+def test_ranges_cover_all_numeric_fields():
+    assert set(NUMERIC_RANGES) == {"ki67_percent", "mitoses_per_2mm2", "size_cm", "regional_nodes_positive",
+                                   "mesenteric_mass_cm", "ne_component_percent", "mesoappendix_invasion_mm"}

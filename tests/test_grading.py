@@ -1,0 +1,193 @@
+import numpy as np
+import pytest
+
+from netlib import Findings, grade
+from netlib.grading import FLAGS, LABELS, grade_array
+
+
+def g(**kw):
+    return grade(Findings(**kw))
+
+
+# --- GEP boundaries: Ki-67 exactly 3 and 20, mitoses exactly 2 and 20 --------------------------
+@pytest.mark.parametrize("ki67,label", [(0, "NET G1"), (2.9, "NET G1"), (2.99, "NET G1"), (3.0, "NET G2"),
+                                        (20.0, "NET G2"), (20.1, "NET G3"), (100, "NET G3")])
+def test_ki67_boundaries(ki67, label):
+    assert g(site="pancreas", differentiation="well", ki67_percent=ki67, mitoses_per_2mm2=0).label == label
+
+
+@pytest.mark.parametrize("mit,label", [(0, "NET G1"), (1.8, "NET G1"), (1.99, "NET G1"), (2, "NET G2"),
+                                       (20, "NET G2"), (20.2, "NET G3"), (21, "NET G3")])
+def test_mitoses_boundaries(mit, label):
+    assert g(site="jejunum_ileum", differentiation="well", ki67_percent=1, mitoses_per_2mm2=mit).label == label
+
+
+@pytest.mark.parametrize("kw", [dict(ki67_percent=3.0), dict(ki67_percent=20.0), dict(mitoses_per_2mm2=2),
+                                dict(mitoses_per_2mm2=20)])
+def test_boundary_values_are_flagged(kw):
+    r = g(site="rectum", differentiation="well", **kw)
+    assert "boundary_value" in r.flags and r.label == "NET G2"
+
+
+def test_non_boundary_not_flagged():
+    assert "boundary_value" not in g(differentiation="well", ki67_percent=10, mitoses_per_2mm2=5).flags
+
+
+def test_discordant_higher_grade_wins_and_says_why():
+    r = g(site="pancreas", differentiation="well", ki67_percent=2, mitoses_per_2mm2=4)
+    assert r.label == "NET G2" and "discordant_ki67_mitoses" in r.flags
+    assert any("higher grade wins" in s and "mitoses decides" in s for s in r.steps)
+    r = g(site="pancreas", differentiation="well", ki67_percent=25, mitoses_per_2mm2=3)
+    assert r.label == "NET G3" and "discordant_ki67_mitoses" in r.flags
+
+
+def test_neighbouring_grades_explained():
+    r = g(site="pancreas", differentiation="well", ki67_percent=3.0, mitoses_per_2mm2=1)
+    assert any(s.startswith("Not NET G1") and "Ki-67 3 is not < 3 %" in s for s in r.steps)
+    assert any(s.startswith("Not NET G3") for s in r.steps)
+
+
+def test_single_parameter_flagged_and_none_is_undetermined():
+    assert "single_parameter" in g(differentiation="well", ki67_percent=5).flags
+    assert "single_parameter" in g(differentiation="well", mitoses_per_2mm2=5).flags
+    r = g(site="pancreas", differentiation="well")
+    assert r.label == "undetermined" and "no_proliferation_data" in r.flags
+
+
+def test_g3_range_without_morphology_is_undetermined():
+    r = g(site="pancreas", ki67_percent=35)
+    assert r.label == "undetermined" and "morphology_required" in r.flags
+
+
+def test_net_g3_vs_nec_by_differentiation():
+    assert g(site="pancreas", differentiation="well", ki67_percent=35).label == "NET G3"
+    r = g(site="pancreas", differentiation="poor", morphology="large_cell", ki67_percent=80)
+    assert (r.label, r.subtype) == ("NEC", "large cell") and "inconsistent_with_nec" not in r.flags
+    assert g(site="colon", morphology="small_cell", ki67_percent=90).subtype == "small cell"
+
+
+def test_poor_differentiation_with_low_ki67_is_nec_flagged():
+    r = g(site="colon", differentiation="poor", ki67_percent=15, mitoses_per_2mm2=5)
+    assert r.label == "NEC" and "inconsistent_with_nec" in r.flags
+    assert g(site="colon", differentiation="poor").label == "NEC"
+
+
+def test_differentiation_morphology_conflict():
+    r = g(site="colon", differentiation="well", morphology="small_cell", ki67_percent=60)
+    assert r.label == "undetermined" and "differentiation_morphology_conflict" in r.flags
+
+
+def test_differentiation_assumed_for_low_grade():
+    r = g(site="ileum" if False else "appendix", ki67_percent=1)
+    assert r.label == "NET G1" and "differentiation_assumed_well" in r.flags
+
+
+@pytest.mark.parametrize("ne,label,flag", [(30, "MiNEN", "minen_boundary"), (70, "MiNEN", "minen_boundary"),
+                                           (50, "MiNEN", None), (29.9, "undetermined", "minor_ne_component"),
+                                           (75, "NET G2", "minor_non_ne_component")])
+def test_minen(ne, label, flag):
+    r = g(site="stomach", differentiation="well", ki67_percent=5, ne_component_percent=ne)
+    assert r.label == label
+    if flag:
+        assert flag in r.flags
+
+
+def test_who2010_gap_and_gap_value_flag():
+    r = grade(Findings(differentiation="well", ki67_percent=2.5, mitoses_per_2mm2=0), criteria="who2010_digestive")
+    assert r.label == "undetermined" and "who2010_gap" in r.flags and "historical_criteria" in r.flags
+    r = grade(Findings(differentiation="well", ki67_percent=2.5, mitoses_per_2mm2=3), criteria="who2010_digestive")
+    assert r.label == "NET G2"
+    r = g(differentiation="well", ki67_percent=2.5)
+    assert r.label == "NET G1" and "who2010_gap_value" in r.flags
+    r = grade(Findings(differentiation="well", ki67_percent=30), criteria="who2010_digestive")
+    assert r.label == "NEC"
+
+
+# --- thoracic ---------------------------------------------------------------------------------
+def lung(**kw):
+    return grade(Findings(site="lung", morphology="carcinoid", **kw))
+
+
+@pytest.mark.parametrize("mit,necrosis,label", [
+    (0, "absent", "typical carcinoid"), (1.9, "absent", "typical carcinoid"), (1, "punctate", "atypical carcinoid"),
+    (2, "absent", "atypical carcinoid"), (10, "absent", "atypical carcinoid"), (10, "punctate", "atypical carcinoid"),
+    (11, "absent", "undetermined"),
+])
+def test_lung_boundaries_2_and_10_vs_11(mit, necrosis, label):
+    assert lung(mitoses_per_2mm2=mit, necrosis=necrosis, size_cm=1.5).label == label
+
+
+def test_lung_11_mitoses_beyond_atypical_range():
+    r = lung(mitoses_per_2mm2=11, necrosis="absent")
+    assert "beyond_atypical_range" in r.flags and any("emerging concept" in s for s in r.steps)
+    assert "boundary_value" in lung(mitoses_per_2mm2=10, necrosis="absent").flags
+
+
+def test_lung_never_uses_ki67():
+    r = lung(mitoses_per_2mm2=0, necrosis="absent", size_cm=1, ki67_percent=25)
+    assert r.label == "typical carcinoid" and "ki67_not_used" in r.flags
+    assert r.criteria == "who2021_thoracic"
+    assert "elevated_proliferation_carcinoid" in lung(mitoses_per_2mm2=1, necrosis="absent", ki67_percent=30).flags
+    assert "elevated_proliferation_carcinoid" not in lung(mitoses_per_2mm2=1, necrosis="absent", ki67_percent=29).flags
+
+
+def test_lung_size_rule():
+    assert lung(mitoses_per_2mm2=0, necrosis="absent", size_cm=0.5).label == "typical carcinoid"
+    r = lung(mitoses_per_2mm2=0, necrosis="absent", size_cm=0.4)
+    assert r.label == "undetermined" and "below_typical_carcinoid_size" in r.flags
+    assert "size_not_reported" in lung(mitoses_per_2mm2=0, necrosis="absent").flags
+
+
+def test_lung_missing_data():
+    assert "mitoses_required" in lung(necrosis="absent").flags
+    assert "necrosis_required" in lung(mitoses_per_2mm2=1).flags
+    assert "morphology_required" in grade(Findings(site="lung", mitoses_per_2mm2=50)).flags
+
+
+def test_lung_high_grade():
+    assert grade(Findings(site="lung", morphology="small_cell", mitoses_per_2mm2=80)).label == "SCLC"
+    assert grade(Findings(site="thymus", morphology="large_cell", mitoses_per_2mm2=40)).label == "LCNEC"
+    r = grade(Findings(site="lung", morphology="large_cell", mitoses_per_2mm2=10))
+    assert r.label == "undetermined" and "inconsistent_with_high_grade" in r.flags
+    assert "mitoses_not_reported" in grade(Findings(site="lung", morphology="small_cell")).flags
+
+
+def test_criteria_system_mismatch():
+    with pytest.raises(ValueError, match="thoracic"):
+        grade(Findings(site="lung"), criteria="who2022_digestive")
+    with pytest.raises(ValueError, match="digestive"):
+        grade(Findings(site="pancreas"), criteria="who2021_thoracic")
+    with pytest.raises(TypeError, match="findings"):
+        grade({"site": "lung"})
+
+
+def test_result_shape_and_card():
+    r = g(site="pancreas", differentiation="well", ki67_percent=3.0, mitoses_per_2mm2=1)
+    assert r.label in LABELS and all(f in FLAGS for f in r.flags)
+    html = r._repr_html_()
+    assert "NET G2" in html and "boundary_value" in html and "who2019_digestive" in html
+    assert str(r).startswith("Grade: NET G2")
+
+
+# --- vectorised -------------------------------------------------------------------------------
+def test_grade_array_matches_scalar_grade():
+    ki = np.array([0, 2.99, 3.0, 20.0, 20.01, np.nan, 1, np.nan])
+    mi = np.array([0, 0, 0, 0, 0, 2, 21, np.nan])
+    out = grade_array(ki, mi)
+    assert out.tolist() == [1, 1, 2, 2, 3, 2, 3, 0]
+    names = {1: "NET G1", 2: "NET G2", 3: "NET G3", 0: "undetermined"}
+    for k, m, o in zip(ki, mi, out):
+        f = Findings(differentiation="well", ki67_percent=None if np.isnan(k) else float(k),
+                     mitoses_per_2mm2=None if np.isnan(m) else float(m))
+        assert grade(f).label == names[int(o)]
+
+
+def test_grade_array_rejects_bad_input():
+    with pytest.raises(ValueError, match="ki67_percent"):
+        grade_array([101], [0])
+    with pytest.raises(ValueError, match="mitoses_per_2mm2"):
+        grade_array([1], [-1])
+    with pytest.raises(ValueError, match="same shape"):
+        grade_array([1, 2], [1])
+    with pytest.raises(ValueError, match="digestive"):
+        grade_array([1], [1], criteria="who2021_thoracic")
