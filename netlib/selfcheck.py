@@ -68,5 +68,6 @@ def check_grade(findings: Findings, answer: str) -> Feedback:
         raise ValueError(f"answer: {answer!r} is not a label; choose one of {', '.join(LABELS)}")
     key = grade(findings)
     if answer == key.label:
-        return Feedback(answer, key.label, True, f"{key.title}. " + (key.steps[-1] if key.steps else ""))
+        deciding = [s for s in key.steps if "higher grade wins" in s] or [s for s in key.steps if "->" in s]
+        return Feedback(answer, key.label, True, f"{key.title}. " + (deciding[-1] if deciding else ""))
     return Feedback(answer, key.label, False, _diagnose(findings, answer, key))
