@@ -83,6 +83,89 @@ _ALL = (
        "and/or Ki-67 >= 30 %; an emerging concept, not a category."),
     _r("thymic_net_review", "Neuroendocrine tumours of the thymus and mediastinum. J Thorac Dis "
        "(same criteria as lung; most thymic carcinoids are atypical).", 2017),
+    # --- staging -----------------------------------------------------------------------------
+    _r("ajcc8_gi_net", "Amin MB, et al. (eds). AJCC Cancer Staging Manual, 8th ed. Springer 2017, pp. 351-406 "
+       "(GI NET chapters), as reprinted in NCI PDQ Gastrointestinal Neuroendocrine Tumors Treatment (HP).", 2017),
+    _r("ajcc8_pancreas_net", "Amin MB, et al. (eds). AJCC Cancer Staging Manual, 8th ed. Springer 2017, "
+       "pp. 407-419 (pancreatic NET), as reprinted in NCI PDQ Pancreatic Neuroendocrine Tumors Treatment (HP).", 2017),
+    _r("enets_colorectal_tnm", "ENETS 2007 colorectal TNM table, reproduced in World J Gastroenterol "
+       "2014;20(43):16252 (T1a < 1 cm, T1b 1-2 cm).", 2014),
+    _r("lung_net_tnm", "Lung NETs are staged with the lung cancer TNM (AJCC 8th ed.); staging summary, "
+       "Rocky Mountain Cancer Centers.", 2017),
+    # --- functioning syndromes and markers ----------------------------------------------------
+    _r("pdq_pnet", "NCI PDQ Pancreatic Neuroendocrine Tumors (Islet Cell Tumors) Treatment, Health Professional "
+       "version (functioning-tumour biochemistry; SSA for symptoms; limited role of external radiotherapy).", 2025),
+    _r("pdq_gi_net", "NCI PDQ Gastrointestinal Neuroendocrine Tumors Treatment, Health Professional version "
+       "(carcinoid syndrome, 5-HIAA and CgA, gastric NET types, site-specific treatment, liver metastases).", 2025),
+    _r("msd_insulinoma", "MSD Manual Professional Version: Insulinoma (supervised 72-h fast criteria).", 2024),
+    _r("insulinoma_therapy", "Matej A, et al. Hormones 2016;15(4):489-499 (diazoxide, SSA, everolimus); Shin JJ, "
+       "et al. Future Oncol 2010;6(2):229-237 (enucleation).", 2016, pmid="20146582"),
+    _r("ssa_hypoglycaemia", "Gama R, et al. Clin Endocrinol 1995;43:117-120 (octreotide can worsen hypoglycaemia "
+       "in insulinoma).", 1995, pmid="7641403"),
+    _r("zes_review", "Zollinger-Ellison syndrome review (PPIs, incidence 0.1-3 per million, MEN1). PMC6721838.", 2019),
+    _r("berna2006_secretin", "Berna MJ, ..., Jensen RT. Serum gastrin in Zollinger-Ellison syndrome II: "
+       "prospective study of gastrin provocative testing in 293 patients. Medicine (Baltimore) 2006;85(6):331-364.",
+       2006, doi="10.1097/MD.0b013e31802b518c"),
+    _r("gastrinoma_triangle", "Stabile BE, Morrow DJ, Passaro E Jr. The gastrinoma triangle: operative "
+       "implications. Am J Surg 1984;147(1):25-31.", 1984, doi="10.1016/0002-9610(84)90029-1", pmid="6691547"),
+    _r("vipoma_review", "Medscape: VIPomas (Yeung SJ, 2021); Smith SL, et al. Surgery 1998;124(6):1050 "
+       "(Mayo series).", 2021),
+    _r("enets2023_functioning", "Hofland J, Falconi M, Christ E, et al. ENETS 2023 guidance paper for functioning "
+       "pancreatic neuroendocrine tumour syndromes. J Neuroendocrinol 2023;35(8):e13318.", 2023,
+       doi="10.1111/jne.13318", pmid="37578384"),
+    _r("enets2023_gastroduodenal", "Panzuto F, et al. ENETS 2023 guidance paper for gastroduodenal neuroendocrine "
+       "tumours. J Neuroendocrinol 2023;35:e13306.", 2023, doi="10.1111/jne.13306"),
+    # --- treatment ----------------------------------------------------------------------------
+    _r("aspen_2020", "Partelli S, Ramage JK, Massironi S, et al. Management of asymptomatic sporadic "
+       "non-functioning pancreatic neuroendocrine neoplasms (ASPEN) <= 2 cm: study protocol. Front Med "
+       "2020;7:598438.", 2020, doi="10.3389/fmed.2020.598438", pmid="33425946"),
+    _r("enets2023_nf_pnet", "Kos-Kudla B, et al. ENETS 2023 guidance paper for non-functioning pancreatic "
+       "neuroendocrine tumours. J Neuroendocrinol 2023;e13343.", 2023, doi="10.1111/jne.13343"),
+    _r("esge2022", "Deprez PH, et al. Endoscopic management of subepithelial lesions including neuroendocrine "
+       "neoplasms: ESGE guideline. Endoscopy 2022;54:412-429.", 2022, doi="10.1055/a-1751-5742"),
+    _r("nccn_net", "NCCN Guidelines Neuroendocrine and Adrenal Tumors (NET-1, PDNEC-1), as transcribed in a "
+       "public repository (v1.2026); secondary source.", 2026),
+    _r("rectal_net_risk", "Rinke A, Denzer UW. Kolorektale NEN (2021); metastasis risk by rectal NET size, BMC "
+       "Gastroenterol 2018.", 2018, doi="10.1186/s12876-018-0806-y"),
+    _r("appendix_risk_factors", "Begum N. NEN der Appendix (2021): risk factors that favour right hemicolectomy "
+       "for 1-2 cm appendiceal NETs (ENETS 2016).", 2021),
+    _r("nesti2023", "Nesti C, Brautigam K, Benavent M, et al. Hemicolectomy versus appendectomy for patients with "
+       "appendiceal neuroendocrine tumours 1-2 cm in size. Lancet Oncol 2023;24(2):187-194.", 2023,
+       doi="10.1016/S1470-2045(22)00750-1", pmid="36640790"),
+    _r("zaidi2019", "Zaidi MY, Lopez-Aguiar AG, Dillhoff M, et al. Prognostic role of lymph node positivity and "
+       "number of lymph nodes needed for accurately staging small-bowel NETs. JAMA Surg 2019;154(2):134-140.",
+       2019, doi="10.1001/jamasurg.2018.3865", pmid="30383112"),
+    _r("enets2023_nec", "Sorbye H, et al. ENETS 2023 guidance paper for digestive neuroendocrine carcinoma. "
+       "J Neuroendocrinol 2023;35(3):e13249.", 2023, doi="10.1111/jne.13249", pmid="36924180"),
+    _r("liver_mets_series", "Lee SY, et al. Surgical treatment of neuroendocrine liver metastases. Int J Hepatol "
+       "2012 (case series; no randomised trials).", 2012),
+    _r("esmo2020", "Pavel M, Oberg K, Falconi M, et al. Gastroenteropancreatic neuroendocrine neoplasms: ESMO "
+       "Clinical Practice Guidelines. Ann Oncol 2020;31(7):844-860.", 2020, doi="10.1016/j.annonc.2020.03.304"),
+    _r("prrt_esmo_review", "Radiology review on PRRT (AJR), Fig. 2: PRRT time points according to ESMO 2020. "
+       "PMC10133840; secondary source.", 2023),
+    # --- trials -------------------------------------------------------------------------------
+    _r("promid", "Rinke A, et al. Placebo-controlled, double-blind, prospective, randomized study on the effect "
+       "of octreotide LAR in midgut NETs (PROMID). J Clin Oncol 2009;27(28):4656-4663.", 2009, pmid="19704057"),
+    _r("clarinet", "Caplin ME, et al. Lanreotide in metastatic enteropancreatic neuroendocrine tumors "
+       "(CLARINET). N Engl J Med 2014;371(3):224-233.", 2014),
+    _r("radiant3", "Yao JC, et al. Everolimus for advanced pancreatic neuroendocrine tumors (RADIANT-3). "
+       "N Engl J Med 2011;364:514-523.", 2011, pmid="21306238"),
+    _r("radiant4", "Yao JC, et al. Everolimus for advanced, non-functional NETs of the lung or GI tract "
+       "(RADIANT-4). Lancet 2016;387:968-977.", 2016, pmid="26703889"),
+    _r("sunitinib_pnet", "Raymond E, et al. Sunitinib malate for the treatment of pancreatic neuroendocrine "
+       "tumors. N Engl J Med 2011;364:501-513.", 2011),
+    _r("netter1", "Strosberg J, El-Haddad G, Wolin E, et al. Phase 3 trial of 177Lu-Dotatate for midgut "
+       "neuroendocrine tumors (NETTER-1). N Engl J Med 2017;376(2):125-135.", 2017, doi="10.1056/NEJMoa1607427",
+       pmid="28076709"),
+    _r("netter2", "Singh S, et al. [177Lu]Lu-DOTA-TATE plus long-acting octreotide versus high-dose long-acting "
+       "octreotide for newly diagnosed, advanced G2-G3 GEP-NETs (NETTER-2). Lancet 2024.", 2024,
+       doi="10.1016/S0140-6736(24)00701-3"),
+    _r("e2211", "Kunz PL, et al. Randomized study of temozolomide or temozolomide and capecitabine in pancreatic "
+       "NETs (ECOG-ACRIN E2211). J Clin Oncol 2023;41(7):1359-1369.", 2023, pmid="36260828"),
+    _r("cabinet", "Chan JA, et al. Phase 3 trial of cabozantinib to treat advanced neuroendocrine tumors "
+       "(CABINET). N Engl J Med 2025.", 2025, doi="10.1056/NEJMoa2403991"),
+    _r("telestar", "Kulke MH, Horsch D, Caplin ME, et al. Telotristat ethyl, a tryptophan hydroxylase inhibitor "
+       "for the treatment of carcinoid syndrome (TELESTAR). J Clin Oncol 2017;35(1):14-23.", 2017),
     # --- counting statistics -------------------------------------------------------------
     _r("wilson1927", "Wilson EB. Probable inference, the law of succession, and statistical inference. "
        "J Am Stat Assoc 1927;22:209-212.", 1927, doi="10.1080/01621459.1927.10502953"),

@@ -1,0 +1,157 @@
+"""Functioning syndromes and gastric NET types as a catalogue, with look-ups by presenting features.
+
+Written in our own words from the sources named on each entry. Biochemical cut-offs differ
+between references; where they do, the entry says which one it quotes and names the others.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Syndrome", "SYNDROMES", "FEATURES", "GastricType", "GASTRIC_TYPES", "get", "match"]
+
+
+@dataclass(frozen=True)
+class Syndrome:
+    """One functioning syndrome: hormone, hallmark features, key test, sites, first control, pitfalls."""
+
+    key: str
+    name: str
+    hormone: str
+    features: tuple[str, ...]  # words from FEATURES, used by match()
+    hallmarks: str
+    key_test: str
+    typical_sites: str
+    first_control: str
+    pitfalls: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
+SYNDROMES: dict[str, Syndrome] = {s.key: s for s in (
+    Syndrome("insulinoma", "Insulinoma", "insulin",
+             ("fasting_hypoglycaemia", "neuroglycopenia", "whipple_triad"),
+             "Fasting neuroglycopenic and autonomic symptoms; Whipple's triad.",
+             "Supervised 48-72 h fast: at symptomatic hypoglycaemia (glucose < 55 mg/dL = 3.0 mmol/L in the MSD "
+             "criteria; other references use <= 45 or < 40 mg/dL) insulin >= 3 uU/mL (immunometric assay), "
+             "C-peptide >= 0.6 ng/mL, proinsulin >= 5 pmol/L, and a negative sulfonylurea screen.",
+             "Pancreas (head, body and tail alike); about 90 % benign and solitary; 5-8 % with MEN1.",
+             "Diet and diazoxide; everolimus in refractory cases; enucleation when localised.",
+             ("Somatostatin analogues can worsen hypoglycaemia (they also suppress glucagon and GH): start only "
+              "under monitoring.",
+              "Glucose and insulin cut-offs differ between references and assays: say which one you use."),
+             ("msd_insulinoma", "insulinoma_therapy", "ssa_hypoglycaemia", "enets2023_functioning")),
+    Syndrome("gastrinoma", "Gastrinoma (Zollinger-Ellison syndrome)", "gastrin",
+             ("peptic_ulcers", "reflux", "diarrhoea", "abdominal_pain"),
+             "Refractory or multiple peptic ulcers, reflux, diarrhoea, abdominal pain.",
+             "Fasting gastrin >= 10x the upper limit of normal with acid hypersecretion; secretin test: a gastrin "
+             "rise >= 120 pg/mL (NIH series: 94 % sensitive, 100 % specific; the classic >= 200 pg/mL is 83 % "
+             "sensitive).",
+             "Duodenum (70-80 % in modern series) or pancreas, mostly within the gastrinoma triangle; 15-35 % MEN1.",
+             "High-dose proton-pump inhibitor; surgery for localised gastrinoma.",
+             ("Proton-pump inhibitors raise gastrin (and chromogranin A): stop them for testing only if it is safe.",
+              "Secretin-test criteria differ (>= 200, >= 120, > 100 pg/mL): state which one applies."),
+             ("zes_review", "berna2006_secretin", "gastrinoma_triangle", "pdq_pnet")),
+    Syndrome("glucagonoma", "Glucagonoma", "glucagon",
+             ("necrolytic_migratory_erythema", "diabetes", "venous_thrombosis"),
+             "Necrolytic migratory erythema, diabetes, venous thrombosis.",
+             "Glucagon > 1000 pg/mL.",
+             "Pancreas; usually large; about 75 % malignant.",
+             "Somatostatin analogue for symptoms.",
+             (),
+             ("pdq_pnet",)),
+    Syndrome("vipoma", "VIPoma (Verner-Morrison, WDHA)", "vasoactive intestinal peptide (VIP)",
+             ("watery_diarrhoea", "hypokalaemia", "achlorhydria"),
+             "Watery diarrhoea, hypokalaemia, achlorhydria (WDHA).",
+             "VIP > 200 pg/mL.",
+             "About 90 % pancreatic, mostly body/tail, usually solitary and > 3 cm; 60-80 % metastatic at diagnosis. "
+             "In children WDHA usually comes from neurogenic tumours (ganglioneuroma/-blastoma).",
+             "Somatostatin analogue for symptoms; correct fluids and potassium.",
+             ("In a child, look for an extrapancreatic neurogenic tumour.",),
+             ("pdq_pnet", "vipoma_review")),
+    Syndrome("somatostatinoma", "Somatostatinoma", "somatostatin",
+             ("diabetes", "gallstones", "steatorrhoea", "diarrhoea"),
+             "Diabetes, gallstones, steatorrhoea or diarrhoea.",
+             "Fasting somatostatin > 100 pg/mL.",
+             "Pancreas or periampullary duodenum (duodenal D-cell tumours: up to half with NF1); most metastatic "
+             "at diagnosis.",
+             "Individualised; tumour-directed therapy.",
+             (),
+             ("pdq_pnet", "pdq_gi_net")),
+    Syndrome("carcinoid_syndrome", "Carcinoid syndrome", "serotonin (and tachykinins)",
+             ("flushing", "diarrhoea", "bronchospasm", "right_heart_valve_disease"),
+             "Flushing, diarrhoea, bronchospasm; right-sided valve fibrosis (carcinoid heart disease).",
+             "24-h urinary 5-HIAA (specific, not sensitive; avoid serotonin-rich foods such as bananas, tomatoes "
+             "and aubergine beforehand); chromogranin A is sensitive but unspecific.",
+             "Usually a midgut NET with liver metastases (the liver no longer inactivates the hormones).",
+             "Long-acting somatostatin analogue; telotristat for diarrhoea uncontrolled on an SSA; SSA cover "
+             "before surgery or embolisation to prevent a carcinoid crisis.",
+             ("Proton-pump inhibitors raise chromogranin A.",
+              "Without liver metastases the syndrome is unusual, except where venous drainage bypasses the liver "
+              "(lung, ovary, retroperitoneum)."),
+             ("pdq_gi_net", "telestar")),
+)}
+
+#: Presenting features understood by :func:`match`.
+FEATURES: tuple[str, ...] = tuple(sorted({f for s in SYNDROMES.values() for f in s.features}))
+
+
+def get(key: str) -> Syndrome:
+    """The catalogue entry for a syndrome key (see :data:`SYNDROMES`)."""
+    if not isinstance(key, str):
+        raise TypeError(f"syndrome: expected one of {', '.join(SYNDROMES)}, got {type(key).__name__} {key!r}")
+    try:
+        return SYNDROMES[key]
+    except KeyError:
+        raise ValueError(f"syndrome: {key!r} is not in the catalogue; known: {', '.join(SYNDROMES)}") from None
+
+
+def match(features) -> list[tuple[Syndrome, tuple[str, ...]]]:
+    """Syndromes that fit the presenting ``features`` (words from :data:`FEATURES`), best first.
+
+    Returns (syndrome, matched features) for every syndrome with at least one match, ordered by
+    the number of matched features, then by the share of its hallmarks matched.
+    """
+    if isinstance(features, str) or not hasattr(features, "__iter__"):
+        raise TypeError(f"features: expected a list of words from {', '.join(FEATURES)}, got {features!r}")
+    feats = list(features)
+    for f in feats:
+        if not isinstance(f, str):
+            raise TypeError(f"features: expected words, got {type(f).__name__} {f!r}")
+        if f not in FEATURES:
+            raise ValueError(f"features: {f!r} is not a known feature; known: {', '.join(FEATURES)}")
+    out = []
+    for s in SYNDROMES.values():
+        hit = tuple(f for f in s.features if f in feats)
+        if hit:
+            out.append((s, hit))
+    out.sort(key=lambda x: (-len(x[1]), -len(x[1]) / len(x[0].features), x[0].key))
+    return out
+
+
+@dataclass(frozen=True)
+class GastricType:
+    """One type of gastric NET: background, gastrin and pH, share, behaviour, management."""
+
+    type: int
+    background: str
+    gastrin: str
+    ph: str
+    share: str
+    behaviour: str
+    management: str
+    sources: tuple[str, ...]
+
+
+GASTRIC_TYPES: dict[int, GastricType] = {g.type: g for g in (
+    GastricType(1, "chronic atrophic (autoimmune) gastritis", "high", "high (achlorhydria)", "75-80 %",
+                "multifocal, small; metastases < 5 %",
+                "<= 10 mm: endoscopic surveillance or resection; > 10 mm: endoscopic resection",
+                ("enets2023_gastroduodenal", "pdq_gi_net", "esge2022")),
+    GastricType(2, "gastrinoma (Zollinger-Ellison), mostly with MEN1", "high", "low (acid hypersecretion)", "about 5 %",
+                "usually indolent", "treat the gastrinoma; endoscopic management of the gastric lesions",
+                ("enets2023_gastroduodenal", "pdq_gi_net")),
+    GastricType(3, "sporadic, no background disease", "normal", "normal", "15-25 %",
+                "aggressive; metastases in more than half",
+                "partial or total gastrectomy with lymphadenectomy; endoscopic resection only for small, superficial, "
+                "low-grade tumours without nodes (ENETS 2023 is more permissive than North American guidance)",
+                ("enets2023_gastroduodenal", "pdq_gi_net", "nccn_net")),
+)}
