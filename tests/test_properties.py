@@ -63,3 +63,18 @@ def test_any_valid_findings_grades_with_a_known_label_and_flags(f):
 @given(findings())
 def test_from_dict_round_trip(f):
     assert Findings.from_dict(f.to_dict()) == f
+
+
+@given(findings())
+def test_any_valid_findings_assesses(f):
+    from netlib import assess
+    from netlib.staging import FLAGS as STAGE_FLAGS
+    from netlib.treatment import CATEGORIES
+    from netlib.treatment import FLAGS as TREAT_FLAGS
+
+    a = assess(f)
+    assert a.recommendation.category in CATEGORIES
+    assert all(x in TREAT_FLAGS for x in a.recommendation.flags)
+    assert all(x in STAGE_FLAGS for x in a.stage.flags)
+    assert a.stage.t in (None, "TX", "T1", "T2", "T3", "T4")
+    assert a.to_dict()["grade"]["label"] == a.grade.label

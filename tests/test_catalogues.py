@@ -1,0 +1,62 @@
+import pytest
+
+from netlib import markers, syndromes, trials
+from netlib.references import REFERENCES
+
+
+def test_catalogue_sources_resolve():
+    for s in syndromes.SYNDROMES.values():
+        assert s.sources and all(k in REFERENCES for k in s.sources)
+    for g in syndromes.GASTRIC_TYPES.values():
+        assert all(k in REFERENCES for k in g.sources)
+
+
+def test_match_watery_diarrhoea_hypokalaemia_is_vipoma():
+    (best, hit), *_ = syndromes.match(["watery_diarrhoea", "hypokalaemia"])
+    assert best.key == "vipoma" and hit == ("watery_diarrhoea", "hypokalaemia")
+    keys = [s.key for s, _ in syndromes.match(["diarrhoea", "flushing"])]
+    assert keys[0] == "carcinoid_syndrome" and "gastrinoma" in keys
+    assert syndromes.match([]) == []
+
+
+def test_match_and_get_bad_input():
+    with pytest.raises(ValueError, match="features"):
+        syndromes.match(["headache"])
+    with pytest.raises(TypeError, match="features"):
+        syndromes.match("flushing")
+    with pytest.raises(ValueError, match="syndrome"):
+        syndromes.get("carcinoid")
+    assert "hypoglycaemia" in syndromes.get("insulinoma").pitfalls[0]
+
+
+def test_gastric_types():
+    assert syndromes.GASTRIC_TYPES[1].share == "75-80 %"
+    assert "gastrectomy" in syndromes.GASTRIC_TYPES[3].management
+
+
+def test_marker_panel():
+    r = markers.interpret(synaptophysin="positive", chromogranin_a="positive", keratin="positive")
+    assert (r.ne_differentiation, r.lineage) == ("yes", "epithelial")
+    r = markers.interpret(synaptophysin="positive", keratin="negative", neurofilament="negative")
+    assert r.lineage == "non-epithelial" and "neurofilament_unreliable" in r.flags
+    r = markers.interpret(synaptophysin="negative", chromogranin_a="negative", insm1="negative")
+    assert r.ne_differentiation == "no" and "small_cell_caveat" in r.flags
+    assert markers.interpret(synaptophysin="negative").ne_differentiation == "uncertain"
+    assert "insm1_only" in markers.interpret(insm1="positive").flags
+    assert markers.interpret().lineage == "uncertain"
+
+
+def test_marker_bad_input():
+    with pytest.raises(ValueError, match="keratin"):
+        markers.interpret(keratin="weak")
+    with pytest.raises(TypeError, match="insm1"):
+        markers.interpret(insm1=True)
+
+
+def test_trials_data():
+    t = trials.get("netter1")
+    assert t.hazard_ratio == 0.21 and t.median_control == 8.4
+    assert trials.get("netter2").median_experimental == 22.8
+    with pytest.raises(ValueError, match="trial"):
+        trials.get("netter3")
+    assert markers.MARKER_SENSITIVITY["synaptophysin"]["NEN"] == 93.3
