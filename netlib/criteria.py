@@ -165,17 +165,20 @@ WHO_2010_DIGESTIVE = GradingTable(
            "A Ki-67 index above 2 % and below 3 % belonged to no grade."),
 )
 
+# WHO 2017 (pancreas) and WHO 2019/2022 (whole digestive system) share these thresholds.
+_NET_BANDS_SINCE_2017 = (
+    Band("NET G1", ki67=_iv(0, 3), mitoses=_iv(0, 2)),
+    Band("NET G2", ki67=_iv(3, 20, True, True), mitoses=_iv(2, 20, True, True)),
+    Band("NET G3", ki67=_iv(20, INF, False), mitoses=_iv(20, INF, False)),
+)
+
 WHO_2017_PANCREAS = GradingTable(
     key="who2017_pancreas",
     title="WHO 2017 pancreatic NENs",
     system="digestive",
     year=2017,
     mitoses_unit="per 10 HPF (2 mm2)",
-    bands=(
-        Band("NET G1", ki67=_iv(0, 3), mitoses=_iv(0, 2)),
-        Band("NET G2", ki67=_iv(3, 20, True, True), mitoses=_iv(2, 20, True, True)),
-        Band("NET G3", ki67=_iv(20, INF, False), mitoses=_iv(20, INF, False)),
-    ),
+    bands=_NET_BANDS_SINCE_2017,
     sources=("who2017_pancreas", "who2019_digestive"),
     notes=("WHO 2017 closed the 2-3 % gap (G1 became < 3 %) and introduced well-differentiated NET G3 "
            "for the pancreas; WHO 2019 extended this to the whole digestive system.",),
@@ -187,11 +190,7 @@ WHO_2022_DIGESTIVE = GradingTable(
     system="digestive",
     year=2022,
     mitoses_unit="per 2 mm2",
-    bands=(
-        Band("NET G1", ki67=_iv(0, 3), mitoses=_iv(0, 2)),
-        Band("NET G2", ki67=_iv(3, 20, True, True), mitoses=_iv(2, 20, True, True)),
-        Band("NET G3", ki67=_iv(20, INF, False), mitoses=_iv(20, INF, False)),
-    ),
+    bands=_NET_BANDS_SINCE_2017,
     sources=("who2019_digestive", "who2022_overview", "cap_net_protocol", "who2019_table_notes"),
     notes=("Grade on both parameters; when they disagree, the higher grade wins.",
            "Differentiation (morphology), not Ki-67, separates NET G3 from NEC; NEC is high grade by definition.",
