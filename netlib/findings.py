@@ -94,7 +94,11 @@ class Findings:
     per 2 mm2 (may be fractional, e.g. a 10 mm2 count divided by 5); ``size_cm`` greatest
     dimension in cm; ``mesenteric_mass_cm`` cm; ``mesoappendix_invasion_mm`` mm;
     ``ne_component_percent`` share of a mixed tumour that is neuroendocrine (MiNEN).
-    Categorical fields take the words in :data:`VOCABULARY`.
+    Categorical fields take the words in :data:`VOCABULARY`. ``depth`` is the deepest layer reached:
+    ``serosa`` means the serosa (visceral peritoneum) is penetrated; ``beyond_wall`` means extension
+    through the wall into non-peritonealised surrounding tissue (used for colon and rectum);
+    ``confined_to_sphincter_of_oddi`` applies to the ampulla. ``invasion`` lists structures invaded
+    beyond the organ of origin.
     """
 
     site: str | None = None
