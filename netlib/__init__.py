@@ -5,11 +5,26 @@ Teaching material, not a clinical decision tool. Criteria live as data in
 to it and the sources it rests on. Plots (``netlib.plots``) and widgets (``netlib.widgets``)
 are separate modules, imported only when used, so ``import netlib`` stays light.
 """
-from .assessment import Assessment, assess
+from importlib import import_module
+
 from .findings import Findings
 from .grading import Grade, grade
-from .staging import Stage, stage
-from .treatment import Recommendation, recommend
+
+# Staging, treatment and assessment load on first use, so `import netlib` stays fast.
+_LAZY = {"Stage": "staging", "stage": "staging", "Recommendation": "treatment", "recommend": "treatment",
+         "Assessment": "assessment", "assess": "assessment"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        value = getattr(import_module(f".{_LAZY[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'netlib' has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(list(globals()) + list(_LAZY))
 
 __all__ = ["Findings", "Grade", "grade", "Stage", "stage", "Recommendation", "recommend", "Assessment", "assess"]
 __version__ = "0.1.0"
