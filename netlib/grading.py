@@ -412,6 +412,7 @@ def grade_array(ki67_percent, mitoses_per_2mm2, criteria: "str | GradingTable" =
     if len(shapes) != 1:
         raise ValueError(f"ki67_percent and mitoses_per_2mm2 must have the same shape, got {sorted(shapes)}")
     out = None
+    gaps = []
     for name, p, arr in (("ki67_percent", "ki67", ki67_percent), ("mitoses_per_2mm2", "mitoses", mitoses_per_2mm2)):
         x = np.asarray(arr, dtype=float)
         finite = x[~np.isnan(x)]
@@ -425,4 +426,10 @@ def grade_array(ki67_percent, mitoses_per_2mm2, criteria: "str | GradingTable" =
             hi = (x <= iv.high) if iv.high_closed else (x < iv.high)
             g[lo & hi] = i
         out = g if out is None else np.maximum(out, g)
+        gaps.extend((x, p, iv) for q, iv in table.known_gaps if q == p)
+    for x, p, iv in gaps:  # a value in a documented gap has no grade unless the other parameter is higher
+        lo = (x >= iv.low) if iv.low_closed else (x > iv.low)
+        hi = (x <= iv.high) if iv.high_closed else (x < iv.high)
+        above = 1 + next(i for i, b in enumerate(table.bands) if b.interval(p).low >= iv.high)
+        out[lo & hi & (out < above)] = 0
     return out

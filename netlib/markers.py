@@ -21,6 +21,7 @@ MARKER_SENSITIVITY: dict[str, dict[str, float]] = {
 }
 _RESULTS = ("positive", "negative")
 _GENERAL = ("synaptophysin", "chromogranin_a", "insm1")
+_DISPLAY = {"synaptophysin": "synaptophysin", "chromogranin_a": "chromogranin A", "insm1": "INSM1"}
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ def interpret(synaptophysin: str | None = None, chromogranin_a: str | None = Non
     neg = [m for m in _GENERAL if panel[m] == "negative"]
     if pos:
         ne = "yes"
-        steps.append(f"General NE marker(s) positive: {', '.join(pos)} -> neuroendocrine differentiation "
+        steps.append(f"General NE marker(s) positive: {', '.join(_DISPLAY[m] for m in pos)} -> neuroendocrine differentiation "
                      "(together with the morphology).")
         if pos == ["insm1"]:
             flags.append("insm1_only")
@@ -82,7 +83,8 @@ def interpret(synaptophysin: str | None = None, chromogranin_a: str | None = Non
     else:
         ne = "uncertain"
         missing = [m for m in _GENERAL if panel[m] is None]
-        steps.append("No general NE marker positive, but not all were done: add " + ", ".join(missing) + ".")
+        steps.append("No general NE marker positive, but not all were done: add "
+                     + ", ".join(_DISPLAY[m] for m in missing) + ".")
     if keratin == "positive":
         lineage = "epithelial"
         steps.append("Keratin positive: an epithelial NEN (NET or NEC).")

@@ -166,6 +166,22 @@ _ALL = (
        "(CABINET). N Engl J Med 2025.", 2025, doi="10.1056/NEJMoa2403991"),
     _r("telestar", "Kulke MH, Horsch D, Caplin ME, et al. Telotristat ethyl, a tryptophan hydroxylase inhibitor "
        "for the treatment of carcinoid syndrome (TELESTAR). J Clin Oncol 2017;35(1):14-23.", 2017),
+    # --- epidemiology ---------------------------------------------------------------------------
+    _r("dasari2017", "Dasari A, Shen C, Halperin D, et al. Trends in the incidence, prevalence, and survival "
+       "outcomes in patients with neuroendocrine tumors in the United States. JAMA Oncol 2017;3(10):1335-1342.",
+       2017, doi="10.1001/jamaoncol.2017.0589", pmid="28448665"),
+    _r("wu2023", "Wu P, et al. Incidence trends of neuroendocrine tumours, SEER 2000-2018. Endocr Connect 2023 "
+       "(EC-23-0331).", 2023),
+    _r("sonbol2022", "Sonbol MB, et al. Survival and incidence patterns of pancreatic neuroendocrine tumors over "
+       "the last 2 decades: a SEER database analysis. Oncologist 2022;27(7):573-578.", 2022,
+       doi="10.1093/oncolo/oyac049"),
+    _r("man2018", "Man D, et al. Prognosis of patients with neuroendocrine tumor: a SEER database analysis. "
+       "Cancer Manag Res 2018;10:5629-5638.", 2018, doi="10.2147/CMAR.S174907"),
+    _r("semin_oncol_2018", "Epidemiologic trends in neuroendocrine tumors: incidence rates and survival of specific "
+       "patient subgroups over the past 20 years. Semin Oncol 2018 (SEER 1995-2014, n = 85,133).", 2018,
+       doi="10.1053/j.seminoncol.2018.07.001", pmid="30348533"),
+    _r("pnet_incidence_europe", "NETTER-R, Eur J Nucl Med Mol Imaging 2022, introduction: pancreatic NET "
+       "incidence 0.1-0.5 per 100,000 in Europe, about 1 in the USA.", 2022, doi="10.1007/s00259-022-05771-3"),
     # --- counting statistics -------------------------------------------------------------
     _r("wilson1927", "Wilson EB. Probable inference, the law of succession, and statistical inference. "
        "J Am Stat Assoc 1927;22:209-212.", 1927, doi="10.1080/01621459.1927.10502953"),

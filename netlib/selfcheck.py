@@ -12,7 +12,9 @@ from html import escape
 from .findings import Findings
 from .grading import LABELS, Grade, grade
 
-__all__ = ["Feedback", "check_grade"]
+__all__ = ["Feedback", "check_grade", "check_ki67_index", "check_mitoses_per_2mm2", "check_fields_needed",
+           "check_hotspot_count", "check_commonest_site", "check_marker_panel", "check_incidence_fit",
+           "INCIDENCE_CHOICES"]
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,19 @@ class Feedback:
         return f'<div style="border-left:4px solid {colour};padding-left:8px">{escape(str(self))}</div>'
 
 
+_DECIDING = ("higher grade wins", "Poorly differentiated", "mixed neuroendocrine", "Well differentiated with G3",
+             "criteria met", "makes it atypical", "Not typical carcinoid", "->")
+
+
+def _deciding_step(key: Grade) -> str:
+    """The step that best explains the key: the first match in order of :data:`_DECIDING`."""
+    for word in _DECIDING:
+        hits = [s for s in key.steps if word in s]
+        if hits:
+            return hits[-1]
+    return key.steps[-1] if key.steps else ""
+
+
 def _diagnose(f: Findings, answer: str, key: Grade) -> str:
     flags = key.flags
     exp = key.label
@@ -41,6 +56,9 @@ def _diagnose(f: Findings, answer: str, key: Grade) -> str:
     if f.is_thoracic and answer.startswith("NET G"):
         return ("lung and thymus use the thoracic names and criteria (mitoses per 2 mm2, necrosis, morphology), "
                 f"not the digestive G1-G3 grades: this is {exp}.")
+    if exp == "atypical carcinoid" and answer == "typical carcinoid" and f.necrosis in ("punctate", "extensive") \
+            and "boundary_value" not in flags:
+        return "necrosis makes a carcinoid atypical even with fewer than 2 mitoses per 2 mm2."
     if exp == "NET G3" and answer == "NEC":
         return "Ki-67 > 20 % does not make a carcinoma: the tumour is well differentiated, so it is NET G3."
     if exp == "NEC" and answer.startswith("NET"):
@@ -68,6 +86,171 @@ def check_grade(findings: Findings, answer: str) -> Feedback:
         raise ValueError(f"answer: {answer!r} is not a label; choose one of {', '.join(LABELS)}")
     key = grade(findings)
     if answer == key.label:
-        deciding = [s for s in key.steps if "higher grade wins" in s] or [s for s in key.steps if "->" in s]
-        return Feedback(answer, key.label, True, f"{key.title}. " + (deciding[-1] if deciding else ""))
+        return Feedback(answer, key.label, True, f"{key.title}. " + _deciding_step(key))
     return Feedback(answer, key.label, False, _diagnose(findings, answer, key))
+
+
+# --- numeric and choice exercises ------------------------------------------------------------
+def _number_answer(name: str, answer) -> float:
+    if isinstance(answer, bool) or not isinstance(answer, (int, float)):
+        raise TypeError(f"answer: expected a number for {name}, got {type(answer).__name__} {answer!r}")
+    if answer != answer or answer in (float("inf"), float("-inf")):
+        raise ValueError(f"answer: expected a finite number for {name}, got {answer!r}")
+    return float(answer)
+
+
+def _close(a: float, b: float, tol: float) -> bool:
+    return abs(a - b) <= tol
+
+
+def check_ki67_index(positive: int, total: int, answer: float) -> Feedback:
+    """Ki-67 index (%) from counts; accepts answers within 0.05 percentage points."""
+    from . import ki67
+
+    key = ki67.index(positive, total)
+    a = _number_answer("the Ki-67 index (%)", answer)
+    if _close(a, key, 0.05):
+        return Feedback(f"{a:g}", f"{key:.2f}", True, f"{positive} / {total} x 100 = {key:.2f} %.")
+    if total > positive and _close(a, 100 * positive / (total - positive), 0.05):
+        msg = "you divided by the negative cells only; the denominator is all tumour cells counted."
+    elif _close(a, positive / total, 0.0005):
+        msg = "that is a fraction; the index is a percentage (multiply by 100)."
+    else:
+        msg = f"the index is positive / all counted tumour cells x 100 = {key:.2f} %."
+    return Feedback(f"{a:g}", f"{key:.2f}", False, msg)
+
+
+def check_mitoses_per_2mm2(mitoses: int, fields: int, field_area: float, answer: float) -> Feedback:
+    """Mitoses per 2 mm2 from a count over ``fields`` fields of ``field_area`` mm2 (tolerance 0.05)."""
+    from . import mitoses as mit
+
+    key = mit.per_2mm2(mitoses, fields, field_area)
+    a = _number_answer("mitoses per 2 mm2", answer)
+    if _close(a, key, 0.05):
+        return Feedback(f"{a:g}", f"{key:.2f}", True, f"{mitoses} mitoses in {fields * field_area:.2f} mm2 = "
+                        f"{key:.2f} per 2 mm2.")
+    if _close(a, mitoses * 10 / fields, 0.05) and not _close(key, mitoses * 10 / fields, 0.05):
+        msg = ("you counted per 10 high-power fields; 10 HPF equal 2 mm2 only on some microscopes. "
+               "Convert by area instead.")
+    elif _close(a, mitoses, 0.05):
+        msg = "that is the raw count; divide by the area counted and multiply by 2 mm2."
+    elif _close(a, mitoses / 5, 0.05):
+        msg = "dividing by 5 is right only when exactly 10 mm2 was counted; convert by the actual area."
+    else:
+        msg = f"count / (fields x field area) x 2 = {key:.2f} per 2 mm2."
+    return Feedback(f"{a:g}", f"{key:.2f}", False, msg)
+
+
+def check_fields_needed(field_number_mm: float, objective_magnification: float, area_mm2: float,
+                        answer: int) -> Feedback:
+    """Whole fields needed to cover ``area_mm2`` with this microscope (must be exact)."""
+    from . import mitoses as mit
+
+    setup = mit.microscope(field_number_mm, objective_magnification)
+    key = mit.fields_needed(area_mm2, setup.area_mm2)
+    a = _number_answer("the number of fields", answer)
+    if a == key:
+        return Feedback(f"{a:g}", str(key), True, f"field area {setup.area_mm2:.4f} mm2; {area_mm2:g} / "
+                        f"{setup.area_mm2:.4f} rounded up = {key}.")
+    if a == 10 * area_mm2 / 2:
+        msg = "10 fields per 2 mm2 holds only for a 0.2 mm2 field; work out this microscope's field area."
+    elif a == round(area_mm2 / (setup.diameter_mm ** 2)):
+        msg = "the field is a circle: area = pi x (diameter / 2)^2, not diameter squared."
+    elif a == key - 1:
+        msg = "round up: the fields must cover at least the whole area."
+    else:
+        msg = (f"diameter = field number / objective = {setup.diameter_mm:.3f} mm, area = "
+               f"{setup.area_mm2:.4f} mm2, so {key} fields.")
+    return Feedback(f"{a:g}", str(key), False, msg)
+
+
+def check_hotspot_count(field, squares, positive: int, total: int) -> Feedback:
+    """Compare a trainee's count of the named squares with the field's ground truth."""
+    true_pos, true_tot = field.counts(squares)
+    hot = set(field.hotspot_squares)
+    chosen = set(squares)
+    notes = []
+    if not chosen & hot:
+        notes.append("none of your squares lies in the hot spot: the index must come from the area of highest "
+                     "labelling")
+    if true_tot < 500:
+        notes.append(f"these squares hold only {true_tot} cells; add squares until at least 500 are counted")
+    miss = abs(positive - true_pos)
+    good_count = miss <= max(2, 0.05 * true_pos) and abs(total - true_tot) <= max(10, 0.05 * true_tot)
+    truth = (f"truth: {true_pos} positive of {true_tot} = {100 * true_pos / true_tot:.1f} %"
+             if true_tot else "truth: no cells")
+    msg = ("your count is close to the truth; " if good_count else "your count is off; ") + truth
+    if notes:
+        msg += ". But " + "; ".join(notes)
+    return Feedback(f"{positive}/{total}", f"{true_pos}/{true_tot}", good_count and not notes, msg + ".")
+
+
+def check_commonest_site(answer: str) -> Feedback:
+    """Which primary site is commonest among NETs in SEER? (key from netlib.epidemiology)."""
+    from .epidemiology import SITE_DISTRIBUTION
+
+    if not isinstance(answer, str):
+        raise TypeError(f"answer: expected a site name, got {type(answer).__name__} {answer!r}")
+    ranked = sorted(SITE_DISTRIBUTION, key=lambda s: -s.percent)
+    names = [s.site for s in ranked]
+    if answer not in names:
+        raise ValueError(f"answer: {answer!r} is not one of {', '.join(names)}")
+    key = ranked[0]
+    if answer == key.site:
+        return Feedback(answer, key.site, True, f"{key.site} ({key.percent:g} % of NETs in SEER).")
+    rank = names.index(answer) + 1
+    msg = f"{answer} is number {rank} ({ranked[rank - 1].percent:g} %); {key.site} leads with {key.percent:g} %."
+    if answer == "pancreas":
+        msg = ("the source summary lists the pancreas first, but it is only number "
+               f"{rank} in SEER ({ranked[rank - 1].percent:g} %); {key.site} leads with {key.percent:g} %.")
+    return Feedback(answer, key.site, False, msg)
+
+
+def check_marker_panel(panel: dict, ne_differentiation: str, lineage: str) -> Feedback:
+    """Check a reading of a marker panel (keys as :func:`netlib.markers.interpret` arguments)."""
+    from . import markers
+
+    if not isinstance(panel, dict):
+        raise TypeError(f"panel: expected a dict of marker results, got {type(panel).__name__}")
+    key = markers.interpret(**panel)
+    for name, val, allowed in (("ne_differentiation", ne_differentiation, ("yes", "no", "uncertain")),
+                               ("lineage", lineage, ("epithelial", "non-epithelial", "uncertain"))):
+        if val not in allowed:
+            raise ValueError(f"{name}: {val!r} is not allowed; choose one of {', '.join(allowed)}")
+    ans = f"{ne_differentiation} / {lineage}"
+    exp = f"{key.ne_differentiation} / {key.lineage}"
+    if ans == exp:
+        return Feedback(ans, exp, True, " ".join(key.steps))
+    if panel.get("neurofilament") and lineage != key.lineage:
+        msg = ("neurofilament does not decide the lineage (paragangliomas stain inconsistently); keratin does: "
+               f"{key.lineage}.")
+    elif key.ne_differentiation == "yes" and ne_differentiation != "yes":
+        msg = "one positive general NE marker (with NE morphology) is enough; a negative chromogranin A is common in NECs."
+    elif key.ne_differentiation == "uncertain" and ne_differentiation == "no":
+        msg = "not every general marker was done; a single negative marker does not exclude NE differentiation."
+    else:
+        msg = "the key is " + exp + ": " + " ".join(key.steps)
+    return Feedback(ans, exp, False, msg)
+
+
+INCIDENCE_CHOICES = ("all NETs", "pancreatic NETs")
+
+
+def check_incidence_fit(answer: str) -> Feedback:
+    """Which population does the source summary's 0.3-0.8 per 100,000 fit? Key from the SEER series."""
+    from .epidemiology import INCIDENCE, SEED_TEXT_INCIDENCE
+
+    if answer not in INCIDENCE_CHOICES:
+        raise ValueError(f"answer: {answer!r} is not one of {', '.join(INCIDENCE_CHOICES)}")
+    lo, hi = SEED_TEXT_INCIDENCE
+    fits = {s.label.split(",")[0] for s in INCIDENCE
+            if min(v for _y, v in s.points) <= hi and max(v for _y, v in s.points) >= lo}
+    key = "pancreatic NETs" if fits == {"pancreatic NETs"} else "all NETs"
+    all_latest = max((s.points[-1] for s in INCIDENCE if s.label.startswith("all")), key=lambda p: p[0])
+    pnet = next(s for s in INCIDENCE if s.label.startswith("pancreatic"))
+    (y0, v0), (y1, v1) = pnet.points[0], pnet.points[-1]
+    if answer == key:
+        return Feedback(answer, key, True, f"SEER pancreatic NETs rose from {v0:g} to {v1:g} per 100,000 ({y0}-{y1}); "
+                        f"all NETs were {all_latest[1]:g} per 100,000 in {all_latest[0]}.")
+    return Feedback(answer, key, False, f"NETs as a whole are about ten times more common ({all_latest[1]:g} per "
+                    f"100,000 in {all_latest[0]}); 0.3-0.8 is the scale of pancreatic NETs.")

@@ -1,91 +1,287 @@
 """Interactive elements for the notebooks, built on the pure logic.
 
 Each builder returns a small object holding its widgets, so pytest (and a notebook cell) can
-set ``.value`` and read the resulting text without a browser. Import this module only where
-widgets are wanted; ``import netlib`` does not load ipywidgets.
+set ``.value``, click buttons and read the resulting text without a browser. Import this module
+only where widgets are wanted; ``import netlib`` does not load ipywidgets.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any, Callable
 
 import ipywidgets as W
 
+from . import ki67, markers, mitoses
+from .criteria import TABLES
 from .findings import VOCABULARY, Findings
 from .grading import LABELS, Grade, grade
-from .selfcheck import Feedback, check_grade
+from .selfcheck import Feedback, check_grade, check_hotspot_count
 
-__all__ = ["GradeCalculator", "grade_calculator", "GradeQuiz", "grade_quiz"]
+__all__ = ["Quiz", "quiz", "grade_quiz", "GradeCalculator", "grade_calculator", "thoracic_classifier",
+           "MitosesConverter", "mitoses_converter", "MarkerPanel", "marker_panel", "MisgradeExplorer",
+           "misgrade_explorer", "HotspotCounter", "hotspot_counter"]
 
 _NONE = "(not reported)"
+_STYLE = {"description_width": "160px"}
 
 
 def _opt(value):
     return None if value == _NONE else value
 
 
+# --- self-check ---------------------------------------------------------------------------------
+@dataclass
+class Quiz:
+    """A self-check: an input, a Check button and the feedback; ``check`` maps the answer to Feedback."""
+
+    answer: W.ValueWidget
+    button: W.Button
+    feedback: W.HTML
+    box: W.VBox
+    checker: Callable[[Any], Feedback]
+    last: Feedback | None = None
+
+    def check(self, _button=None) -> Feedback:
+        try:
+            self.last = self.checker(self.answer.value)
+            self.feedback.value = self.last._repr_html_()
+        except (TypeError, ValueError) as e:
+            self.last = None
+            self.feedback.value = f"<b>Cannot check that answer:</b> {e}"
+        return self.last
+
+
+def quiz(prompt: str, checker: Callable[[Any], Feedback], choices: tuple | list | None = None,
+         description: str = "Your answer") -> Quiz:
+    """A self-check widget: a drop-down when ``choices`` are given, else a number box."""
+    answer = (W.Dropdown(options=list(choices), description=description, style=_STYLE) if choices is not None
+              else W.FloatText(value=0.0, description=description, style=_STYLE))
+    button = W.Button(description="Check")
+    feedback = W.HTML()
+    q = Quiz(answer, button, feedback, W.VBox([W.HTML(prompt), answer, button, feedback]), checker)
+    button.on_click(q.check)
+    return q
+
+
+def grade_quiz(findings: Findings, prompt: str, choices: tuple[str, ...] = LABELS) -> Quiz:
+    """A grade self-check for one case; the key comes from :func:`netlib.grade`."""
+    q = quiz(prompt, lambda a: check_grade(findings, a), choices, "Your grade")
+    q.findings = findings  # for the reader's convenience
+    return q
+
+
+# --- grade calculators --------------------------------------------------------------------------
 @dataclass
 class GradeCalculator:
-    """Inputs for site, differentiation, Ki-67 and mitoses, and an HTML card that regrades on change."""
+    """Inputs for one case and an HTML card that regrades on every change."""
 
-    site: W.Dropdown
-    differentiation: W.Dropdown
-    ki67: W.BoundedFloatText
-    mitoses: W.BoundedFloatText
+    controls: dict[str, W.ValueWidget]
     card: W.HTML
     box: W.VBox
+    criteria: W.Dropdown | None = None
     result: Grade | None = None
     error: str | None = None
 
+    def __getattr__(self, name):  # calc.ki67 -> the Ki-67 control
+        controls = self.__dict__.get("controls", {})
+        if name in controls:
+            return controls[name]
+        raise AttributeError(name)
+
+    def findings(self) -> Findings:
+        c = self.controls
+        kw = {"site": _opt(c["site"].value), "ki67_percent": c["ki67"].value if "ki67" in c else None,
+              "mitoses_per_2mm2": c["mitoses"].value}
+        for name in ("differentiation", "morphology", "necrosis"):
+            if name in c:
+                kw[name] = _opt(c[name].value)
+        if "size" in c:
+            kw["size_cm"] = c["size"].value
+        return Findings(**kw)
+
     def update(self, _change=None) -> None:
         try:
-            f = Findings(site=_opt(self.site.value), differentiation=_opt(self.differentiation.value),
-                         ki67_percent=self.ki67.value, mitoses_per_2mm2=self.mitoses.value)
-            self.result, self.error = grade(f), None
+            crit = self.criteria.value if self.criteria is not None else None
+            f = self.findings()
+            if crit is not None and TABLES[crit].system == "digestive" and f.is_thoracic:
+                crit = None
+            self.result, self.error = grade(f, crit), None
             self.card.value = self.result._repr_html_()
-        except (TypeError, ValueError) as e:  # cannot happen with bounded inputs; shown if it does
+        except (TypeError, ValueError) as e:
             self.result, self.error = None, str(e)
             self.card.value = f"<b>Input error:</b> {e}"
 
 
-def grade_calculator(site: str = "pancreas", differentiation: str = "well", ki67: float = 2.0,
-                     mitoses: float = 1.0) -> GradeCalculator:
-    """A grade calculator: change any input and the card (steps, flags, sources) updates."""
-    style = {"description_width": "150px"}
-    site_w = W.Dropdown(options=[_NONE, *VOCABULARY["site"]], value=site, description="Site", style=style)
-    diff_w = W.Dropdown(options=[_NONE, *VOCABULARY["differentiation"]], value=differentiation,
-                        description="Differentiation", style=style)
-    ki_w = W.BoundedFloatText(value=ki67, min=0, max=100, step=0.1, description="Ki-67 (%)", style=style)
-    mi_w = W.BoundedFloatText(value=mitoses, min=0, max=1000, step=1, description="Mitoses / 2 mm2", style=style)
-    card = W.HTML()
-    calc = GradeCalculator(site_w, diff_w, ki_w, mi_w, card, W.VBox([site_w, diff_w, ki_w, mi_w, card]))
-    for w in (site_w, diff_w, ki_w, mi_w):
+def _dropdown(name: str, value, description: str) -> W.Dropdown:
+    return W.Dropdown(options=[_NONE, *VOCABULARY[name]], value=value if value is not None else _NONE,
+                      description=description, style=_STYLE)
+
+
+def _wire(calc: GradeCalculator) -> GradeCalculator:
+    for w in [*calc.controls.values(), *([calc.criteria] if calc.criteria else [])]:
         w.observe(calc.update, names="value")
     calc.update()
     return calc
 
 
-@dataclass
-class GradeQuiz:
-    """One self-check: a case, a choice of labels, a Check button and the feedback."""
+def grade_calculator(site: str = "pancreas", differentiation: str = "well", ki67: float = 2.0,
+                     mitoses: float = 1.0, editions: bool = False) -> GradeCalculator:
+    """A digestive grade calculator: change any input and the card (steps, flags, sources) updates.
 
-    findings: Findings
-    answer: W.Dropdown
+    With ``editions=True`` a drop-down switches between WHO 2010, 2017 and 2019/2022.
+    """
+    controls = {
+        "site": _dropdown("site", site, "Site"),
+        "differentiation": _dropdown("differentiation", differentiation, "Differentiation"),
+        "ki67": W.BoundedFloatText(value=ki67, min=0, max=100, step=0.1, description="Ki-67 (%)", style=_STYLE),
+        "mitoses": W.BoundedFloatText(value=mitoses, min=0, max=1000, step=1, description="Mitoses / 2 mm2",
+                                      style=_STYLE),
+    }
+    criteria = (W.Dropdown(options=[(t.title, k) for k, t in TABLES.items() if t.system == "digestive"],
+                           value="who2022_digestive", description="Criteria", style=_STYLE) if editions else None)
+    card = W.HTML()
+    rows = [*([criteria] if criteria else []), *controls.values(), card]
+    return _wire(GradeCalculator(controls, card, W.VBox(rows), criteria))
+
+
+def thoracic_classifier(morphology: str = "carcinoid", mitoses: float = 1.0, necrosis: str = "absent",
+                        size: float = 1.5, site: str = "lung") -> GradeCalculator:
+    """Lung/thymus classifier: morphology, mitoses per 2 mm2, necrosis and size."""
+    controls = {
+        "site": W.Dropdown(options=["lung", "thymus"], value=site, description="Site", style=_STYLE),
+        "morphology": _dropdown("morphology", morphology, "Morphology"),
+        "mitoses": W.BoundedFloatText(value=mitoses, min=0, max=1000, step=1, description="Mitoses / 2 mm2",
+                                      style=_STYLE),
+        "necrosis": _dropdown("necrosis", necrosis, "Necrosis"),
+        "size": W.BoundedFloatText(value=size, min=0, max=100, step=0.1, description="Size (cm)", style=_STYLE),
+    }
+    card = W.HTML()
+    return _wire(GradeCalculator(controls, card, W.VBox([*controls.values(), card])))
+
+
+# --- counting -----------------------------------------------------------------------------------
+@dataclass
+class MitosesConverter:
+    """Microscope -> field area -> fields for 10 mm2; and a count over n fields -> per 2 mm2."""
+
+    field_number: W.BoundedFloatText
+    objective: W.Dropdown
+    count: W.BoundedIntText
+    fields: W.BoundedIntText
+    output: W.HTML
+    box: W.VBox
+    text: str = ""
+
+    def update(self, _change=None) -> None:
+        setup = mitoses.microscope(self.field_number.value, self.objective.value)
+        per2 = mitoses.per_2mm2(self.count.value, self.fields.value, setup.area_mm2)
+        self.text = (f"Field diameter {setup.diameter_mm:.3f} mm, area {setup.area_mm2:.4f} mm2; "
+                     f"{setup.fields_for_10mm2} fields = 10 mm2. {self.count.value} mitoses in {self.fields.value} "
+                     f"fields = {per2:.2f} per 2 mm2.")
+        self.output.value = f"<p>{self.text}</p>"
+
+
+def mitoses_converter(field_number_mm: float = 22.0, objective: int = 40, count: int = 9,
+                      fields: int = 43) -> MitosesConverter:
+    """Converter from eyepiece field number and objective to mitoses per 2 mm2."""
+    fn = W.BoundedFloatText(value=field_number_mm, min=10, max=30, step=0.5, description="Field number (mm)",
+                            style=_STYLE)
+    obj = W.Dropdown(options=[20, 40, 60], value=objective, description="Objective (x)", style=_STYLE)
+    cnt = W.BoundedIntText(value=count, min=0, max=10_000, description="Mitoses counted", style=_STYLE)
+    nf = W.BoundedIntText(value=fields, min=1, max=1000, description="Fields counted", style=_STYLE)
+    out = W.HTML()
+    conv = MitosesConverter(fn, obj, cnt, nf, out, W.VBox([fn, obj, cnt, nf, out]))
+    for w in (fn, obj, cnt, nf):
+        w.observe(conv.update, names="value")
+    conv.update()
+    return conv
+
+
+@dataclass
+class MisgradeExplorer:
+    """True Ki-67 and cells counted -> the chance of each grade, as text."""
+
+    true_index: W.FloatSlider
+    cells: W.Dropdown
+    output: W.HTML
+    box: W.VBox
+    probabilities: dict = field(default_factory=dict)
+
+    def update(self, _change=None) -> None:
+        self.probabilities = ki67.grade_probabilities(self.true_index.value, self.cells.value)
+        parts = ", ".join(f"{k} {100 * v:.1f} %" for k, v in self.probabilities.items())
+        self.output.value = f"<p>Counting {self.cells.value} cells from a true {self.true_index.value:g} %: {parts}</p>"
+
+
+def misgrade_explorer(true_index: float = 2.5, cells: int = 500) -> MisgradeExplorer:
+    """Slide the true Ki-67 and pick how many cells are counted; see how often each grade results."""
+    sl = W.FloatSlider(value=true_index, min=0.5, max=30, step=0.1, description="True Ki-67 (%)", style=_STYLE)
+    dd = W.Dropdown(options=[200, 500, 1000, 2000], value=cells, description="Cells counted", style=_STYLE)
+    out = W.HTML()
+    ex = MisgradeExplorer(sl, dd, out, W.VBox([sl, dd, out]))
+    sl.observe(ex.update, names="value")
+    dd.observe(ex.update, names="value")
+    ex.update()
+    return ex
+
+
+@dataclass
+class HotspotCounter:
+    """Pick grid squares, type your positive and total counts, and compare with the truth."""
+
+    field: ki67.Ki67Field
+    squares: W.SelectMultiple
+    positive: W.BoundedIntText
+    total: W.BoundedIntText
     button: W.Button
     feedback: W.HTML
     box: W.VBox
     last: Feedback | None = None
 
     def check(self, _button=None) -> Feedback:
-        self.last = check_grade(self.findings, self.answer.value)
+        self.last = check_hotspot_count(self.field, list(self.squares.value), self.positive.value, self.total.value)
         self.feedback.value = self.last._repr_html_()
         return self.last
 
 
-def grade_quiz(findings: Findings, prompt: str, choices: tuple[str, ...] = LABELS) -> GradeQuiz:
-    """A self-check widget for one case; the key comes from :func:`netlib.grade`."""
-    answer = W.Dropdown(options=list(choices), description="Your grade")
-    button = W.Button(description="Check")
-    feedback = W.HTML()
-    quiz = GradeQuiz(findings, answer, button, feedback, W.VBox([W.HTML(prompt), answer, button, feedback]))
-    button.on_click(quiz.check)
-    return quiz
+def hotspot_counter(field_: ki67.Ki67Field) -> HotspotCounter:
+    """A counting exercise on a synthetic field (see :func:`netlib.ki67.synthetic_field`)."""
+    sq = W.SelectMultiple(options=list(field_.square_names), description="Squares counted", rows=6, style=_STYLE)
+    pos = W.BoundedIntText(value=0, min=0, max=100_000, description="Positive (brown)", style=_STYLE)
+    tot = W.BoundedIntText(value=0, min=0, max=100_000, description="All tumour cells", style=_STYLE)
+    btn = W.Button(description="Check my count")
+    fb = W.HTML()
+    hc = HotspotCounter(field_, sq, pos, tot, btn, fb, W.VBox([sq, pos, tot, btn, fb]))
+    btn.on_click(hc.check)
+    return hc
+
+
+# --- markers ------------------------------------------------------------------------------------
+@dataclass
+class MarkerPanel:
+    """A drop-down per marker and the interpreted panel as a card."""
+
+    controls: dict[str, W.Dropdown]
+    card: W.HTML
+    box: W.VBox
+    result: markers.PanelResult | None = None
+
+    def update(self, _change=None) -> None:
+        self.result = markers.interpret(**{k: _opt(w.value) for k, w in self.controls.items()})
+        self.card.value = self.result._repr_html_()
+
+
+def marker_panel(**initial: str) -> MarkerPanel:
+    """Interactive marker panel: synaptophysin, chromogranin A, INSM1, keratin, neurofilament."""
+    names = ("synaptophysin", "chromogranin_a", "insm1", "keratin", "neurofilament")
+    unknown = set(initial) - set(names)
+    if unknown:
+        raise ValueError(f"marker_panel: unknown marker(s) {sorted(unknown)}; known: {', '.join(names)}")
+    controls = {n: W.Dropdown(options=[_NONE, "positive", "negative"], value=initial.get(n) or _NONE,
+                              description=n.replace("_", " "), style=_STYLE) for n in names}
+    card = W.HTML()
+    mp = MarkerPanel(controls, card, W.VBox([*controls.values(), card]))
+    for w in controls.values():
+        w.observe(mp.update, names="value")
+    mp.update()
+    return mp

@@ -191,3 +191,13 @@ def test_grade_array_rejects_bad_input():
         grade_array([1, 2], [1])
     with pytest.raises(ValueError, match="digestive"):
         grade_array([1], [1], criteria="who2021_thoracic")
+
+
+def test_grade_array_who2010_gap_matches_grade():
+    ki = np.array([2.5, 2.5, 2.5, 2.0, 3.0])
+    mi = np.array([0, 3, np.nan, 0, 0])
+    assert grade_array(ki, mi, "who2010_digestive").tolist() == [0, 2, 0, 1, 2]
+    for k, m, o in zip(ki, mi, grade_array(ki, mi, "who2010_digestive")):
+        f = Findings(differentiation="well", ki67_percent=float(k), mitoses_per_2mm2=None if np.isnan(m) else float(m))
+        label = grade(f, "who2010_digestive").label
+        assert label == {0: "undetermined", 1: "NET G1", 2: "NET G2"}[int(o)]

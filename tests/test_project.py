@@ -94,5 +94,12 @@ def test_notebook_hygiene(path):
         if "NBVAL_IGNORE_OUTPUT" in src:
             line = next(ln for ln in src.splitlines() if "NBVAL_IGNORE_OUTPUT" in ln)
             assert len(line.split("NBVAL_IGNORE_OUTPUT", 1)[1].strip(" :-")) > 5, "say why output is ignored"
+        last = src.rstrip().splitlines()[-1] if src.strip() else ""
+        assert not last.rstrip().endswith(";"), (
+            "a trailing ';' does not suppress output under nbval (it runs cells with store_history=False), so the "
+            "stored and the tested outputs differ; assign instead, e.g. fig = plots.x()")
     first = "".join(nb["cells"][0]["source"])
     assert nb["cells"][0]["cell_type"] == "markdown" and "objectives" in first.lower()
+    text_all = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown").lower()
+    for heading in ("key points", "references"):
+        assert heading in text_all or path.name.startswith("00_"), f"missing a '{heading}' section"

@@ -1,0 +1,232 @@
+"""Figures for the notebooks, drawn from netlib's data so a picture cannot drift from the logic.
+
+Every function returns the matplotlib ``Figure`` (tests read its data back). Axes are labelled
+with units, titles state the point, and colours come from the Okabe-Ito colour-blind-safe
+palette. Import this module only where plots are wanted; ``import netlib`` does not load matplotlib.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+import matplotlib.pyplot as plt
+import numpy as np
+
+from . import epidemiology, ki67, markers, mitoses
+from .criteria import TABLES, WHO_2010_DIGESTIVE, WHO_2017_PANCREAS, WHO_2021_THORACIC, WHO_2022_DIGESTIVE, get_table
+from .grading import grade_array
+
+__all__ = ["OKABE_ITO", "marker_sensitivity", "site_distribution", "incidence_trends", "grade_map",
+           "edition_comparison", "misgrade_curves", "ki67_field", "mitotic_counting", "cohort_shift",
+           "thoracic_criteria"]
+
+#: Okabe-Ito palette (colour-blind safe).
+OKABE_ITO = {"orange": "#E69F00", "sky": "#56B4E9", "green": "#009E73", "yellow": "#F0E442", "blue": "#0072B2",
+             "vermillion": "#D55E00", "purple": "#CC79A7", "black": "#000000", "grey": "#999999"}
+GRADE_COLOURS = [OKABE_ITO["grey"], OKABE_ITO["sky"], OKABE_ITO["orange"], OKABE_ITO["vermillion"]]
+
+
+def _source_note(fig, text: str) -> None:
+    fig.text(0.01, 0.01, text, fontsize=7, color="#444444", ha="left", va="bottom")
+
+
+def marker_sensitivity():
+    """Grouped bars: sensitivity of synaptophysin, INSM1 and chromogranin A in NENs and in NECs."""
+    names = list(markers.MARKER_SENSITIVITY)
+    x = np.arange(len(names))
+    fig, ax = plt.subplots(figsize=(7, 4))
+    for j, (group, colour) in enumerate((("NEN", OKABE_ITO["blue"]), ("NEC", OKABE_ITO["orange"]))):
+        vals = [markers.MARKER_SENSITIVITY[n][group] for n in names]
+        bars = ax.bar(x + (j - 0.5) * 0.38, vals, 0.38, label=f"all {group}s" if group == "NEN" else "NECs",
+                      color=colour)
+        ax.bar_label(bars, fmt="%.1f", fontsize=8)
+    ax.set_xticks(x, [n.replace("_", " ") for n in names])
+    ax.set_xlabel("general neuroendocrine marker")
+    ax.set_ylabel("sensitivity (% of tumours positive)")
+    ax.set_ylim(0, 105)
+    ax.set_title("Chromogranin A misses a third of NECs; synaptophysin and INSM1 do better")
+    ax.legend(loc="lower right")
+    _source_note(fig, "Source: Moller et al., Mol Cell Endocrinol 2024 (14,908 tumours) [insm1_markers]")
+    fig.tight_layout(rect=(0, 0.04, 1, 1))
+    return fig
+
+
+def site_distribution():
+    """Horizontal bars: share of NETs by primary site in SEER."""
+    data = epidemiology.SITE_DISTRIBUTION
+    fig, ax = plt.subplots(figsize=(7, 3.8))
+    y = np.arange(len(data))[::-1]
+    colours = [OKABE_ITO["vermillion"] if d.site == "pancreas" else OKABE_ITO["blue"] for d in data]
+    bars = ax.barh(y, [d.percent for d in data], color=colours)
+    ax.bar_label(bars, fmt="%.1f %%", fontsize=8)
+    ax.set_yticks(y, [d.site for d in data])
+    ax.set_ylabel("primary site")
+    ax.set_xlabel("share of all NETs in SEER 1973-2014 (%)")
+    ax.set_xlim(0, 36)
+    ax.set_title("Lung and small intestine lead; the pancreas is fifth")
+    _source_note(fig, f"Source: Man et al. 2018, SEER, n = {epidemiology.SITE_DISTRIBUTION_N:,} [man2018]")
+    fig.tight_layout(rect=(0, 0.04, 1, 1))
+    return fig
+
+
+def incidence_trends():
+    """Published incidence points for all NETs and for pancreatic NETs, with the seed text's 0.3-0.8 band."""
+    fig, ax = plt.subplots(figsize=(7, 4))
+    colours = [OKABE_ITO["blue"], OKABE_ITO["green"], OKABE_ITO["vermillion"]]
+    markers_ = ["o", "s", "D"]
+    for s, c, m in zip(epidemiology.INCIDENCE, colours, markers_):
+        xs, ys = zip(*s.points)
+        ax.plot(xs, ys, ls="--", marker=m, color=c, label=s.label)
+    lo, hi = epidemiology.SEED_TEXT_INCIDENCE
+    ax.axhspan(lo, hi, color=OKABE_ITO["yellow"], alpha=0.5, label="0.3-0.8 quoted in the source summary")
+    ax.set_xlabel("year of diagnosis")
+    ax.set_ylabel("age-adjusted incidence (per 100,000 per year)")
+    ax.set_title("0.3-0.8 per 100,000 fits pancreatic NETs, not NETs as a whole")
+    ax.legend(fontsize=8, loc="upper left")
+    _source_note(fig, "Published first and last years only (dashed lines join them). Sources: dasari2017, wu2023, "
+                      "sonbol2022")
+    fig.tight_layout(rect=(0, 0.04, 1, 1))
+    return fig
+
+
+def grade_map(criteria="who2022_digestive", ki67_max: float = 30.0, mitoses_max: float = 30.0, resolution: int = 301):
+    """Map of the digestive grade over Ki-67 (x) and mitoses (y): the higher grade wins."""
+    table = get_table(criteria)
+    k = np.linspace(0, ki67_max, resolution)
+    m = np.linspace(0, mitoses_max, resolution)
+    K, M = np.meshgrid(k, m)
+    G = grade_array(K.ravel(), M.ravel(), table).reshape(K.shape)
+    fig, ax = plt.subplots(figsize=(6, 5))
+    from matplotlib.colors import ListedColormap
+    cmap = ListedColormap(GRADE_COLOURS)
+    ax.pcolormesh(K, M, G, cmap=cmap, vmin=-0.5, vmax=3.5, shading="auto")
+    labels = {0: "no grade (gap)"} | {i + 1: b.label for i, b in enumerate(table.bands)}
+    for g in sorted(set(np.unique(G).tolist())):
+        ax.plot([], [], "s", color=GRADE_COLOURS[g], label=labels[g], markersize=10)
+    ax.set_xlabel("Ki-67 index (%)")
+    ax.set_ylabel(f"mitoses ({table.mitoses_unit})")
+    ax.set_title(f"The higher of Ki-67 and mitoses sets the grade\n({table.title})", fontsize=10)
+    ax.legend(loc="upper right", fontsize=8)
+    fig.tight_layout()
+    return fig
+
+
+def edition_comparison(ki67_max: float = 25.0):
+    """Ki-67 bands of WHO 2010, 2017 and 2019/2022 side by side; the 2010 gap shows as a hole."""
+    tables = (WHO_2010_DIGESTIVE, WHO_2017_PANCREAS, WHO_2022_DIGESTIVE)
+    fig, ax = plt.subplots(figsize=(7.5, 3))
+    colour = {"NET G1": GRADE_COLOURS[1], "NET G2": GRADE_COLOURS[2], "NET G3": GRADE_COLOURS[3],
+              "NEC": OKABE_ITO["purple"]}
+    for row, t in enumerate(tables):
+        for b in t.bands:
+            lo, hi = b.ki67.low, min(b.ki67.high, ki67_max)
+            ax.barh(row, hi - lo, left=lo, color=colour[b.label], edgecolor="white")
+            ax.text((lo + hi) / 2, row, b.label, ha="center", va="center", fontsize=8)
+        for _p, iv in t.known_gaps:
+            ax.barh(row, iv.high - iv.low, left=iv.low, color="white", edgecolor=OKABE_ITO["black"], hatch="//")
+    ax.set_yticks(range(len(tables)), [t.title for t in tables])
+    ax.set_xlabel("Ki-67 index (%)")
+    ax.set_xlim(0, ki67_max)
+    ax.set_title("WHO 2017 closed the 2-3 % gap and made well-differentiated G3 a NET", fontsize=10)
+    fig.tight_layout()
+    return fig
+
+
+def misgrade_curves(cells: Sequence[int] = (500, 1000, 2000), true_range=(0.5, 30.0), points: int = 120):
+    """Probability that a count lands in the wrong grade, against the true Ki-67, for several cell counts."""
+    xs = np.linspace(*true_range, points)
+    fig, ax = plt.subplots(figsize=(7, 4))
+    colours = [OKABE_ITO["vermillion"], OKABE_ITO["orange"], OKABE_ITO["blue"]]
+    for n, c in zip(cells, colours * 3):
+        ax.plot(xs, [100 * ki67.misgrade_probability(float(x), int(n)) for x in xs], color=c, label=f"{n} cells")
+    for cut in WHO_2022_DIGESTIVE.cutoffs("ki67"):
+        ax.axvline(cut, color=OKABE_ITO["grey"], ls=":")
+    ax.set_xlabel("true Ki-67 index (%)")
+    ax.set_ylabel("chance of the wrong grade (%)")
+    ax.set_title("Near a cut-off, counting more cells is the only cure for chance", fontsize=10)
+    ax.legend()
+    fig.tight_layout()
+    return fig
+
+
+def ki67_field(field: "ki67.Ki67Field", show_hotspot: bool = False):
+    """The synthetic field: brown filled (positive) and blue hollow (negative) nuclei on a labelled grid."""
+    fig, ax = plt.subplots(figsize=(6, 6))
+    pos = np.array(field.positive)
+    x, y = np.array(field.x), np.array(field.y)
+    ax.scatter(x[~pos], y[~pos], s=14, facecolors="none", edgecolors=OKABE_ITO["blue"], linewidths=0.8,
+               label="Ki-67 negative (blue)")
+    ax.scatter(x[pos], y[pos], s=18, color="#8B4513", label="Ki-67 positive (brown)")
+    g = field.grid
+    for i in range(1, g):
+        ax.axhline(i / g, color=OKABE_ITO["grey"], lw=0.6)
+        ax.axvline(i / g, color=OKABE_ITO["grey"], lw=0.6)
+    ax.set_xticks([(c + 0.5) / g for c in range(g)], [str(c + 1) for c in range(g)])
+    ax.set_yticks([1 - (r + 0.5) / g for r in range(g)], list("ABCDEFGHIJ"[:g]))
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.set_aspect("equal")
+    ax.set_xlabel("grid column (each square is 1/%d of the field width)" % g)
+    ax.set_ylabel("grid row")
+    if show_hotspot:
+        ax.add_patch(plt.Circle(field.hotspot_centre, field.hotspot_radius, fill=False, color=OKABE_ITO["orange"],
+                                lw=2, label="hot spot (truth)"))
+    ax.set_title("Find the hot spot: where are brown nuclei densest?", fontsize=10)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=3, fontsize=8)
+    fig.tight_layout()
+    return fig
+
+
+def mitotic_counting(cutoff: float = 2.0, areas: Sequence[float] = (2.0, 10.0), true_range=(0.2, 6.0),
+                     points: int = 80):
+    """Chance that a mitotic count lands in the wrong band against the true rate, for 2 vs 10 mm2 counted."""
+    xs = np.linspace(*true_range, points)
+    fig, ax = plt.subplots(figsize=(7, 4))
+    for a, c in zip(areas, (OKABE_ITO["vermillion"], OKABE_ITO["blue"])):
+        ax.plot(xs, [100 * mitoses.crossing_probability(float(x), float(a)) for x in xs], color=c,
+                label=f"count {a:g} mm2" + (" then divide by 5" if a == 10 else ""))
+    ax.axvline(cutoff, color=OKABE_ITO["grey"], ls=":")
+    ax.set_xlabel("true mitotic rate (mitoses per 2 mm2)")
+    ax.set_ylabel("chance of the wrong band (%)")
+    ax.set_title("Counting 10 mm2 and dividing by 5 is steadier than counting 2 mm2", fontsize=10)
+    ax.legend()
+    fig.tight_layout()
+    return fig
+
+
+def cohort_shift(cohort: dict):
+    """Stacked bars: for each true grade, the share of cases the count put in each grade."""
+    tg, cg = cohort["true_grade"], cohort["counted_grade"]
+    fig, ax = plt.subplots(figsize=(6.5, 4))
+    bottoms = np.zeros(3)
+    for counted in (1, 2, 3):
+        share = np.array([100 * np.mean(cg[tg == t] == counted) if np.any(tg == t) else 0 for t in (1, 2, 3)])
+        ax.bar(["true G1", "true G2", "true G3"], share, bottom=bottoms, color=GRADE_COLOURS[counted],
+               label=f"counted as G{counted}")
+        bottoms += share
+    ax.set_ylabel("share of cases (%)")
+    ax.set_xlabel("grade of the true Ki-67 index")
+    wrong = 100 * np.mean(tg != cg)
+    ax.set_title(f"Counting noise alone moves {wrong:.1f} % of cases to another grade", fontsize=10)
+    ax.legend(loc="lower right", fontsize=8)
+    fig.tight_layout()
+    return fig
+
+
+def thoracic_criteria():
+    """The thoracic mitotic axis with its bands and the necrosis rule."""
+    t = WHO_2021_THORACIC
+    fig, ax = plt.subplots(figsize=(7.5, 2.8))
+    colours = [GRADE_COLOURS[1], GRADE_COLOURS[2], GRADE_COLOURS[3]]
+    for b, c in zip(t.bands, colours):
+        lo, hi = b.mitoses.low, min(b.mitoses.high, 16)
+        ax.barh(0, hi - lo, left=lo, color=c, edgecolor="white")
+        ax.text((lo + hi) / 2, 0, b.label, ha="center", va="center", fontsize=8)
+    ax.barh(1, 2, left=0, color=GRADE_COLOURS[2], edgecolor="white")
+    ax.text(1, 1, "necrosis -> atypical", ha="center", va="center", fontsize=8)
+    ax.set_yticks([0, 1], ["no necrosis", "necrosis"])
+    ax.set_ylabel("necrosis")
+    ax.set_xlabel("mitoses per 2 mm2")
+    ax.set_xlim(0, 16)
+    ax.set_title("Lung and thymus: 2 and 10 mitoses are the cut-offs; Ki-67 is not used", fontsize=10)
+    fig.tight_layout()
+    return fig
