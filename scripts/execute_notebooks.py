@@ -8,7 +8,7 @@ Run it with the project's environment (``.venv/bin/python scripts/execute_notebo
 after changing netlib or a notebook, then read ``git diff notebooks/`` before committing:
 the stored outputs are the regression tests that strict nbval compares.
 Normalising means: kernelspec ``python3``, no saved widget state, no execution timestamps,
-no interpreter version, execution counts 1..n.
+no interpreter version, execution counts 1..n, stable widget model ids.
 """
 from __future__ import annotations
 
@@ -28,12 +28,15 @@ def normalise(nb: nbformat.NotebookNode) -> None:
     nb.metadata.pop("widgets", None)
     nb.metadata["kernelspec"] = dict(KERNELSPEC)
     nb.metadata["language_info"] = {"name": "python"}
-    for cell in nb.cells:
+    for i, cell in enumerate(nb.cells):
         cell.metadata.pop("execution", None)
         cell.metadata.pop("ExecuteTime", None)
         if cell.cell_type == "code":
-            for out in cell.get("outputs", []):
+            for j, out in enumerate(cell.get("outputs", [])):
                 out.get("metadata", {}).pop("execution", None)
+                view = out.get("data", {}).get("application/vnd.jupyter.widget-view+json")
+                if view is not None:  # widget state is not saved, so a random model id only adds diff noise
+                    view["model_id"] = f"{i:04d}{j:04d}" + "0" * 24
 
 
 def execute(path: Path) -> float:
