@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from typing import Sequence
 
+import matplotlib
 import matplotlib.pyplot as plt
+import matplotlib.ticker
 import numpy as np
 
 from . import epidemiology, ki67, markers, mitoses
@@ -17,7 +19,7 @@ from .grading import grade_array
 
 __all__ = ["OKABE_ITO", "marker_sensitivity", "site_distribution", "incidence_trends", "grade_map",
            "edition_comparison", "misgrade_curves", "ki67_field", "mitotic_counting", "cohort_shift",
-           "thoracic_criteria"]
+           "thoracic_criteria", "survival_by_stage", "treatment_pathway", "trial_forest"]
 
 #: Okabe-Ito palette (colour-blind safe).
 OKABE_ITO = {"orange": "#E69F00", "sky": "#56B4E9", "green": "#009E73", "yellow": "#F0E442", "blue": "#0072B2",
@@ -229,4 +231,93 @@ def thoracic_criteria():
     ax.set_xlim(0, 16)
     ax.set_title("Lung and thymus: 2 and 10 mitoses are the cut-offs; Ki-67 is not used", fontsize=10)
     fig.tight_layout()
+    return fig
+
+
+def survival_by_stage():
+    """5-year overall survival of pancreatic NETs by SEER stage (published figures)."""
+    from .epidemiology import PNET_SURVIVAL_BY_STAGE as S
+
+    fig, ax = plt.subplots(figsize=(6, 3.8))
+    colours = [OKABE_ITO["blue"], OKABE_ITO["orange"], OKABE_ITO["vermillion"]]
+    bars = ax.bar(list(S), list(S.values()), color=colours)
+    ax.bar_label(bars, fmt="%.0f %%")
+    ax.set_ylim(0, 100)
+    ax.set_xlabel("SEER summary stage at diagnosis")
+    ax.set_ylabel("5-year overall survival (%)")
+    ax.set_title("Pancreatic NETs: stage at diagnosis separates survival", fontsize=10)
+    _source_note(fig, "Source: Sonbol et al., Oncologist 2022, SEER 2000-2016 [sonbol2022]")
+    fig.tight_layout(rect=(0, 0.04, 1, 1))
+    return fig
+
+
+_CATEGORY_FAMILY = {
+    "surveillance": "watch", "endoscopic_resection": "local", "endoscopic_resection_or_surveillance": "local",
+    "appendectomy": "local", "enucleation": "local", "right_hemicolectomy": "surgery",
+    "oncologic_resection_with_lymphadenectomy": "surgery", "gastrectomy_with_lymphadenectomy": "surgery",
+    "liver_metastasis_resection": "surgery", "somatostatin_analogue": "systemic", "prrt": "systemic",
+    "targeted_therapy": "systemic", "chemotherapy": "systemic", "platinum_etoposide": "systemic",
+    "syndrome_control": "systemic", "individualized": "review", "multidisciplinary_review": "review",
+}
+_FAMILY_COLOUR = {"watch": OKABE_ITO["green"], "local": OKABE_ITO["sky"], "surgery": OKABE_ITO["blue"],
+                  "systemic": OKABE_ITO["orange"], "review": OKABE_ITO["grey"]}
+
+
+def treatment_pathway(rules=None):
+    """The rule list drawn as a pathway: checked top to bottom, the first rule that fits decides.
+
+    Drawn from :data:`netlib.treatment.RULES` itself, so the picture cannot drift from the logic.
+    """
+    from .treatment import RULES
+
+    rules = RULES if rules is None else rules
+    n = len(rules)
+    fig, ax = plt.subplots(figsize=(10, 0.32 * n + 1.2))
+    for i, r in enumerate(rules):
+        y = n - 1 - i
+        fam = _CATEGORY_FAMILY[r.category]
+        ax.text(0.0, y, f"{i + 1:>2}. {r.title}", va="center", ha="left", fontsize=7.5)
+        ax.annotate("", xy=(0.62, y), xytext=(0.56, y), arrowprops={"arrowstyle": "->", "color": "#555555"})
+        ax.text(0.63, y, r.category.replace("_", " "), va="center", ha="left", fontsize=7.5,
+                bbox={"boxstyle": "round,pad=0.2", "facecolor": _FAMILY_COLOUR[fam], "alpha": 0.6})
+        if i < n - 1:
+            ax.annotate("", xy=(0.01, y - 0.65), xytext=(0.01, y - 0.35),
+                        arrowprops={"arrowstyle": "->", "color": "#bbbbbb"})
+    for fam, colour in _FAMILY_COLOUR.items():
+        ax.plot([], [], "s", color=colour, alpha=0.6, label=fam)
+    ax.set_xlim(0, 1)
+    ax.set_ylim(-1, n)
+    ax.set_yticks([])
+    ax.set_xticks([])
+    ax.set_xlabel("rule (checked in order; no = next rule down)  ->  category when every condition holds")
+    ax.set_ylabel("order of the rules")
+    ax.set_title(f"The treatment logic: {n} rules, first match wins", fontsize=10)
+    ax.legend(loc="upper right", fontsize=7, title="family", title_fontsize=7)
+    fig.tight_layout()
+    return fig
+
+
+def trial_forest(keys=None):
+    """Hazard ratios of the pivotal trials' primary endpoints on a log scale (no CIs are stored)."""
+    from .trials import TRIALS
+
+    trials = [t for t in TRIALS.values() if t.hazard_ratio is not None and (keys is None or t.key in keys)]
+    fig, ax = plt.subplots(figsize=(8.5, 0.45 * len(trials) + 1.4))
+    y = np.arange(len(trials))[::-1]
+    hrs = [t.hazard_ratio for t in trials]
+    ax.scatter(hrs, y, marker="D", color=OKABE_ITO["blue"], zorder=3)
+    for yi, t in zip(y, trials):
+        ax.text(t.hazard_ratio * 1.06, yi, f"{t.hazard_ratio:g}", va="center", fontsize=8)
+    ax.axvline(1.0, color=OKABE_ITO["black"], lw=1)
+    ax.set_xscale("log")
+    ax.set_xlim(0.15, 1.5)
+    ax.set_xticks([0.2, 0.3, 0.5, 0.7, 1.0], ["0.2", "0.3", "0.5", "0.7", "1"])
+    ax.xaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
+    ax.set_yticks(y, [f"{t.name} ({t.year})" for t in trials])
+    ax.set_xlabel("hazard ratio, primary endpoint (log scale; < 1 favours the new arm)")
+    ax.set_ylabel("trial")
+    below = sum(t.hazard_ratio < 1 for t in trials)
+    ax.set_title(f"{below} of {len(trials)} hazard ratios below 1: the new arm delayed progression", fontsize=10)
+    _source_note(fig, "Point estimates only; confidence intervals are not stored. Sources: netlib.trials")
+    fig.tight_layout(rect=(0, 0.04, 1, 1))
     return fig

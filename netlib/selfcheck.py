@@ -14,7 +14,7 @@ from .grading import LABELS, Grade, grade
 
 __all__ = ["Feedback", "check_grade", "check_ki67_index", "check_mitoses_per_2mm2", "check_fields_needed",
            "check_hotspot_count", "check_commonest_site", "check_marker_panel", "check_incidence_fit",
-           "INCIDENCE_CHOICES"]
+           "INCIDENCE_CHOICES", "check_stage", "check_syndrome", "check_treatment", "check_case"]
 
 
 @dataclass(frozen=True)
@@ -254,3 +254,98 @@ def check_incidence_fit(answer: str) -> Feedback:
                         f"all NETs were {all_latest[1]:g} per 100,000 in {all_latest[0]}.")
     return Feedback(answer, key, False, f"NETs as a whole are about ten times more common ({all_latest[1]:g} per "
                     f"100,000 in {all_latest[0]}); 0.3-0.8 is the scale of pancreatic NETs.")
+
+
+# --- staging, syndromes, treatment and whole cases -------------------------------------------------
+def check_stage(findings: Findings, t: str, n: str, m: str, group: str | None) -> Feedback:
+    """Check a TNM and stage-group answer against :func:`netlib.stage`."""
+    from .staging import stage
+
+    key = stage(findings)
+    ans = f"{t} {n} {m}, stage {group}"
+    exp = f"{key.t} {key.n} {key.m}, stage {key.group}"
+    if (t, n, m, group) == (key.t, key.n, key.m, key.group):
+        return Feedback(ans, exp, True, exp + ". " + " ".join(key.steps[:2]))
+    if key.t is None:
+        return Feedback(ans, exp, False, key.steps[0])
+    wrong = [part for part, a, k in (("T", t, key.t), ("N", n, key.n), ("M", m, key.m)) if a != k]
+    if "pancreas_t1_boundary" in key.flags and "T" in wrong:
+        msg = "a pancreatic NET of exactly 2.0 cm is T2: T1 is below 2 cm."
+    elif "invasion_ignored" in key.flags and "T" in wrong and findings.site == "pancreas":
+        msg = "peripancreatic fat does not change pancreatic T; size and named structures do."
+    elif "N" in wrong and key.n == "N2":
+        msg = "jejunum/ileum: 12 or more positive nodes, or a mesenteric mass above 2 cm, is N2."
+    elif "T" in wrong:
+        msg = f"T is {key.t}: " + next(s for s in key.steps if s.startswith(key.t))
+    elif wrong:
+        msg = f"{', '.join(wrong)} differ: the key is {exp}."
+    else:
+        msg = f"TNM is right but the group is {key.group}: " + key.steps[-1]
+    return Feedback(ans, exp, False, msg)
+
+
+def check_syndrome(features, answer: str) -> Feedback:
+    """Which syndrome fits these presenting features best? Key: the top match of netlib.syndromes.match."""
+    from . import syndromes
+
+    ranked = syndromes.match(features)
+    if not ranked:
+        raise ValueError("features: none of them belongs to a syndrome in the catalogue")
+    syndromes.get(answer)
+    best, hit = ranked[0]
+    if answer == best.key:
+        return Feedback(answer, best.key, True, f"{best.name}: {best.hallmarks} Key test: {best.key_test}")
+    other = next((h for s, h in ranked if s.key == answer), ())
+    explains = f"only {', '.join(other)}" if other else "none"
+    msg = (f"{syndromes.get(answer).name} explains {explains} of these features; "
+           f"{best.name} explains {', '.join(hit)}.")
+    return Feedback(answer, best.key, False, msg)
+
+
+def check_treatment(findings: Findings, answer: str) -> Feedback:
+    """Check a management category against :func:`netlib.recommend` (the rule that fires)."""
+    from .treatment import CATEGORIES, recommend
+
+    if answer not in CATEGORIES:
+        raise ValueError(f"answer: {answer!r} is not a category; choose one of {', '.join(CATEGORIES)}")
+    key = recommend(findings)
+    if answer == key.category:
+        return Feedback(answer, key.category, True, key.steps[-1] if key.steps else key.category)
+    alt = [o for o in key.options if o.category == answer]
+    if alt:
+        msg = (f"'{answer}' is listed as an alternative, but the rule '{key.rule}' puts "
+               f"'{key.category}' first: {alt[0].name}.")
+    elif "insufficient_data" in key.flags:
+        msg = "the findings are not enough to choose: " + key.steps[-1]
+    elif answer == "surveillance":
+        msg = ("watching is reserved for selected small tumours (non-functioning pancreatic NETs below 2 cm, type 1 "
+               f"gastric NETs up to 10 mm); here the rule '{key.rule}' applies.")
+    else:
+        msg = f"the rule that applies is '{key.rule}': " + key.steps[-1]
+    return Feedback(answer, key.category, False, msg)
+
+
+def check_case(case, grade: str | None = None, stage_group: str | None = None,
+               category: str | None = None) -> Feedback:
+    """Check any of grade, stage group and management for a case from :mod:`netlib.cases`."""
+    from .assessment import assess
+
+    a = assess(case.findings)
+    parts, ok, answers, keys = [], True, [], []
+    if grade is not None:
+        fb = check_grade(case.findings, grade)
+        ok &= fb.correct
+        parts.append("grade right" if fb.correct else "grade: " + fb.message.rstrip("."))
+        answers.append(grade); keys.append(a.grade.label)
+    if stage_group is not None or (stage_group is None and grade is None and category is None):
+        good = stage_group == a.stage.group
+        ok &= good
+        parts.append("stage right" if good else f"stage: the key is {a.stage.tnm}, group {a.stage.group}"
+                     + (f" ({a.stage.steps[-1]})" if a.stage.group is None else ""))
+        answers.append(str(stage_group)); keys.append(str(a.stage.group))
+    if category is not None:
+        fb = check_treatment(case.findings, category)
+        ok &= fb.correct
+        parts.append("management right" if fb.correct else "management: " + fb.message.rstrip("."))
+        answers.append(category); keys.append(a.recommendation.category)
+    return Feedback(" | ".join(answers), " | ".join(keys), ok, "; ".join(parts) + ".")

@@ -66,6 +66,29 @@ class TTable:
     def cutoffs(self) -> tuple[float, ...]:
         return tuple(sorted({iv.low for _t, iv in self.size_bands if iv.low > 0}))
 
+    def rows(self) -> list[dict[str, str]]:
+        """One row per T category: what reaches it by size, by depth and by invasion."""
+        out = []
+        for t in _T_ORDER:
+            sizes = [iv.describe("cm") for c, iv in self.size_bands if c == t]
+            depths = [d.replace("_", " ") for d, c in self.depth.items() if c == t]
+            inv = [s.replace("_", " ") for s, c in self.invasion.items() if c == t]
+            out.append({"T": t, "size": ", ".join(sizes) or "-", "depth": ", ".join(depths) or "-",
+                        "invades": ", ".join(inv) or "-", "in words": self.descriptions[t]})
+        return out
+
+    def to_markdown(self) -> str:
+        """The T table of this site in Markdown (our wording of AJCC 8)."""
+        rows = self.rows()
+        cols = list(rows[0])
+        lines = [f"**{self.title}**", "", "| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
+        lines += ["| " + " | ".join(r[c] for c in cols) + " |" for r in rows]
+        if self.site == "pancreas":
+            lines.append("\nExtension into peripancreatic fat does not change pancreatic T.")
+        if self.n2_rule:
+            lines.append("\nN1: fewer than 12 positive nodes; N2: 12 or more, or a mesenteric mass > 2 cm.")
+        return "\n".join(lines)
+
 
 def _iv(lo, hi, lo_closed=True, hi_closed=False):
     return Interval(float(lo), float(hi), lo_closed, hi_closed)
@@ -148,6 +171,11 @@ T_TABLES["rectum"] = TTable("rectum", "Rectum", **{k: getattr(T_TABLES["colon"],
                             ("size_bands", "depth", "invasion", "descriptions", "sources", "colorectal_groups")})
 
 _T_ORDER = ("T1", "T2", "T3", "T4")
+#: Where NEC and MiNEN are staged instead: the organ's carcinoma chapter.
+_CARCINOMA_SYSTEM = {"stomach": "gastric carcinoma", "duodenum": "small intestine carcinoma",
+                     "ampulla": "ampulla of Vater carcinoma", "jejunum_ileum": "small intestine carcinoma",
+                     "appendix": "appendiceal carcinoma", "colon": "colorectal carcinoma",
+                     "rectum": "colorectal carcinoma", "pancreas": "exocrine pancreatic carcinoma"}
 _M = {"none": "M0", "liver_only": "M1a", "extrahepatic_only": "M1b", "liver_and_extrahepatic": "M1c"}
 
 
@@ -251,7 +279,7 @@ def stage(findings: Findings, grade_result: Grade | None = None) -> Stage:
     if g.label in ("NEC", "MiNEN"):
         return Stage(None, None, None, None, ("not_net_staging",),
                      (f"{g.label}: the NET staging system does not apply; stage with the carcinoma system of the "
-                      f"{table.title.lower()} (e.g. exocrine pancreas, colorectal carcinoma).",),
+                      f"organ ({_CARCINOMA_SYSTEM[f.site]}).",),
                      table.sources)
     if g.label == "undetermined":
         flags.append("grade_undetermined")

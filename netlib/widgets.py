@@ -19,7 +19,8 @@ from .selfcheck import Feedback, check_grade, check_hotspot_count
 
 __all__ = ["Quiz", "quiz", "grade_quiz", "GradeCalculator", "grade_calculator", "thoracic_classifier",
            "MitosesConverter", "mitoses_converter", "MarkerPanel", "marker_panel", "MisgradeExplorer",
-           "misgrade_explorer", "HotspotCounter", "hotspot_counter"]
+           "misgrade_explorer", "HotspotCounter", "hotspot_counter", "StagingWidget", "staging_widget",
+           "SyndromeFinder", "syndrome_finder", "TreatmentExplorer", "treatment_explorer", "CaseWorkshop", "case_workshop"]
 
 _NONE = "(not reported)"
 _STYLE = {"description_width": "160px"}
@@ -285,3 +286,191 @@ def marker_panel(**initial: str) -> MarkerPanel:
         w.observe(mp.update, names="value")
     mp.update()
     return mp
+
+
+# --- staging, syndromes, treatment, cases -------------------------------------------------------
+@dataclass
+class StagingWidget:
+    """Site, size, depth, invasion, nodes, mesenteric mass and metastasis -> the AJCC 8 stage card."""
+
+    controls: dict[str, W.ValueWidget]
+    card: W.HTML
+    box: W.VBox
+    result: Any = None
+
+    def update(self, _change=None) -> None:
+        from .staging import stage
+
+        c = self.controls
+        nodes = c["nodes"].value
+        f = Findings(site=c["site"].value, differentiation="well", ki67_percent=c["ki67"].value,
+                     size_cm=c["size"].value, depth=_opt(c["depth"].value), invasion=tuple(c["invasion"].value),
+                     regional_nodes_positive=None if nodes < 0 else nodes,
+                     mesenteric_mass_cm=c["mesenteric_mass"].value or None, metastasis=_opt(c["metastasis"].value))
+        self.result = stage(f)
+        self.card.value = self.result._repr_html_()
+
+
+def staging_widget(site: str = "pancreas", size: float = 1.5, depth: str | None = None, nodes: int = 0,
+                   metastasis: str = "none", ki67: float = 2.0) -> StagingWidget:
+    """Stage a well-differentiated NET interactively (nodes = -1 means 'not reported')."""
+    from .staging import T_TABLES
+
+    controls = {
+        "site": W.Dropdown(options=sorted(T_TABLES), value=site, description="Site", style=_STYLE),
+        "size": W.BoundedFloatText(value=size, min=0, max=100, step=0.1, description="Size (cm)", style=_STYLE),
+        "depth": _dropdown("depth", depth, "Depth"),
+        "invasion": W.SelectMultiple(options=list(VOCABULARY["invasion"]), description="Invades", rows=5,
+                                     style=_STYLE),
+        "nodes": W.BoundedIntText(value=nodes, min=-1, max=500, description="Positive nodes (-1 = ?)", style=_STYLE),
+        "mesenteric_mass": W.BoundedFloatText(value=0, min=0, max=100, step=0.5, description="Mesenteric mass (cm)",
+                                              style=_STYLE),
+        "metastasis": _dropdown("metastasis", metastasis, "Metastasis"),
+        "ki67": W.BoundedFloatText(value=ki67, min=0, max=100, step=0.1, description="Ki-67 (%)", style=_STYLE),
+    }
+    card = W.HTML()
+    sw = StagingWidget(controls, card, W.VBox([*controls.values(), card]))
+    for w in controls.values():
+        w.observe(sw.update, names="value")
+    sw.update()
+    return sw
+
+
+@dataclass
+class SyndromeFinder:
+    """Tick presenting features; see which syndromes fit, best first."""
+
+    features: W.SelectMultiple
+    output: W.HTML
+    box: W.VBox
+    matches: list = field(default_factory=list)
+
+    def update(self, _change=None) -> None:
+        from . import syndromes
+
+        self.matches = syndromes.match(list(self.features.value))
+        rows = "".join(f"<li><b>{s.name}</b> ({', '.join(h)}): key test {s.key_test}</li>" for s, h in self.matches)
+        self.output.value = f"<ol>{rows}</ol>" if rows else "<p>Tick one or more features.</p>"
+
+
+def syndrome_finder(features: tuple[str, ...] = ()) -> SyndromeFinder:
+    """A features -> syndromes look-up, from :mod:`netlib.syndromes`."""
+    from . import syndromes
+
+    sel = W.SelectMultiple(options=list(syndromes.FEATURES), value=tuple(features), description="Features", rows=8,
+                           style=_STYLE)
+    out = W.HTML()
+    sf = SyndromeFinder(sel, out, W.VBox([sel, out]))
+    sel.observe(sf.update, names="value")
+    sf.update()
+    return sf
+
+
+@dataclass
+class TreatmentExplorer:
+    """A metastatic or localised case built from a few inputs; the recommendation card updates."""
+
+    controls: dict[str, W.ValueWidget]
+    card: W.HTML
+    box: W.VBox
+    result: Any = None
+
+    def findings(self) -> Findings:
+        c = self.controls
+        tri = {"yes": True, "no": False, _NONE: None}
+        return Findings(site=c["site"].value, differentiation=_opt(c["differentiation"].value),
+                        ki67_percent=c["ki67"].value, size_cm=c["size"].value,
+                        metastasis=_opt(c["metastasis"].value), sstr_positive=tri[c["sstr"].value],
+                        progression=tri[c["progression"].value],
+                        prior_therapies=("somatostatin_analogue",) if c["prior_ssa"].value else (),
+                        syndrome=_opt(c["syndrome"].value), symptomatic=False,
+                        functioning=True if _opt(c["syndrome"].value) else False,
+                        liver_metastases_resectable=tri[c["resectable"].value])
+
+    def update(self, _change=None) -> None:
+        from .treatment import recommend
+
+        self.result = recommend(self.findings())
+        self.card.value = self.result._repr_html_()
+
+
+def treatment_explorer(site: str = "jejunum_ileum", ki67: float = 5.0, size: float = 1.5,
+                       metastasis: str = "liver_only") -> TreatmentExplorer:
+    """Explore :func:`netlib.recommend`: which rule fires, its options and evidence."""
+    tri = [_NONE, "yes", "no"]
+    controls = {
+        "site": W.Dropdown(options=list(VOCABULARY["site"]), value=site, description="Site", style=_STYLE),
+        "differentiation": _dropdown("differentiation", "well", "Differentiation"),
+        "ki67": W.BoundedFloatText(value=ki67, min=0, max=100, step=0.5, description="Ki-67 (%)", style=_STYLE),
+        "size": W.BoundedFloatText(value=size, min=0, max=100, step=0.1, description="Size (cm)", style=_STYLE),
+        "metastasis": _dropdown("metastasis", metastasis, "Metastasis"),
+        "resectable": W.Dropdown(options=tri, value="no", description="Liver mets resectable", style=_STYLE),
+        "sstr": W.Dropdown(options=tri, value="yes", description="SSTR positive", style=_STYLE),
+        "prior_ssa": W.Checkbox(value=False, description="Prior SSA"),
+        "progression": W.Dropdown(options=tri, value=_NONE, description="Progression", style=_STYLE),
+        "syndrome": _dropdown("syndrome", None, "Syndrome"),
+    }
+    card = W.HTML()
+    te = TreatmentExplorer(controls, card, W.VBox([*controls.values(), card]))
+    for w in controls.values():
+        w.observe(te.update, names="value")
+    te.update()
+    return te
+
+
+@dataclass
+class CaseWorkshop:
+    """Pick a case, commit grade / stage group / management, then reveal the netlib assessment."""
+
+    cases: tuple
+    case: W.Dropdown
+    vignette: W.HTML
+    grade: W.Dropdown
+    stage_group: W.Dropdown
+    category: W.Dropdown
+    button: W.Button
+    feedback: W.HTML
+    reveal: W.HTML
+    box: W.VBox
+    last: Feedback | None = None
+
+    def current(self):
+        return next(c for c in self.cases if c.key == self.case.value)
+
+    def show_case(self, _change=None) -> None:
+        c = self.current()
+        self.vignette.value = f"<p><b>{c.title}.</b> {c.vignette}</p>"
+        self.feedback.value = ""
+        self.reveal.value = ""
+
+    def check(self, _button=None) -> Feedback:
+        from .assessment import assess
+        from .selfcheck import check_case
+
+        c = self.current()
+        group = None if self.stage_group.value == "none (not NET-staged / cannot assign)" else self.stage_group.value
+        self.last = check_case(c, grade=self.grade.value, stage_group=group, category=self.category.value)
+        self.feedback.value = self.last._repr_html_()
+        self.reveal.value = assess(c.findings)._repr_html_()  # revealed only after an answer is committed
+        return self.last
+
+
+def case_workshop() -> CaseWorkshop:
+    """The case bank as an exercise: commit an answer, then see the explained assessment."""
+    from .cases import load_cases
+    from .treatment import CATEGORIES
+
+    cases = load_cases()
+    dd = W.Dropdown(options=[(f"{i + 1}. {c.title}", c.key) for i, c in enumerate(cases)], description="Case",
+                    style=_STYLE)
+    groups = ["none (not NET-staged / cannot assign)", "I", "II", "IIA", "IIB", "III", "IIIA", "IIIB", "IV"]
+    g = W.Dropdown(options=list(LABELS), description="Grade", style=_STYLE)
+    s = W.Dropdown(options=groups, description="Stage group", style=_STYLE)
+    m = W.Dropdown(options=list(CATEGORIES), description="Management", style=_STYLE)
+    btn = W.Button(description="Commit and reveal")
+    vig, fb, rev = W.HTML(), W.HTML(), W.HTML()
+    ws = CaseWorkshop(cases, dd, vig, g, s, m, btn, fb, rev, W.VBox([dd, vig, g, s, m, btn, fb, rev]))
+    dd.observe(ws.show_case, names="value")
+    btn.on_click(ws.check)
+    ws.show_case()
+    return ws
