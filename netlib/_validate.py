@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 import math
-from typing import Any
 
 
-def number(name: str, value: Any, low: float, high: float, *, low_open: bool = False, unit: str = "") -> float:
+def number(name: str, value: object, low: float, high: float, *, low_open: bool = False, unit: str = "") -> float:
     """Return ``value`` as float if it is a finite real number in range, else raise naming ``name``."""
     lo_sym = ">" if low_open else ">="
     allowed = f"a number {lo_sym} {low:g} and <= {high:g}" + (f" ({unit})" if unit else "")
@@ -18,7 +17,7 @@ def number(name: str, value: Any, low: float, high: float, *, low_open: bool = F
     return float(value)
 
 
-def integer(name: str, value: Any, low: int, high: int, *, unit: str = "") -> int:
+def integer(name: str, value: object, low: int, high: int, *, unit: str = "") -> int:
     """Return ``value`` if it is a whole number (int, not bool) in ``[low, high]``, else raise."""
     allowed = f"a whole number from {low} to {high}" + (f" ({unit})" if unit else "")
     if isinstance(value, bool) or not isinstance(value, int):

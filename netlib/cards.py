@@ -6,8 +6,7 @@ one layout. Pure string building; no notebook imports.
 """
 from __future__ import annotations
 
-from html import escape
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 from . import references
 
@@ -20,6 +19,8 @@ def card_html(title: str, value: str, *, subtitle: str = "", flags: Iterable[str
               flag_text: Mapping[str, str] | None = None, steps: Iterable[str] = (),
               sources: Iterable[str] = (), footer: str = "") -> str:
     """A bordered card: title, the value in large type, flag badges, numbered steps, sources."""
+    from html import escape
+
     flag_text = flag_text or {}
     parts = [f'<div style="border:1px solid #888;border-radius:6px;padding:8px 12px;max-width:820px">',
              f'<div style="font-size:90%;color:#444">{escape(title)}</div>',

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Literal
 
 __all__ = ["Interval", "Band", "GradingTable", "TABLES", "WHO_2010_DIGESTIVE", "WHO_2017_PANCREAS",
            "WHO_2022_DIGESTIVE", "WHO_2015_THORACIC", "WHO_2021_THORACIC", "get_table"]
 
-Parameter = Literal["ki67", "mitoses"]
+Parameter = str  # "ki67" or "mitoses"
 
 
 @dataclass(frozen=True)
@@ -74,7 +73,7 @@ class GradingTable:
 
     key: str
     title: str
-    system: Literal["digestive", "thoracic"]
+    system: str  # "digestive" or "thoracic"
     year: int
     mitoses_unit: str
     bands: tuple[Band, ...]

@@ -7,10 +7,9 @@ the allowed range or vocabulary); the message names the field, the value and wha
 """
 from __future__ import annotations
 
-import difflib
 import math
 from dataclasses import dataclass, fields
-from typing import Any, Mapping
+from collections.abc import Mapping
 
 __all__ = ["Findings", "VOCABULARY", "NUMERIC_RANGES"]
 
@@ -61,7 +60,7 @@ def _describe_range(name: str) -> str:
     return f"{kind} from {lo:g} to {hi:g} ({unit})"
 
 
-def _check_number(name: str, value: Any) -> None:
+def _check_number(name: str, value: object) -> None:
     lo, hi, _unit, integer = NUMERIC_RANGES[name]
     allowed = _describe_range(name)
     if isinstance(value, bool) or not isinstance(value, (int, float)):
@@ -76,11 +75,13 @@ def _check_number(name: str, value: Any) -> None:
         raise ValueError(f"{name}: {value!r} is outside the allowed range; expected {allowed}")
 
 
-def _check_word(name: str, value: Any) -> None:
+def _check_word(name: str, value: object) -> None:
     allowed = VOCABULARY[name]
     if not isinstance(value, str):
         raise TypeError(f"{name}: expected one of {', '.join(allowed)} or None, got {type(value).__name__} {value!r}")
     if value not in allowed:
+        import difflib
+
         close = difflib.get_close_matches(value, allowed, n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         raise ValueError(f"{name}: {value!r} is not allowed{hint}; allowed: {', '.join(allowed)}")
@@ -162,7 +163,7 @@ class Findings:
 
     # -- construction from plain data -------------------------------------------------
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> "Findings":
+    def from_dict(cls, data: Mapping[str, object]) -> "Findings":
         """Build from plain data (e.g. a case bank). Unknown keys raise ``ValueError``; lists become tuples."""
         if not isinstance(data, Mapping):
             raise TypeError(f"Findings.from_dict: expected a mapping of field names to values, "
@@ -172,14 +173,16 @@ class Findings:
             if not isinstance(key, str):
                 raise TypeError(f"Findings.from_dict: field names must be strings, got {key!r}")
             if key not in known:
+                import difflib
+
                 close = [k for k in known if k.startswith(key)] or difflib.get_close_matches(key, known, n=1)
                 hint = f" (did you mean {close[0]!r}?)" if close else ""
                 raise ValueError(f"Findings.from_dict: unknown field {key!r}{hint}; known fields: {', '.join(known)}")
         return cls(**dict(data))
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, object]:
         """The reported fields as plain data (None fields left out; tuples as lists)."""
-        out: dict[str, Any] = {}
+        out: dict[str, object] = {}
         for f in fields(self):
             v = getattr(self, f.name)
             if v is not None:

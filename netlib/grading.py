@@ -9,14 +9,10 @@ chosen) and the source keys.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from . import cards
 from .criteria import WHO_2021_THORACIC, WHO_2022_DIGESTIVE, GradingTable, get_table
 from .findings import Findings
-
-if TYPE_CHECKING:  # numpy only for grade_array, imported lazily
-    import numpy as np
 
 __all__ = ["Grade", "grade", "grade_array", "LABELS", "FLAGS", "MINEN_MIN_PERCENT"]
 
@@ -411,25 +407,27 @@ def grade_array(ki67_percent, mitoses_per_2mm2, criteria: "str | GradingTable" =
     shapes = {np.shape(ki67_percent), np.shape(mitoses_per_2mm2)}
     if len(shapes) != 1:
         raise ValueError(f"ki67_percent and mitoses_per_2mm2 must have the same shape, got {sorted(shapes)}")
-    out = None
-    gaps = []
+    upper = {"ki67": 100.0, "mitoses": 1000.0}
+    out, gap_masks = None, []
     for name, p, arr in (("ki67_percent", "ki67", ki67_percent), ("mitoses_per_2mm2", "mitoses", mitoses_per_2mm2)):
         x = np.asarray(arr, dtype=float)
-        finite = x[~np.isnan(x)]
-        if finite.size and (np.isinf(finite).any() or (finite < 0).any()
-                            or (p == "ki67" and (finite > 100).any())):
-            raise ValueError(f"{name}: values must be finite and >= 0 (Ki-67 <= 100); NaN marks 'not reported'")
-        g = np.zeros(x.shape, dtype=np.int8)
-        for i, band in enumerate(table.bands, 1):
-            iv = band.interval(p)
-            lo = (x >= iv.low) if iv.low_closed else (x > iv.low)
-            hi = (x <= iv.high) if iv.high_closed else (x < iv.high)
-            g[lo & hi] = i
+        if x.size:
+            lo, hi = np.fmin.reduce(x, axis=None), np.fmax.reduce(x, axis=None)  # NaN ignored
+            if lo < 0 or hi > upper[p]:
+                raise ValueError(f"{name}: values must lie in 0-{upper[p]:g} (NaN marks 'not reported'); got a "
+                                 f"range of {lo:g} to {hi:g}")
+        # one binary search per value: an open lower bound becomes the next float up, so every cut is 'x >= cut'
+        cuts = np.array([b.interval(p).low if b.interval(p).low_closed else np.nextafter(b.interval(p).low, np.inf)
+                         for b in table.bands[1:]])
+        g = np.searchsorted(cuts, x, side="right").astype(np.int8) + np.int8(1)
+        g[np.isnan(x)] = 0
+        for q, iv in table.known_gaps:
+            if q == p:
+                above = 1 + next(i for i, b in enumerate(table.bands) if b.interval(p).low >= iv.high)
+                inside = ((x >= iv.low) if iv.low_closed else (x > iv.low)) & \
+                         ((x <= iv.high) if iv.high_closed else (x < iv.high))
+                gap_masks.append((inside, above))
         out = g if out is None else np.maximum(out, g)
-        gaps.extend((x, p, iv) for q, iv in table.known_gaps if q == p)
-    for x, p, iv in gaps:  # a value in a documented gap has no grade unless the other parameter is higher
-        lo = (x >= iv.low) if iv.low_closed else (x > iv.low)
-        hi = (x <= iv.high) if iv.high_closed else (x < iv.high)
-        above = 1 + next(i for i, b in enumerate(table.bands) if b.interval(p).low >= iv.high)
-        out[lo & hi & (out < above)] = 0
+    for mask, above in gap_masks:  # a gap value has no grade unless the other parameter is higher
+        out[mask & (out < above)] = 0
     return out

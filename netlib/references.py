@@ -7,8 +7,7 @@ Keys never change once published; add new ones instead.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 __all__ = ["Reference", "REFERENCES", "get", "resolve", "render_markdown", "render_html"]
 
@@ -219,6 +218,8 @@ def render_markdown(keys: Iterable[str] | None = None) -> str:
 
 def render_html(keys: Iterable[str] | None = None) -> str:
     """The same list as HTML (for ``IPython.display.HTML``)."""
+    from html import escape
+
     refs = resolve(keys) if keys is not None else tuple(REFERENCES.values())
     items = []
     for r in refs:
