@@ -25,3 +25,26 @@ def integer(name: str, value: object, low: int, high: int, *, unit: str = "") ->
     if not low <= value <= high:
         raise ValueError(f"{name}: {value!r} is outside the allowed range; expected {allowed}")
     return value
+
+
+def choice(name: str, value: object, allowed) -> object:
+    """Return ``value`` if it equals one of ``allowed`` (same type too), else raise naming ``name``."""
+    allowed = tuple(allowed)
+    for a in allowed:
+        if type(value) is type(a) and value == a:
+            return value
+    plain = value is None or (isinstance(value, (str, int, float)) and not isinstance(value, bool))
+    shown = ", ".join(repr(a) for a in allowed[:20]) + (", ..." if len(allowed) > 20 else "")
+    raise (ValueError if plain else TypeError)(f"{name}: {value!r} is not allowed; expected one of {shown}")
+
+
+def boolean(name: str, value: object) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(f"{name}: expected True or False, got {type(value).__name__} {value!r}")
+    return value
+
+
+def instance(name: str, value: object, cls: type, what: str) -> object:
+    if not isinstance(value, cls):
+        raise TypeError(f"{name}: expected {what}, got {type(value).__name__}")
+    return value

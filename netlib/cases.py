@@ -158,7 +158,14 @@ CASE_DATA: tuple[dict[str, Any], ...] = (
 
 
 def _load(d: Mapping[str, Any]) -> Case:
+    if not isinstance(d, Mapping):
+        raise TypeError(f"data: each case must be a mapping, got {type(d).__name__}")
     key = d.get("key", "?")
+    missing = {"key", "title", "vignette", "focus", "findings"} - set(d)
+    if missing:
+        raise ValueError(f"case {key!r}: missing field(s) {sorted(missing)}")
+    if not isinstance(d["findings"], Mapping):
+        raise TypeError(f"case {key!r}: findings must be a mapping, got {type(d['findings']).__name__}")
     try:
         findings = Findings.from_dict(d["findings"])
     except (TypeError, ValueError) as e:
@@ -168,12 +175,16 @@ def _load(d: Mapping[str, Any]) -> Case:
 
 def load_cases(data=CASE_DATA) -> tuple[Case, ...]:
     """All cases as :class:`Case` objects; a bad case raises an error that names it and the field."""
+    if isinstance(data, (str, bytes, Mapping)) or not hasattr(data, "__iter__"):
+        raise TypeError(f"data: expected a sequence of case mappings, got {type(data).__name__}")
     return tuple(_load(d) for d in data)
 
 
 def get_case(key: str) -> Case:
     """One case by key."""
+    if not isinstance(key, str):
+        raise TypeError(f"key: expected a case key (str), got {type(key).__name__} {key!r}")
     for d in CASE_DATA:
         if d["key"] == key:
             return _load(d)
-    raise ValueError(f"case: {key!r} is not in the bank; known: {', '.join(d['key'] for d in CASE_DATA)}")
+    raise ValueError(f"key: {key!r} is not a case in the bank; known: {', '.join(d['key'] for d in CASE_DATA)}")

@@ -404,13 +404,20 @@ def grade_array(ki67_percent, mitoses_per_2mm2, criteria: "str | GradingTable" =
     table = get_table(criteria)
     if table.system != "digestive":
         raise ValueError(f"criteria: grade_array supports digestive tables only, got {table.key!r}")
-    shapes = {np.shape(ki67_percent), np.shape(mitoses_per_2mm2)}
+    try:
+        shapes = {np.shape(ki67_percent), np.shape(mitoses_per_2mm2)}
+    except ValueError as e:  # ragged nested lists
+        raise ValueError(f"ki67_percent / mitoses_per_2mm2: expected flat arrays of numbers ({e})") from None
     if len(shapes) != 1:
         raise ValueError(f"ki67_percent and mitoses_per_2mm2 must have the same shape, got {sorted(shapes)}")
     upper = {"ki67": 100.0, "mitoses": 1000.0}
     out, gap_masks = None, []
     for name, p, arr in (("ki67_percent", "ki67", ki67_percent), ("mitoses_per_2mm2", "mitoses", mitoses_per_2mm2)):
-        x = np.asarray(arr, dtype=float)
+        try:
+            x = np.asarray(arr, dtype=float)
+        except (TypeError, ValueError) as e:
+            raise TypeError(f"{name}: expected numbers (NaN = not reported), got {type(arr).__name__}: {e}") from None
+        shape, x = x.shape, x.reshape(-1)
         if x.size:
             lo, hi = np.fmin.reduce(x, axis=None), np.fmax.reduce(x, axis=None)  # NaN ignored
             if lo < 0 or hi > upper[p]:
@@ -430,4 +437,4 @@ def grade_array(ki67_percent, mitoses_per_2mm2, criteria: "str | GradingTable" =
         out = g if out is None else np.maximum(out, g)
     for mask, above in gap_masks:  # a gap value has no grade unless the other parameter is higher
         out[mask & (out < above)] = 0
-    return out
+    return out.reshape(shape)

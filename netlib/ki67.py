@@ -118,7 +118,9 @@ def grade_probabilities(true_index_percent: float, n_cells: int,
     out = {b.label: 0.0 for b in table.bands}
     if table.known_gaps:
         out["gap"] = 0.0
-    for k in range(n + 1):
+    sd = math.sqrt(n * p * (1 - p))
+    k_lo, k_hi = max(0, int(n * p - 40 * sd - 10)), min(n, int(n * p + 40 * sd + 10))  # the rest is < 1e-300
+    for k in range(k_lo, k_hi + 1):
         lp = _log_binom_pmf(k, n, p)
         if lp < -745:  # exp underflows to 0
             continue
@@ -176,6 +178,10 @@ class Ki67Field:
         else:
             if isinstance(squares, str) or not hasattr(squares, "__iter__"):
                 raise TypeError(f"squares: expected a list of square names like ['B2', 'B3'], got {squares!r}")
+            squares = list(squares)
+            for s in squares:
+                if not isinstance(s, str):
+                    raise TypeError(f"squares: expected square names like 'B2', got {type(s).__name__} {s!r}")
             wanted = set(squares)
             unknown = wanted - set(self.square_names)
             if unknown:
@@ -239,7 +245,7 @@ def simulate_cohort(n_cases: int = 2000, n_cells: int = 500, seed: int = 1, low:
 
     from .grading import grade_array
 
-    n_cases = _validate.integer("n_cases", n_cases, 1, 10_000_000)
+    n_cases = _validate.integer("n_cases", n_cases, 1, 1_000_000)
     n_cells = _validate.integer("n_cells", n_cells, 1, MAX_CELLS)
     seed = _validate.integer("seed", seed, 0, 2**31 - 1)
     low = _validate.number("low", low, 0, 100, low_open=True, unit="%")

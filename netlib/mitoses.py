@@ -23,15 +23,15 @@ SOURCES = ("cap_net_protocol", "who2019_table_notes")
 
 def field_diameter_mm(field_number_mm: float, objective_magnification: float) -> float:
     """Diameter of one field of view: eyepiece field number (mm) / objective magnification."""
-    fn = _validate.number("field_number_mm", field_number_mm, 0, 50, low_open=True, unit="eyepiece field number, mm")
-    obj = _validate.number("objective_magnification", objective_magnification, 0, 200, low_open=True,
+    fn = _validate.number("field_number_mm", field_number_mm, 1, 50, unit="eyepiece field number, mm")
+    obj = _validate.number("objective_magnification", objective_magnification, 1, 200,
                            unit="e.g. 40 for a 40x objective")
     return fn / obj
 
 
 def field_area_mm2(diameter_mm: float) -> float:
     """Area of a circular field of the given diameter (mm2)."""
-    d = _validate.number("diameter_mm", diameter_mm, 0, 50, low_open=True, unit="mm")
+    d = _validate.number("diameter_mm", diameter_mm, 0.001, 50, unit="mm")
     return math.pi * (d / 2) ** 2
 
 

@@ -13,6 +13,7 @@ import matplotlib.pyplot as plt
 import matplotlib.ticker
 import numpy as np
 
+from . import _validate as V
 from . import epidemiology, ki67, markers, mitoses
 from .criteria import TABLES, WHO_2010_DIGESTIVE, WHO_2017_PANCREAS, WHO_2021_THORACIC, WHO_2022_DIGESTIVE, get_table
 from .grading import grade_array
@@ -25,6 +26,32 @@ __all__ = ["OKABE_ITO", "marker_sensitivity", "site_distribution", "incidence_tr
 OKABE_ITO = {"orange": "#E69F00", "sky": "#56B4E9", "green": "#009E73", "yellow": "#F0E442", "blue": "#0072B2",
              "vermillion": "#D55E00", "purple": "#CC79A7", "black": "#000000", "grey": "#999999"}
 GRADE_COLOURS = [OKABE_ITO["grey"], OKABE_ITO["sky"], OKABE_ITO["orange"], OKABE_ITO["vermillion"]]
+
+
+def _seq(name: str, value, max_len: int) -> list:
+    if isinstance(value, (str, bytes, dict)) or not hasattr(value, "__iter__"):
+        raise TypeError(f"{name}: expected a list or tuple, got {type(value).__name__} {value!r}")
+    out = list(value)
+    if len(out) > max_len:
+        raise ValueError(f"{name}: at most {max_len} items, got {len(out)}")
+    return out
+
+
+def _int_list(name: str, value, low: int, high: int, max_len: int) -> list[int]:
+    out = [V.integer(name, v, low, high) for v in _seq(name, value, max_len)]
+    if not out:
+        raise ValueError(f"{name}: at least one value is needed")
+    return out
+
+
+def _range(name: str, value, low: float, high: float) -> tuple[float, float]:
+    pair = _seq(name, value, 2)
+    if len(pair) != 2:
+        raise ValueError(f"{name}: expected (start, stop), got {value!r}")
+    a, b = (V.number(name, v, low, high) for v in pair)
+    if not a < b:
+        raise ValueError(f"{name}: start must be below stop, got {value!r}")
+    return a, b
 
 
 def _source_note(fig, text: str) -> None:
@@ -93,6 +120,11 @@ def incidence_trends():
 def grade_map(criteria="who2022_digestive", ki67_max: float = 30.0, mitoses_max: float = 30.0, resolution: int = 301):
     """Map of the digestive grade over Ki-67 (x) and mitoses (y): the higher grade wins."""
     table = get_table(criteria)
+    if table.system != "digestive":
+        raise ValueError(f"criteria: grade_map needs a digestive table, got {table.key!r}")
+    V.number("ki67_max", ki67_max, 0, 100, low_open=True, unit="%")
+    V.number("mitoses_max", mitoses_max, 0, 1000, low_open=True, unit="per 2 mm2")
+    V.integer("resolution", resolution, 2, 1000)
     k = np.linspace(0, ki67_max, resolution)
     m = np.linspace(0, mitoses_max, resolution)
     K, M = np.meshgrid(k, m)
@@ -114,6 +146,7 @@ def grade_map(criteria="who2022_digestive", ki67_max: float = 30.0, mitoses_max:
 
 def edition_comparison(ki67_max: float = 25.0):
     """Ki-67 bands of WHO 2010, 2017 and 2019/2022 side by side; the 2010 gap shows as a hole."""
+    V.number("ki67_max", ki67_max, 3, 100, unit="%")
     tables = (WHO_2010_DIGESTIVE, WHO_2017_PANCREAS, WHO_2022_DIGESTIVE)
     fig, ax = plt.subplots(figsize=(7.5, 3))
     colour = {"NET G1": GRADE_COLOURS[1], "NET G2": GRADE_COLOURS[2], "NET G3": GRADE_COLOURS[3],
@@ -135,7 +168,8 @@ def edition_comparison(ki67_max: float = 25.0):
 
 def misgrade_curves(cells: Sequence[int] = (500, 1000, 2000), true_range=(0.5, 30.0), points: int = 120):
     """Probability that a count lands in the wrong grade, against the true Ki-67, for several cell counts."""
-    xs = np.linspace(*true_range, points)
+    cells = _int_list("cells", cells, 1, 20_000, 3)
+    xs = np.linspace(*_range("true_range", true_range, 0, 100), V.integer("points", points, 2, 400))
     fig, ax = plt.subplots(figsize=(7, 4))
     colours = [OKABE_ITO["vermillion"], OKABE_ITO["orange"], OKABE_ITO["blue"]]
     for n, c in zip(cells, colours * 3):
@@ -152,6 +186,8 @@ def misgrade_curves(cells: Sequence[int] = (500, 1000, 2000), true_range=(0.5, 3
 
 def ki67_field(field: "ki67.Ki67Field", show_hotspot: bool = False):
     """The synthetic field: brown filled (positive) and blue hollow (negative) nuclei on a labelled grid."""
+    V.instance("field", field, ki67.Ki67Field, "a netlib.ki67.Ki67Field")
+    V.boolean("show_hotspot", show_hotspot)
     fig, ax = plt.subplots(figsize=(6, 6))
     pos = np.array(field.positive)
     x, y = np.array(field.x), np.array(field.y)
@@ -181,7 +217,9 @@ def ki67_field(field: "ki67.Ki67Field", show_hotspot: bool = False):
 def mitotic_counting(cutoff: float = 2.0, areas: Sequence[float] = (2.0, 10.0), true_range=(0.2, 6.0),
                      points: int = 80):
     """Chance that a mitotic count lands in the wrong band against the true rate, for 2 vs 10 mm2 counted."""
-    xs = np.linspace(*true_range, points)
+    V.number("cutoff", cutoff, 0, 1000, unit="per 2 mm2")
+    areas = [V.number("areas", a, 0, 100, low_open=True, unit="mm2") for a in _seq("areas", areas, 2)]
+    xs = np.linspace(*_range("true_range", true_range, 0, 1000), V.integer("points", points, 2, 400))
     fig, ax = plt.subplots(figsize=(7, 4))
     for a, c in zip(areas, (OKABE_ITO["vermillion"], OKABE_ITO["blue"])):
         ax.plot(xs, [100 * mitoses.crossing_probability(float(x), float(a)) for x in xs], color=c,
@@ -197,7 +235,11 @@ def mitotic_counting(cutoff: float = 2.0, areas: Sequence[float] = (2.0, 10.0), 
 
 def cohort_shift(cohort: dict):
     """Stacked bars: for each true grade, the share of cases the count put in each grade."""
-    tg, cg = cohort["true_grade"], cohort["counted_grade"]
+    if not isinstance(cohort, dict) or not {"true_grade", "counted_grade"} <= set(cohort):
+        raise TypeError("cohort: expected the dict returned by netlib.ki67.simulate_cohort")
+    tg, cg = np.asarray(cohort["true_grade"]), np.asarray(cohort["counted_grade"])
+    if tg.shape != cg.shape or tg.ndim != 1:
+        raise ValueError("cohort: true_grade and counted_grade must be 1-D arrays of the same length")
     fig, ax = plt.subplots(figsize=(6.5, 4))
     bottoms = np.zeros(3)
     for counted in (1, 2, 3):
@@ -268,9 +310,13 @@ def treatment_pathway(rules=None):
 
     Drawn from :data:`netlib.treatment.RULES` itself, so the picture cannot drift from the logic.
     """
-    from .treatment import RULES
+    from .treatment import RULES, Rule
 
-    rules = RULES if rules is None else rules
+    rules = RULES if rules is None else tuple(_seq("rules", rules, 200))
+    for r in rules:
+        V.instance("rules", r, Rule, "netlib.treatment.Rule objects")
+    if not rules:
+        raise ValueError("rules: at least one rule is needed")
     n = len(rules)
     fig, ax = plt.subplots(figsize=(10, 0.32 * n + 1.2))
     for i, r in enumerate(rules):
@@ -301,7 +347,11 @@ def trial_forest(keys=None):
     """Hazard ratios of the pivotal trials' primary endpoints on a log scale (no CIs are stored)."""
     from .trials import TRIALS
 
+    if keys is not None:
+        keys = [V.choice("keys", k, tuple(TRIALS)) for k in _seq("keys", keys, len(TRIALS))]
     trials = [t for t in TRIALS.values() if t.hazard_ratio is not None and (keys is None or t.key in keys)]
+    if not trials:
+        raise ValueError("keys: none of these trials has a hazard ratio to plot")
     fig, ax = plt.subplots(figsize=(8.5, 0.45 * len(trials) + 1.4))
     y = np.arange(len(trials))[::-1]
     hrs = [t.hazard_ratio for t in trials]

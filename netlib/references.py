@@ -190,18 +190,25 @@ REFERENCES: Mapping[str, Reference] = {r.key: r for r in _ALL}
 
 
 def get(key: str) -> Reference:
-    """Return the reference for ``key``; raise ``KeyError`` naming the unknown key."""
-    try:
-        return REFERENCES[key]
-    except KeyError:
-        raise KeyError(f"unknown reference key {key!r}; known keys: {', '.join(sorted(REFERENCES))}") from None
+    """Return the reference for ``key``; an unknown key raises ``ValueError`` naming it."""
+    if not isinstance(key, str):
+        raise TypeError(f"key: expected a reference key (str), got {type(key).__name__} {key!r}")
+    if key not in REFERENCES:
+        raise ValueError(f"key: unknown reference key {key!r}; known keys: {', '.join(sorted(REFERENCES))}")
+    return REFERENCES[key]
 
 
 def resolve(keys: Iterable[str]) -> tuple[Reference, ...]:
     """References for ``keys`` in first-seen order, without duplicates."""
+    if isinstance(keys, str) or not hasattr(keys, "__iter__"):
+        raise TypeError(f"keys: expected an iterable of reference keys, got {type(keys).__name__} {keys!r}")
     seen: dict[str, Reference] = {}
     for k in keys:
-        seen.setdefault(k, get(k))
+        try:
+            ref = get(k)
+        except (TypeError, ValueError) as e:
+            raise type(e)(f"keys: {e}") from None
+        seen.setdefault(k, ref)
     return tuple(seen.values())
 
 

@@ -84,6 +84,8 @@ def check_grade(findings: Findings, answer: str) -> Feedback:
         raise TypeError(f"answer: expected one of {', '.join(LABELS)}, got {type(answer).__name__} {answer!r}")
     if answer not in LABELS:
         raise ValueError(f"answer: {answer!r} is not a label; choose one of {', '.join(LABELS)}")
+    if not isinstance(findings, Findings):
+        raise TypeError(f"findings: expected a netlib.Findings, got {type(findings).__name__}")
     key = grade(findings)
     if answer == key.label:
         return Feedback(answer, key.label, True, f"{key.title}. " + _deciding_step(key))
@@ -166,6 +168,12 @@ def check_fields_needed(field_number_mm: float, objective_magnification: float, 
 
 def check_hotspot_count(field, squares, positive: int, total: int) -> Feedback:
     """Compare a trainee's count of the named squares with the field's ground truth."""
+    from . import _validate
+    from .ki67 import Ki67Field
+
+    _validate.instance("field", field, Ki67Field, "a netlib.ki67.Ki67Field")
+    positive = _validate.integer("positive", positive, 0, 10_000_000)
+    total = _validate.integer("total", total, 0, 10_000_000)
     true_pos, true_tot = field.counts(squares)
     hot = set(field.hotspot_squares)
     chosen = set(squares)
@@ -193,8 +201,9 @@ def check_commonest_site(answer: str) -> Feedback:
         raise TypeError(f"answer: expected a site name, got {type(answer).__name__} {answer!r}")
     ranked = sorted(SITE_DISTRIBUTION, key=lambda s: -s.percent)
     names = [s.site for s in ranked]
-    if answer not in names:
-        raise ValueError(f"answer: {answer!r} is not one of {', '.join(names)}")
+    from . import _validate
+
+    _validate.choice("answer", answer, names)
     key = ranked[0]
     if answer == key.site:
         return Feedback(answer, key.site, True, f"{key.site} ({key.percent:g} % of NETs in SEER).")
@@ -210,8 +219,12 @@ def check_marker_panel(panel: dict, ne_differentiation: str, lineage: str) -> Fe
     """Check a reading of a marker panel (keys as :func:`netlib.markers.interpret` arguments)."""
     from . import markers
 
+    names = ("synaptophysin", "chromogranin_a", "insm1", "keratin", "neurofilament")
     if not isinstance(panel, dict):
         raise TypeError(f"panel: expected a dict of marker results, got {type(panel).__name__}")
+    for k in panel:
+        if not isinstance(k, str) or k not in names:
+            raise ValueError(f"panel: unknown marker {k!r}; known: {', '.join(names)}")
     key = markers.interpret(**panel)
     for name, val, allowed in (("ne_differentiation", ne_differentiation, ("yes", "no", "uncertain")),
                                ("lineage", lineage, ("epithelial", "non-epithelial", "uncertain"))):
@@ -234,14 +247,16 @@ def check_marker_panel(panel: dict, ne_differentiation: str, lineage: str) -> Fe
 
 
 INCIDENCE_CHOICES = ("all NETs", "pancreatic NETs")
+STAGE_GROUPS = (None, "I", "II", "IIA", "IIB", "III", "IIIA", "IIIB", "IV")
 
 
 def check_incidence_fit(answer: str) -> Feedback:
     """Which population does the source summary's 0.3-0.8 per 100,000 fit? Key from the SEER series."""
     from .epidemiology import INCIDENCE, SEED_TEXT_INCIDENCE
 
-    if answer not in INCIDENCE_CHOICES:
-        raise ValueError(f"answer: {answer!r} is not one of {', '.join(INCIDENCE_CHOICES)}")
+    from . import _validate
+
+    _validate.choice("answer", answer, INCIDENCE_CHOICES)
     lo, hi = SEED_TEXT_INCIDENCE
     fits = {s.label.split(",")[0] for s in INCIDENCE
             if min(v for _y, v in s.points) <= hi and max(v for _y, v in s.points) >= lo}
@@ -259,8 +274,13 @@ def check_incidence_fit(answer: str) -> Feedback:
 # --- staging, syndromes, treatment and whole cases -------------------------------------------------
 def check_stage(findings: Findings, t: str, n: str, m: str, group: str | None) -> Feedback:
     """Check a TNM and stage-group answer against :func:`netlib.stage`."""
+    from . import _validate
     from .staging import stage
 
+    _validate.choice("t", t, ("TX", "T1", "T2", "T3", "T4", None))
+    _validate.choice("n", n, ("NX", "N0", "N1", "N2", None))
+    _validate.choice("m", m, ("M0", "M1a", "M1b", "M1c", None))
+    _validate.choice("group", group, STAGE_GROUPS)
     key = stage(findings)
     ans = f"{t} {n} {m}, stage {group}"
     exp = f"{key.t} {key.n} {key.m}, stage {key.group}"
@@ -306,8 +326,9 @@ def check_treatment(findings: Findings, answer: str) -> Feedback:
     """Check a management category against :func:`netlib.recommend` (the rule that fires)."""
     from .treatment import CATEGORIES, recommend
 
-    if answer not in CATEGORIES:
-        raise ValueError(f"answer: {answer!r} is not a category; choose one of {', '.join(CATEGORIES)}")
+    from . import _validate
+
+    _validate.choice("answer", answer, CATEGORIES)
     key = recommend(findings)
     if answer == key.category:
         return Feedback(answer, key.category, True, key.steps[-1] if key.steps else key.category)
@@ -328,8 +349,13 @@ def check_treatment(findings: Findings, answer: str) -> Feedback:
 def check_case(case, grade: str | None = None, stage_group: str | None = None,
                category: str | None = None) -> Feedback:
     """Check any of grade, stage group and management for a case from :mod:`netlib.cases`."""
+    from . import _validate
     from .assessment import assess
+    from .cases import Case
 
+    _validate.instance("case", case, Case, "a netlib.cases.Case")
+    if stage_group is not None:
+        _validate.choice("stage_group", stage_group, STAGE_GROUPS)
     a = assess(case.findings)
     parts, ok, answers, keys = [], True, [], []
     if grade is not None:

@@ -181,6 +181,8 @@ _M = {"none": "M0", "liver_only": "M1a", "extrahepatic_only": "M1b", "liver_and_
 
 def stage_group(t: str, n: str, m: str, colorectal: bool = False) -> str:
     """AJCC 8 stage group from known T (T1-T4), N (N0/N1/N2) and M (M0/M1a-c)."""
+    if not isinstance(colorectal, bool):
+        raise TypeError(f"colorectal: expected True or False, got {type(colorectal).__name__} {colorectal!r}")
     if t not in _T_ORDER or n not in ("N0", "N1", "N2") or m not in ("M0", "M1a", "M1b", "M1c"):
         raise ValueError(f"stage_group: expected T1-T4, N0-N2, M0/M1a-c; got {t!r}, {n!r}, {m!r}")
     if m != "M0":
@@ -263,6 +265,8 @@ def stage(findings: Findings, grade_result: Grade | None = None) -> Stage:
     """Stage a well-differentiated GEP NET with AJCC 8th edition TNM and explain each part."""
     if not isinstance(findings, Findings):
         raise TypeError(f"findings: expected a netlib.Findings, got {type(findings).__name__}")
+    if grade_result is not None and not isinstance(grade_result, Grade):
+        raise TypeError(f"grade_result: expected a netlib.Grade or None, got {type(grade_result).__name__}")
     g = grade_result if grade_result is not None else grade(findings)
     flags: list[str] = []
     steps: list[str] = []

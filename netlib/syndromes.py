@@ -97,11 +97,11 @@ FEATURES: tuple[str, ...] = tuple(sorted({f for s in SYNDROMES.values() for f in
 def get(key: str) -> Syndrome:
     """The catalogue entry for a syndrome key (see :data:`SYNDROMES`)."""
     if not isinstance(key, str):
-        raise TypeError(f"syndrome: expected one of {', '.join(SYNDROMES)}, got {type(key).__name__} {key!r}")
+        raise TypeError(f"key: expected a syndrome key ({', '.join(SYNDROMES)}), got {type(key).__name__} {key!r}")
     try:
         return SYNDROMES[key]
     except KeyError:
-        raise ValueError(f"syndrome: {key!r} is not in the catalogue; known: {', '.join(SYNDROMES)}") from None
+        raise ValueError(f"key: {key!r} is not a syndrome in the catalogue; known: {', '.join(SYNDROMES)}") from None
 
 
 def match(features) -> list[tuple[Syndrome, tuple[str, ...]]]:

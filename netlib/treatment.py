@@ -437,6 +437,8 @@ def recommend(findings: Findings, grade_result: Grade | None = None) -> Recommen
     """Walk the rules for one case and explain which fired, which did not and why."""
     if not isinstance(findings, Findings):
         raise TypeError(f"findings: expected a netlib.Findings, got {type(findings).__name__}")
+    if grade_result is not None and not isinstance(grade_result, Grade):
+        raise TypeError(f"grade_result: expected a netlib.Grade or None, got {type(grade_result).__name__}")
     g = grade_result if grade_result is not None else grade(findings)
     ctx = _Ctx(findings, g)
     steps: list[str] = [f"Grade: {g.title}."]

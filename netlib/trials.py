@@ -62,5 +62,5 @@ TRIALS: dict[str, Trial] = {t.key: t for t in (
 def get(key: str) -> Trial:
     """The trial with this key; unknown keys raise ``ValueError``."""
     if not isinstance(key, str) or key not in TRIALS:
-        raise ValueError(f"trial: {key!r} is not known; known: {', '.join(TRIALS)}")
+        raise ValueError(f"key: {key!r} is not a known trial; known: {', '.join(TRIALS)}")
     return TRIALS[key]

@@ -11,6 +11,7 @@ from typing import Any, Callable
 
 import ipywidgets as W
 
+from . import _validate as V
 from . import ki67, markers, mitoses
 from .criteria import TABLES
 from .findings import VOCABULARY, Findings
@@ -55,6 +56,16 @@ class Quiz:
 def quiz(prompt: str, checker: Callable[[Any], Feedback], choices: tuple | list | None = None,
          description: str = "Your answer") -> Quiz:
     """A self-check widget: a drop-down when ``choices`` are given, else a number box."""
+    V.instance("prompt", prompt, str, "a string")
+    V.instance("description", description, str, "a string")
+    if not callable(checker):
+        raise TypeError(f"checker: expected a function answer -> Feedback, got {type(checker).__name__}")
+    if choices is not None:
+        if isinstance(choices, (str, bytes)) or not hasattr(choices, "__iter__"):
+            raise TypeError(f"choices: expected a list of options, got {type(choices).__name__}")
+        choices = list(choices)
+        if not choices:
+            raise ValueError("choices: at least one option is needed")
     answer = (W.Dropdown(options=list(choices), description=description, style=_STYLE) if choices is not None
               else W.FloatText(value=0.0, description=description, style=_STYLE))
     button = W.Button(description="Check")
@@ -66,6 +77,11 @@ def quiz(prompt: str, checker: Callable[[Any], Feedback], choices: tuple | list 
 
 def grade_quiz(findings: Findings, prompt: str, choices: tuple[str, ...] = LABELS) -> Quiz:
     """A grade self-check for one case; the key comes from :func:`netlib.grade`."""
+    V.instance("findings", findings, Findings, "a netlib.Findings")
+    if choices is not LABELS and not (isinstance(choices, (tuple, list)) and choices):
+        raise TypeError(f"choices: expected a non-empty tuple of labels, got {choices!r}")
+    for c in choices:
+        V.choice("choices", c, LABELS)
     q = quiz(prompt, lambda a: check_grade(findings, a), choices, "Your grade")
     q.findings = findings  # for the reader's convenience
     return q
@@ -131,6 +147,11 @@ def grade_calculator(site: str = "pancreas", differentiation: str = "well", ki67
 
     With ``editions=True`` a drop-down switches between WHO 2010, 2017 and 2019/2022.
     """
+    V.choice("site", site, (None, *VOCABULARY["site"]))
+    V.choice("differentiation", differentiation, (None, *VOCABULARY["differentiation"]))
+    V.number("ki67", ki67, 0, 100, unit="%")
+    V.number("mitoses", mitoses, 0, 1000, unit="per 2 mm2")
+    V.boolean("editions", editions)
     controls = {
         "site": _dropdown("site", site, "Site"),
         "differentiation": _dropdown("differentiation", differentiation, "Differentiation"),
@@ -148,6 +169,11 @@ def grade_calculator(site: str = "pancreas", differentiation: str = "well", ki67
 def thoracic_classifier(morphology: str = "carcinoid", mitoses: float = 1.0, necrosis: str = "absent",
                         size: float = 1.5, site: str = "lung") -> GradeCalculator:
     """Lung/thymus classifier: morphology, mitoses per 2 mm2, necrosis and size."""
+    V.choice("morphology", morphology, (None, *VOCABULARY["morphology"]))
+    V.choice("necrosis", necrosis, (None, *VOCABULARY["necrosis"]))
+    V.choice("site", site, ("lung", "thymus"))
+    V.number("mitoses", mitoses, 0, 1000, unit="per 2 mm2")
+    V.number("size", size, 0, 100, unit="cm")
     controls = {
         "site": W.Dropdown(options=["lung", "thymus"], value=site, description="Site", style=_STYLE),
         "morphology": _dropdown("morphology", morphology, "Morphology"),
@@ -185,6 +211,10 @@ class MitosesConverter:
 def mitoses_converter(field_number_mm: float = 22.0, objective: int = 40, count: int = 9,
                       fields: int = 43) -> MitosesConverter:
     """Converter from eyepiece field number and objective to mitoses per 2 mm2."""
+    V.number("field_number_mm", field_number_mm, 10, 30, unit="mm")
+    V.choice("objective", objective, (20, 40, 60))
+    V.integer("count", count, 0, 10_000)
+    V.integer("fields", fields, 1, 1000)
     fn = W.BoundedFloatText(value=field_number_mm, min=10, max=30, step=0.5, description="Field number (mm)",
                             style=_STYLE)
     obj = W.Dropdown(options=[20, 40, 60], value=objective, description="Objective (x)", style=_STYLE)
@@ -216,6 +246,8 @@ class MisgradeExplorer:
 
 def misgrade_explorer(true_index: float = 2.5, cells: int = 500) -> MisgradeExplorer:
     """Slide the true Ki-67 and pick how many cells are counted; see how often each grade results."""
+    V.number("true_index", true_index, 0.5, 30, unit="%")
+    V.choice("cells", cells, (200, 500, 1000, 2000))
     sl = W.FloatSlider(value=true_index, min=0.5, max=30, step=0.1, description="True Ki-67 (%)", style=_STYLE)
     dd = W.Dropdown(options=[200, 500, 1000, 2000], value=cells, description="Cells counted", style=_STYLE)
     out = W.HTML()
@@ -247,6 +279,7 @@ class HotspotCounter:
 
 def hotspot_counter(field_: ki67.Ki67Field) -> HotspotCounter:
     """A counting exercise on a synthetic field (see :func:`netlib.ki67.synthetic_field`)."""
+    V.instance("field_", field_, ki67.Ki67Field, "a netlib.ki67.Ki67Field")
     sq = W.SelectMultiple(options=list(field_.square_names), description="Squares counted", rows=6, style=_STYLE)
     pos = W.BoundedIntText(value=0, min=0, max=100_000, description="Positive (brown)", style=_STYLE)
     tot = W.BoundedIntText(value=0, min=0, max=100_000, description="All tumour cells", style=_STYLE)
@@ -278,6 +311,8 @@ def marker_panel(**initial: str) -> MarkerPanel:
     unknown = set(initial) - set(names)
     if unknown:
         raise ValueError(f"marker_panel: unknown marker(s) {sorted(unknown)}; known: {', '.join(names)}")
+    for k, v in initial.items():
+        V.choice(k, v, (None, "positive", "negative"))
     controls = {n: W.Dropdown(options=[_NONE, "positive", "negative"], value=initial.get(n) or _NONE,
                               description=n.replace("_", " "), style=_STYLE) for n in names}
     card = W.HTML()
@@ -315,6 +350,13 @@ def staging_widget(site: str = "pancreas", size: float = 1.5, depth: str | None 
                    metastasis: str = "none", ki67: float = 2.0) -> StagingWidget:
     """Stage a well-differentiated NET interactively (nodes = -1 means 'not reported')."""
     from .staging import T_TABLES
+
+    V.choice("site", site, tuple(sorted(T_TABLES)))
+    V.number("size", size, 0, 100, unit="cm")
+    V.choice("depth", depth, (None, *VOCABULARY["depth"]))
+    V.integer("nodes", nodes, -1, 500)
+    V.choice("metastasis", metastasis, (None, *VOCABULARY["metastasis"]))
+    V.number("ki67", ki67, 0, 100, unit="%")
 
     controls = {
         "site": W.Dropdown(options=sorted(T_TABLES), value=site, description="Site", style=_STYLE),
@@ -357,6 +399,8 @@ def syndrome_finder(features: tuple[str, ...] = ()) -> SyndromeFinder:
     """A features -> syndromes look-up, from :mod:`netlib.syndromes`."""
     from . import syndromes
 
+    syndromes.match(features)  # validates the features
+
     sel = W.SelectMultiple(options=list(syndromes.FEATURES), value=tuple(features), description="Features", rows=8,
                            style=_STYLE)
     out = W.HTML()
@@ -397,6 +441,10 @@ class TreatmentExplorer:
 def treatment_explorer(site: str = "jejunum_ileum", ki67: float = 5.0, size: float = 1.5,
                        metastasis: str = "liver_only") -> TreatmentExplorer:
     """Explore :func:`netlib.recommend`: which rule fires, its options and evidence."""
+    V.choice("site", site, VOCABULARY["site"])
+    V.number("ki67", ki67, 0, 100, unit="%")
+    V.number("size", size, 0, 100, unit="cm")
+    V.choice("metastasis", metastasis, (None, *VOCABULARY["metastasis"]))
     tri = [_NONE, "yes", "no"]
     controls = {
         "site": W.Dropdown(options=list(VOCABULARY["site"]), value=site, description="Site", style=_STYLE),

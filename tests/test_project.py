@@ -27,7 +27,7 @@ def test_every_table_source_resolves():
 
 
 def test_reference_lookup_error_names_key():
-    with pytest.raises(KeyError, match="nonexistent"):
+    with pytest.raises(ValueError, match="nonexistent"):
         references.get("nonexistent")
     assert "who2019_digestive" in references.render_markdown(["who2019_digestive"])
     assert references.render_html(["who2019_digestive"]).startswith("<ol>")

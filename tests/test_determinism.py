@@ -1,0 +1,45 @@
+"""Every notebook gives identical text outputs when run twice in fresh kernels.
+
+Strict nbval already compares one fresh run with the committed outputs; this catches
+non-determinism (unseeded randomness, timings, memory addresses, dict or set order) directly,
+with the two runs side by side. Widget model ids are random by design and not compared.
+"""
+import os
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("*.ipynb"))
+_ADDRESS = re.compile(r"\b0x[0-9a-fA-F]{6,}\b")
+
+
+def _text_outputs(path: Path) -> list[list[str]]:
+    nb = nbformat.read(path, as_version=4)
+    os.environ.pop("MPLBACKEND", None)
+    NotebookClient(nb, timeout=300, kernel_name="python3",
+                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    cells = []
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        texts = []
+        for out in cell.outputs:
+            if "text" in out:
+                texts.append(out["name"] + ":" + out["text"])
+            for mime, value in out.get("data", {}).items():
+                if mime.startswith("text/"):
+                    texts.append(mime + ":" + _ADDRESS.sub("0xADDRESS", "".join(value)))
+        cells.append(["".join(t for t in texts if t.startswith("stdout"))] + [t for t in texts
+                                                                               if not t.startswith("stdout")])
+    return cells
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_two_fresh_runs_give_identical_text(path):
+    first, second = _text_outputs(path), _text_outputs(path)
+    for i, (a, b) in enumerate(zip(first, second)):
+        assert a == b, f"{path.name}: code cell {i} differs between two fresh runs"
+    assert len(first) == len(second)
