@@ -33,8 +33,16 @@ def test_reference_lookup_error_names_key():
     assert references.render_html(["who2019_digestive"]).startswith("<ol>")
 
 
+#: pip name -> conda-forge name where they differ
+CONDA_NAMES = {"playwright": "playwright-python"}
+
+
 def _norm(req: str) -> str:
-    return re.sub(r"\s+", "", req.split(";")[0]).lower()
+    req = re.sub(r"\s+", "", req.split(";")[0]).lower()
+    for pip_name, conda_name in CONDA_NAMES.items():
+        if re.match(rf"{pip_name}\b(?!-)", req):
+            req = conda_name + req[len(pip_name):]
+    return req
 
 
 def test_environment_yml_matches_pyproject():
