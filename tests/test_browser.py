@@ -61,6 +61,10 @@ def lab(tmp_path_factory):
     settings = tmp / "settings" / "@jupyterlab" / "apputils-extension"
     settings.mkdir(parents=True)
     (settings / "notification.jupyterlab-settings").write_text('{"fetchNews": "false", "checkForUpdates": false}')
+    nb_settings = tmp / "settings" / "@jupyterlab" / "notebook-extension"
+    nb_settings.mkdir(parents=True)
+    # render every cell (no virtual scrolling), so prompts and outputs of the whole notebook are in the page
+    (nb_settings / "tracker.jupyterlab-settings").write_text('{"windowingMode": "none"}')
     port, token = _free_port(), secrets.token_hex(16)
     env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}
     env.update(JUPYTERLAB_SETTINGS_DIR=str(tmp / "settings"), JUPYTERLAB_WORKSPACES_DIR=str(tmp / "workspaces"),
@@ -104,20 +108,41 @@ def lab(tmp_path_factory):
 def _open_and_run(lab, name: str):
     page = lab["browser"].new_page(viewport={"width": 1400, "height": 1000})
     page.set_default_timeout(60_000)
-    page.goto(f"{lab['base']}/lab/tree/{name}?token={lab['token']}")
-    page.wait_for_selector(".jp-Notebook .jp-Cell", state="attached")
-    _wait_idle(page)
-    page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
-    page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
-    page.wait_for_timeout(500)
-    page.wait_for_function(
-        "() => { const ps = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')];"
-        " return ps.length > 0 && ps.every(p => /\\[\\d+\\]/.test(p.textContent)); }", timeout=120_000)
-    _wait_idle(page)
+    try:
+        workspace = "w" + secrets.token_hex(4)  # a fresh workspace: only this notebook is open
+        page.goto(f"{lab['base']}/lab/workspaces/{workspace}/tree/{name}?reset&token={lab['token']}")
+        page.wait_for_selector(".jp-Notebook .jp-Cell", state="attached")
+        _wait_idle(page)
+        page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
+        page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
+        page.wait_for_timeout(500)
+        page.wait_for_function(
+            "() => { const ps = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')];"
+            " return ps.length > 0 && ps.every(p => /\\[\\d+\\]/.test(p.textContent)); }", timeout=120_000)
+        _wait_idle(page)
+    except Exception:
+        _screenshot(lab, page, "FAILED_" + name)
+        page.close()
+        _shutdown_kernels(lab)
+        raise
     return page
 
 
+def _shutdown_kernels(lab) -> None:
+    import json
+
+    url = f"{lab['base']}/api/sessions?token={lab['token']}"
+    for session in json.load(urllib.request.urlopen(url, timeout=10)):
+        req = urllib.request.Request(f"{lab['base']}/api/sessions/{session['id']}?token={lab['token']}",
+                                     method="DELETE")
+        urllib.request.urlopen(req, timeout=10)
+
+
 def _wait_idle(page) -> None:
+    """Wait until the kernel has started, connected and is idle (status bar and toolbar agree)."""
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.jp-StatusBar-TextItem')].some(e => /\\|\\s*Idle/.test(e.textContent))",
+        timeout=120_000)
     page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=120_000)
 
 
@@ -136,9 +161,14 @@ def test_notebook_runs_in_jupyterlab(lab, path):
         assert errors.count() == 0, f"error output in {path.name}: {errors.first.inner_text()[:500]}"
         prompts = page.locator(".jp-CodeCell .jp-InputPrompt").all_inner_texts()
         assert prompts and all("[*]" not in p for p in prompts)
+    except Exception:
+        _screenshot(lab, page, "FAILED_" + path.name)
+        raise
+    else:
         _screenshot(lab, page, path.name)
     finally:
         page.close()
+        _shutdown_kernels(lab)
 
 
 def test_grade_calculator_responds_in_the_browser(lab):
@@ -158,6 +188,7 @@ def test_grade_calculator_responds_in_the_browser(lab):
         _screenshot(lab, page, "02_grade_calculator_interaction")
     finally:
         page.close()
+        _shutdown_kernels(lab)
 
 
 def test_misgrade_explorer_responds_in_the_browser(lab):
@@ -173,6 +204,7 @@ def test_misgrade_explorer_responds_in_the_browser(lab):
         _screenshot(lab, page, "03_misgrade_explorer_interaction")
     finally:
         page.close()
+        _shutdown_kernels(lab)
 
 
 def test_skip_reason_is_explicit(monkeypatch):
