@@ -134,11 +134,12 @@ def _dropdown(name: str, value, description: str) -> W.Dropdown:
                       description=description, style=_STYLE)
 
 
-def _wire(calc: GradeCalculator) -> GradeCalculator:
-    for w in [*calc.controls.values(), *([calc.criteria] if calc.criteria else [])]:
-        w.observe(calc.update, names="value")
-    calc.update()
-    return calc
+def _wire(panel, *extra: W.ValueWidget):
+    """Make every control of a panel (an object with ``controls`` and ``update``) refresh it; draw it once."""
+    for w in [*panel.controls.values(), *extra]:
+        w.observe(panel.update, names="value")
+    panel.update()
+    return panel
 
 
 def grade_calculator(site: str = "pancreas", differentiation: str = "well", ki67: float = 2.0,
@@ -163,7 +164,7 @@ def grade_calculator(site: str = "pancreas", differentiation: str = "well", ki67
                            value="who2022_digestive", description="Criteria", style=_STYLE) if editions else None)
     card = W.HTML()
     rows = [*([criteria] if criteria else []), *controls.values(), card]
-    return _wire(GradeCalculator(controls, card, W.VBox(rows), criteria))
+    return _wire(GradeCalculator(controls, card, W.VBox(rows), criteria), *([criteria] if criteria else []))
 
 
 def thoracic_classifier(morphology: str = "carcinoid", mitoses: float = 1.0, necrosis: str = "absent",
@@ -316,11 +317,7 @@ def marker_panel(**initial: str) -> MarkerPanel:
     controls = {n: W.Dropdown(options=[_NONE, "positive", "negative"], value=initial.get(n) or _NONE,
                               description=n.replace("_", " "), style=_STYLE) for n in names}
     card = W.HTML()
-    mp = MarkerPanel(controls, card, W.VBox([*controls.values(), card]))
-    for w in controls.values():
-        w.observe(mp.update, names="value")
-    mp.update()
-    return mp
+    return _wire(MarkerPanel(controls, card, W.VBox([*controls.values(), card])))
 
 
 # --- staging, syndromes, treatment, cases -------------------------------------------------------
@@ -371,11 +368,7 @@ def staging_widget(site: str = "pancreas", size: float = 1.5, depth: str | None 
         "ki67": W.BoundedFloatText(value=ki67, min=0, max=100, step=0.1, description="Ki-67 (%)", style=_STYLE),
     }
     card = W.HTML()
-    sw = StagingWidget(controls, card, W.VBox([*controls.values(), card]))
-    for w in controls.values():
-        w.observe(sw.update, names="value")
-    sw.update()
-    return sw
+    return _wire(StagingWidget(controls, card, W.VBox([*controls.values(), card])))
 
 
 @dataclass
@@ -459,11 +452,7 @@ def treatment_explorer(site: str = "jejunum_ileum", ki67: float = 5.0, size: flo
         "syndrome": _dropdown("syndrome", None, "Syndrome"),
     }
     card = W.HTML()
-    te = TreatmentExplorer(controls, card, W.VBox([*controls.values(), card]))
-    for w in controls.values():
-        w.observe(te.update, names="value")
-    te.update()
-    return te
+    return _wire(TreatmentExplorer(controls, card, W.VBox([*controls.values(), card])))
 
 
 @dataclass
