@@ -80,12 +80,12 @@ def grading(n: int = 1_000_000, loop_n: int = 20_000) -> None:
           "grade_array (target >= 50x)")
 
 
-def _empty_notebooks(folder: Path, n: int) -> None:
+def _empty_notebooks(folder: Path, n: int, source: str = "1 + 1") -> None:
     import nbformat
     from nbformat.v4 import new_code_cell, new_notebook
 
     for i in range(n):
-        nb = new_notebook(cells=[new_code_cell("1 + 1")])
+        nb = new_notebook(cells=[new_code_cell(source + "\n1 + 1")])
         nb.cells[0].execution_count = 1
         nb.cells[0].outputs = [nbformat.v4.new_output("execute_result", {"text/plain": "2"}, execution_count=1)]
         nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
@@ -101,14 +101,18 @@ def notebooks(repeats: int = 3) -> None:
         empty = Path(tmp) / "empty"
         empty.mkdir()
         _empty_notebooks(empty, len(nbs))
-        shutil.copy(ROOT / "tests" / "nbval_sanitize.cfg", empty)
+        stack = Path(tmp) / "stack"
+        stack.mkdir()
+        # the same number of notebooks that only import what every real notebook imports
+        _empty_notebooks(stack, len(nbs), "from netlib import plots, widgets")
         print(f"\n## notebook suite ({len(nbs)} notebooks) under strict nbval, median of {repeats}")
         for label, extra in (("serial", []), ("-n 2 --dist loadscope", ["-n", "2", "--dist", "loadscope"])):
             real = statistics.median(_run(base + extra + [str(p) for p in nbs], cwd=ROOT, env=env)
                                      for _ in range(repeats))
             floor = statistics.median(_run(base + extra + [str(empty)], cwd=tmp, env=env) for _ in range(repeats))
+            imports = statistics.median(_run(base + extra + [str(stack)], cwd=tmp, env=env) for _ in range(repeats))
             print(f"{label:22} suite {real:6.1f} s   empty floor {floor:6.1f} s   ratio {real / floor:4.2f}x "
-                  "(target <= 1.3x)")
+                  f"(target <= 1.3x);   import-only floor {imports:6.1f} s   ratio {real / imports:4.2f}x")
     print("\n## per-notebook execution (fresh kernel, nbclient)")
     import nbformat
     from nbclient import NotebookClient
