@@ -129,6 +129,10 @@ class GradeCalculator:
             self.card.value = f"<b>Input error:</b> {e}"
 
 
+def _float(description: str, value: float, low: float, high: float, step: float) -> W.BoundedFloatText:
+    return W.BoundedFloatText(value=value, min=low, max=high, step=step, description=description, style=_STYLE)
+
+
 def _dropdown(name: str, value, description: str) -> W.Dropdown:
     return W.Dropdown(options=[_NONE, *VOCABULARY[name]], value=value if value is not None else _NONE,
                       description=description, style=_STYLE)
@@ -156,9 +160,8 @@ def grade_calculator(site: str = "pancreas", differentiation: str = "well", ki67
     controls = {
         "site": _dropdown("site", site, "Site"),
         "differentiation": _dropdown("differentiation", differentiation, "Differentiation"),
-        "ki67": W.BoundedFloatText(value=ki67, min=0, max=100, step=0.1, description="Ki-67 (%)", style=_STYLE),
-        "mitoses": W.BoundedFloatText(value=mitoses, min=0, max=1000, step=1, description="Mitoses / 2 mm2",
-                                      style=_STYLE),
+        "ki67": _float("Ki-67 (%)", ki67, 0, 100, 0.1),
+        "mitoses": _float("Mitoses / 2 mm2", mitoses, 0, 1000, 1),
     }
     criteria = (W.Dropdown(options=[(t.title, k) for k, t in TABLES.items() if t.system == "digestive"],
                            value="who2022_digestive", description="Criteria", style=_STYLE) if editions else None)
@@ -178,10 +181,9 @@ def thoracic_classifier(morphology: str = "carcinoid", mitoses: float = 1.0, nec
     controls = {
         "site": W.Dropdown(options=["lung", "thymus"], value=site, description="Site", style=_STYLE),
         "morphology": _dropdown("morphology", morphology, "Morphology"),
-        "mitoses": W.BoundedFloatText(value=mitoses, min=0, max=1000, step=1, description="Mitoses / 2 mm2",
-                                      style=_STYLE),
+        "mitoses": _float("Mitoses / 2 mm2", mitoses, 0, 1000, 1),
         "necrosis": _dropdown("necrosis", necrosis, "Necrosis"),
-        "size": W.BoundedFloatText(value=size, min=0, max=100, step=0.1, description="Size (cm)", style=_STYLE),
+        "size": _float("Size (cm)", size, 0, 100, 0.1),
     }
     card = W.HTML()
     return _wire(GradeCalculator(controls, card, W.VBox([*controls.values(), card])))
@@ -216,8 +218,7 @@ def mitoses_converter(field_number_mm: float = 22.0, objective: int = 40, count:
     V.choice("objective", objective, (20, 40, 60))
     V.integer("count", count, 0, 10_000)
     V.integer("fields", fields, 1, 1000)
-    fn = W.BoundedFloatText(value=field_number_mm, min=10, max=30, step=0.5, description="Field number (mm)",
-                            style=_STYLE)
+    fn = _float("Field number (mm)", field_number_mm, 10, 30, 0.5)
     obj = W.Dropdown(options=[20, 40, 60], value=objective, description="Objective (x)", style=_STYLE)
     cnt = W.BoundedIntText(value=count, min=0, max=10_000, description="Mitoses counted", style=_STYLE)
     nf = W.BoundedIntText(value=fields, min=1, max=1000, description="Fields counted", style=_STYLE)
@@ -357,15 +358,14 @@ def staging_widget(site: str = "pancreas", size: float = 1.5, depth: str | None 
 
     controls = {
         "site": W.Dropdown(options=sorted(T_TABLES), value=site, description="Site", style=_STYLE),
-        "size": W.BoundedFloatText(value=size, min=0, max=100, step=0.1, description="Size (cm)", style=_STYLE),
+        "size": _float("Size (cm)", size, 0, 100, 0.1),
         "depth": _dropdown("depth", depth, "Depth"),
         "invasion": W.SelectMultiple(options=list(VOCABULARY["invasion"]), description="Invades", rows=5,
                                      style=_STYLE),
         "nodes": W.BoundedIntText(value=nodes, min=-1, max=500, description="Positive nodes (-1 = ?)", style=_STYLE),
-        "mesenteric_mass": W.BoundedFloatText(value=0, min=0, max=100, step=0.5, description="Mesenteric mass (cm)",
-                                              style=_STYLE),
+        "mesenteric_mass": _float("Mesenteric mass (cm)", 0, 0, 100, 0.5),
         "metastasis": _dropdown("metastasis", metastasis, "Metastasis"),
-        "ki67": W.BoundedFloatText(value=ki67, min=0, max=100, step=0.1, description="Ki-67 (%)", style=_STYLE),
+        "ki67": _float("Ki-67 (%)", ki67, 0, 100, 0.1),
     }
     card = W.HTML()
     return _wire(StagingWidget(controls, card, W.VBox([*controls.values(), card])))
@@ -442,8 +442,8 @@ def treatment_explorer(site: str = "jejunum_ileum", ki67: float = 5.0, size: flo
     controls = {
         "site": W.Dropdown(options=list(VOCABULARY["site"]), value=site, description="Site", style=_STYLE),
         "differentiation": _dropdown("differentiation", "well", "Differentiation"),
-        "ki67": W.BoundedFloatText(value=ki67, min=0, max=100, step=0.5, description="Ki-67 (%)", style=_STYLE),
-        "size": W.BoundedFloatText(value=size, min=0, max=100, step=0.1, description="Size (cm)", style=_STYLE),
+        "ki67": _float("Ki-67 (%)", ki67, 0, 100, 0.5),
+        "size": _float("Size (cm)", size, 0, 100, 0.1),
         "metastasis": _dropdown("metastasis", metastasis, "Metastasis"),
         "resectable": W.Dropdown(options=tri, value="no", description="Liver mets resectable", style=_STYLE),
         "sstr": W.Dropdown(options=tri, value="yes", description="SSTR positive", style=_STYLE),
