@@ -25,15 +25,15 @@ def _text_outputs(path: Path) -> list[list[str]]:
     for cell in nb.cells:
         if cell.cell_type != "code":
             continue
-        texts = []
+        streams: dict[str, str] = {}  # a stream may arrive in several chunks: join them per stream name
+        rich = []
         for out in cell.outputs:
             if "text" in out:
-                texts.append(out["name"] + ":" + out["text"])
+                streams[out["name"]] = streams.get(out["name"], "") + out["text"]
             for mime, value in out.get("data", {}).items():
                 if mime.startswith("text/"):
-                    texts.append(mime + ":" + _ADDRESS.sub("0xADDRESS", "".join(value)))
-        cells.append(["".join(t for t in texts if t.startswith("stdout"))] + [t for t in texts
-                                                                               if not t.startswith("stdout")])
+                    rich.append(mime + ":" + _ADDRESS.sub("0xADDRESS", "".join(value)))
+        cells.append([f"{name}:{text}" for name, text in sorted(streams.items())] + rich)
     return cells
 
 
