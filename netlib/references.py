@@ -18,7 +18,7 @@ class Reference:
 
     key: str
     citation: str
-    year: int
+    year: int | None
     doi: str | None = None
     pmid: str | None = None
     note: str | None = None
@@ -63,6 +63,9 @@ _ALL = (
     _r("minen_30_percent", "PathologyOutlines, Stomach - neuroendocrine classification (MiNEN: each component "
        ">= 30 %); Elpek GO. World J Gastroenterol 2022;28(8); Toor D et al. World J Gastroenterol 2022;28(19).",
        2022, note="Some reviews write > 30 %; the boundary itself is disputed."),
+    _r("ki67_mitoses_concordance", "Conference abstract: Ki-67 (2000-cell ENETS method) and mitotic grade agreed "
+       "in 67 % of midgut and 44 % of pancreatic NETs; Ki-67 usually gave the higher grade "
+       "(discovery.researcher.life).", None, note="Year not confirmed; abstract only."),
     _r("ki67_agreement", "Trikalinos NA, et al. Ann Surg Oncol 2020;27(9):3542-3550 (expert regrading moved "
        "26.6 % of G1 pancreatic NETs to G2).", 2020, pmid="32206954"),
     _r("insm1_markers", "Moller K, et al. INSM1 compared with synaptophysin and chromogranin A in more than "

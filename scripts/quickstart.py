@@ -52,7 +52,8 @@ def main(argv: list[str]) -> int:
     cmd, rest = argv[0], argv[1:]
     if cmd == "lab":
         ensure_installed("")
-        return subprocess.call([str(BIN / "jupyter"), "lab", "notebooks/00_start_here.ipynb", *rest],
+        root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []  # JupyterLab refuses root otherwise
+        return subprocess.call([str(BIN / "jupyter"), "lab", "notebooks/00_start_here.ipynb", *root, *rest],
                                cwd=ROOT, env=clean_env())
     ensure_installed("test")
     code = subprocess.call([str(PY), "-m", "pytest", *rest], cwd=ROOT, env=clean_env())
