@@ -81,6 +81,7 @@ class GradingTable:
     notes: tuple[str, ...] = ()
     known_gaps: tuple[tuple[Parameter, Interval], ...] = ()
     typical_min_size_cm: float | None = None  # thoracic only
+    elevated_ki67_percent: float | None = None  # thoracic 2021: the emerging 'elevated proliferation' carcinoid
 
     PARAMETER_RANGES = {"ki67": Interval(0.0, 100.0, True, True), "mitoses": Interval(0.0, math.inf, True, False)}
 
@@ -224,6 +225,7 @@ WHO_2021_THORACIC = GradingTable(
     mitoses_unit="per 2 mm2",
     bands=_THORACIC_BANDS,
     typical_min_size_cm=0.5,
+    elevated_ki67_percent=30.0,
     sources=("who_thoracic_2015", "who_thoracic_2021_ki67", "pelosi_travis_2024", "thymic_net_review"),
     notes=("Criteria unchanged from 2015; Ki-67 is a desirable, non-essential criterion (mainly to avoid "
            "calling a crushed carcinoid biopsy small cell carcinoma).",

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import cards
-from .criteria import WHO_2021_THORACIC, WHO_2022_DIGESTIVE, GradingTable, get_table
+from .criteria import WHO_2010_DIGESTIVE, WHO_2021_THORACIC, WHO_2022_DIGESTIVE, GradingTable, get_table
 from .findings import Findings
 
 __all__ = ["Grade", "grade", "grade_array", "LABELS", "FLAGS", "MINEN_MIN_PERCENT"]
@@ -182,7 +182,7 @@ def _proliferation(f: Findings, b: _Builder) -> int | None:
             b.flag("boundary_value")
             b.steps.append(f"{_fmt(p, v, t)} is exactly on a cut-off; the interval {iv.describe(_unit(p, t))} "
                            f"includes it, so it is {t.bands[i].label}.")
-        if p == "ki67" and 2 < v < 3 and t.key != "who2010_digestive":
+        if t is not WHO_2010_DIGESTIVE and WHO_2010_DIGESTIVE.gap_containing(p, v) is not None:
             b.flag("who2010_gap_value")
             b.sources.append("who2010_digestive")
         idx[p] = i
@@ -340,10 +340,11 @@ def _grade_thoracic(f: Findings, table: GradingTable) -> Grade:
         b.flag("differentiation_morphology_conflict")
         b.steps.append("Carcinoid morphology contradicts poor differentiation; review.")
         return b.done("undetermined")
-    if f.ki67_percent is not None and f.ki67_percent >= 30:
+    cut = table.elevated_ki67_percent
+    if cut is not None and f.ki67_percent is not None and f.ki67_percent >= cut:
         b.flag("elevated_proliferation_carcinoid")
-        b.steps.append("Ki-67 >= 30 % in a carcinoid: the WHO 2021 'elevated proliferation' concept; noted, not "
-                       "used to classify.")
+        b.steps.append(f"Ki-67 >= {cut:g} % in a carcinoid: the WHO 2021 'elevated proliferation' concept; noted, "
+                       "not used to classify.")
         b.sources.append("pelosi_travis_2024")
     if f.necrosis == "extensive":
         b.flag("extensive_necrosis_unusual")

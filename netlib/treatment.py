@@ -160,14 +160,18 @@ LIVER_ONLY = Cond("liver-only metastases", lambda c: None if c.f.metastasis is N
                   "where the metastases are")
 RESECTABLE = Cond("liver metastases resectable", lambda c: c.f.liver_metastases_resectable,
                   "whether the liver metastases are resectable")
-KI67_LE_55 = Cond("Ki-67 <= 55 %", lambda c: None if c.f.ki67_percent is None else c.f.ki67_percent <= 55,
-                  "the Ki-67 index")
+_NETTER2_KI67 = TRIALS["netter2"].ki67_range  # (10, 55) %: the NETTER-2 population
+KI67_IN_NETTER2 = Cond(f"Ki-67 <= {_NETTER2_KI67[1]:g} %",
+                       lambda c: None if c.f.ki67_percent is None else c.f.ki67_percent <= _NETTER2_KI67[1],
+                       "the Ki-67 index")
+#: Appendix 1-2 cm: deep mesoappendiceal invasion (> 3 mm) is an ENETS 2016 risk factor (``appendix_risk_factors``).
+MESOAPPENDIX_RISK_MM = 3.0
 
 
 def _appendix_risk(c: _Ctx):
     f = c.f
     known = [f.margin in ("R1", "R2") if f.margin else None,
-             (f.mesoappendix_invasion_mm > 3) if f.mesoappendix_invasion_mm is not None else None,
+             (f.mesoappendix_invasion_mm > MESOAPPENDIX_RISK_MM) if f.mesoappendix_invasion_mm is not None else None,
              f.lymphovascular_invasion, f.appendix_base,
              (f.regional_nodes_positive > 0) if f.regional_nodes_positive is not None else None,
              c.g.label == "NET G2"]
@@ -352,7 +356,7 @@ RULES: tuple[Rule, ...] = (
        "Resection of all visible liver disease is associated with better survival in case series.",
        sources=["pdq_gi_net", "liver_mets_series"], flags=["no_randomised_evidence"]),
     _r("first_line_g3", "SSTR-positive NET G3, first line", [METASTATIC, WELL_NET, label_in("NET G3"),
-       TREATMENT_NAIVE, SSTR_POS, KI67_LE_55], "prrt", [PRRT_N2, CAPTEM],
+       TREATMENT_NAIVE, SSTR_POS, KI67_IN_NETTER2], "prrt", [PRRT_N2, CAPTEM],
        "NETTER-2 showed longer PFS with first-line PRRT in SSTR-positive G2/G3 GEP-NETs.", evidence=["netter2"],
        sources=["netter2"]),
     _r("first_line_ssa", "SSTR-positive NET G1/G2, first line", [METASTATIC, WELL_G12, TREATMENT_NAIVE, SSTR_POS],
@@ -484,9 +488,10 @@ def recommend(findings: Findings, grade_result: Grade | None = None) -> Recommen
     if findings.syndrome == "insulinoma":
         flags.append("ssa_may_worsen_hypoglycaemia")
         sources.append("ssa_hypoglycaemia")
-    if rule.key == "first_line_ssa" and findings.ki67_percent is not None and findings.ki67_percent < 10:
+    if rule.key == "first_line_ssa" and findings.ki67_percent is not None and findings.ki67_percent < _NETTER2_KI67[0]:
         options = [o for o in options if o is not PRRT_N2]
-        steps.append("Ki-67 < 10 %: outside the NETTER-2 population, so first-line PRRT is not offered.")
+        steps.append(f"Ki-67 < {_NETTER2_KI67[0]:g} %: outside the NETTER-2 population, so first-line PRRT is not "
+                     "offered.")
     sources += [TRIALS[k].source for o in options for k in o.evidence]
     return Recommendation(rule.category, tuple(options), rule.key, tuple(dict.fromkeys(flags)), tuple(steps),
                           tuple(dict.fromkeys(sources)), tuple(dict.fromkeys(evidence)), tuple(trace))

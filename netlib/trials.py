@@ -25,6 +25,7 @@ class Trial:
     hazard_ratio: float | None
     source: str
     note: str = ""
+    ki67_range: tuple[float, float] | None = None  # eligibility by Ki-67 (%), where the trial defined one
 
 
 TRIALS: dict[str, Trial] = {t.key: t for t in (
@@ -45,7 +46,7 @@ TRIALS: dict[str, Trial] = {t.key: t for t in (
           0.21, "netter1", "Median PFS not reached with 177Lu-DOTATATE; 20-month PFS 65.2 % vs 10.8 %."),
     Trial("netter2", "NETTER-2", 2024, "newly diagnosed SSTR-positive GEP-NET G2 (Ki-67 >= 10 %) or G3 "
           "(Ki-67 <= 55 %)", 226, "177Lu-DOTATATE + octreotide 30 mg", "octreotide LAR 60 mg",
-          "progression-free survival", 22.8, 8.5, 0.276, "netter2"),
+          "progression-free survival", 22.8, 8.5, 0.276, "netter2", ki67_range=(10.0, 55.0)),
     Trial("e2211", "ECOG-ACRIN E2211", 2023, "progressive low/intermediate-grade pancreatic NET (phase II)", 144,
           "capecitabine + temozolomide", "temozolomide", "progression-free survival", 22.7, 14.4, 0.58, "e2211"),
     Trial("cabinet_pnet", "CABINET (pancreatic)", 2025, "previously treated progressive pancreatic NET", 95,
