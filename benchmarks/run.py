@@ -50,7 +50,7 @@ def grading(n: int = 1_000_000, loop_n: int = 20_000) -> None:
     import numpy as np
 
     from netlib import Findings, grade
-    from netlib.criteria import WHO_2022_DIGESTIVE
+    from netlib.data.criteria import WHO_2022_DIGESTIVE
     from netlib.grading import grade_array
 
     rng = np.random.default_rng(0)

@@ -1,14 +1,14 @@
 """netlib: the helper package behind the neuroendocrine-neoplasm teaching notebooks.
 
 Teaching material, not a clinical decision tool. Criteria live as data in
-:mod:`netlib.criteria`; every decision returns a result with its value, the steps that led
+:mod:`netlib.data.criteria`; every decision returns a result with its value, the steps that led
 to it and the sources it rests on. Plots (``netlib.plots``) and widgets (``netlib.widgets``)
 are separate modules, imported only when used, so ``import netlib`` stays light.
 """
 from importlib import import_module
 
-from .findings import Findings
-from .grading import Grade, grade
+from netlib.findings import Findings
+from netlib.grading import Grade, grade
 
 # Staging, treatment and assessment load on first use, so `import netlib` stays fast.
 _LAZY = {"Stage": "staging", "stage": "staging", "Recommendation": "treatment", "recommend": "treatment",

@@ -4,10 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .findings import Findings
-from .grading import Grade, grade
-from .staging import Stage, stage
-from .treatment import Recommendation, recommend
+from netlib.findings import Findings
+from netlib.grading import Grade, grade
+from netlib.staging import Stage, stage
+from netlib.treatment import Recommendation, recommend
 
 __all__ = ["Assessment", "assess"]
 

@@ -2,7 +2,7 @@
 
 ``grade(findings)`` applies the WHO 2019/2022 digestive criteria to gastroenteropancreatic
 (GEP) sites and the WHO thoracic criteria to lung and thymus. Thresholds come from
-:mod:`netlib.criteria`; nothing is hard-coded here. The result, :class:`Grade`, carries the
+:mod:`netlib.data.criteria`; nothing is hard-coded here. The result, :class:`Grade`, carries the
 label, stable flag codes, the reasoning (including why the neighbouring grade was not
 chosen) and the source keys.
 """
@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import cards
-from .criteria import WHO_2010_DIGESTIVE, WHO_2021_THORACIC, WHO_2022_DIGESTIVE, GradingTable, get_table
-from .findings import Findings
+from netlib.teaching import cards
+from netlib.data.criteria import WHO_2010_DIGESTIVE, WHO_2021_THORACIC, WHO_2022_DIGESTIVE, GradingTable, get_table
+from netlib.findings import Findings
 
 __all__ = ["Grade", "grade", "grade_array", "LABELS", "FLAGS", "MINEN_MIN_PERCENT"]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import cards
+from netlib.teaching import cards
 
 __all__ = ["MARKER_SENSITIVITY", "PanelResult", "interpret"]
 

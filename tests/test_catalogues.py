@@ -1,7 +1,9 @@
 import pytest
 
-from netlib import markers, syndromes, trials
-from netlib.references import REFERENCES
+from netlib import markers
+from netlib.data import references, syndromes, trials
+from netlib.data.criteria import TABLES
+from netlib.data.references import REFERENCES
 
 
 def test_catalogue_sources_resolve():
@@ -60,3 +62,16 @@ def test_trials_data():
     with pytest.raises(ValueError, match="trial"):
         trials.get("netter3")
     assert markers.MARKER_SENSITIVITY["synaptophysin"]["NEN"] == 93.3
+
+
+def test_every_table_source_resolves():
+    for t in TABLES.values():
+        for key in t.sources:
+            references.get(key)
+
+
+def test_reference_lookup_error_names_key():
+    with pytest.raises(ValueError, match="nonexistent"):
+        references.get("nonexistent")
+    assert "who2019_digestive" in references.render_markdown(["who2019_digestive"])
+    assert references.render_html(["who2019_digestive"]).startswith("<ol>")

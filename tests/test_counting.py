@@ -1,8 +1,9 @@
 import math
 
+import numpy as np
 import pytest
 
-from netlib import ki67, mitoses
+from netlib.counting import fields, ki67, mitoses
 
 
 def test_index_and_wilson():
@@ -82,3 +83,22 @@ def test_poisson_10mm2_steadier_than_2mm2():
 def test_mitoses_bad_input(call, field):
     with pytest.raises(ValueError, match=field):
         call()
+
+
+def test_synthetic_field_is_seeded_and_has_a_hotspot():
+    a, b = fields.synthetic_field(seed=5), fields.synthetic_field(seed=5)
+    assert a == b and a != fields.synthetic_field(seed=6)
+    assert a.index_in(a.hotspot_squares) > a.index_in()
+    with pytest.raises(ValueError, match="squares"):
+        a.counts(["Z9"])
+    with pytest.raises(TypeError, match="squares"):
+        a.counts("A1")
+    with pytest.raises(ValueError, match="hotspot_index"):
+        fields.synthetic_field(hotspot_index=120)
+
+
+def test_cohort_is_seeded():
+    a, b = ki67.simulate_cohort(100, seed=4), ki67.simulate_cohort(100, seed=4)
+    assert np.array_equal(a["counted"], b["counted"])
+    with pytest.raises(ValueError, match="high"):
+        ki67.simulate_cohort(10, low=5, high=2)

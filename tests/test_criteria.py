@@ -3,7 +3,13 @@ import math
 
 import pytest
 
-from netlib.criteria import TABLES, WHO_2010_DIGESTIVE, WHO_2022_DIGESTIVE, Interval, get_table
+from netlib.data.criteria import (
+    TABLES,
+    WHO_2010_DIGESTIVE,
+    WHO_2022_DIGESTIVE,
+    Interval,
+    get_table,
+)
 
 EPS = 1e-6
 

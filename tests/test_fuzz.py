@@ -11,17 +11,23 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
-import pytest  # noqa: E402
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
+import matplotlib.pyplot as plt
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-import netlib  # noqa: E402
-from netlib import (assess, cases, criteria, ki67, markers, mitoses, plots, recommend, references,  # noqa: E402
-                    selfcheck, stage, syndromes, trials, widgets)
-from netlib.findings import NUMERIC_RANGES, VOCABULARY, Findings  # noqa: E402
-from netlib.grading import grade, grade_array  # noqa: E402
-from netlib.staging import stage_group  # noqa: E402
+import netlib
+from netlib import assess, markers, recommend, stage
+from netlib.counting import fields, ki67, mitoses
+from netlib.data import cases, criteria, references, syndromes, trials
+from netlib.findings import NUMERIC_RANGES, VOCABULARY, Findings
+from netlib.grading import grade, grade_array
+from netlib.staging import stage_group
+from netlib.teaching import (
+    exercises,
+    plots,
+    widgets,
+)
 
 WORDS = sorted({w for v in VOCABULARY.values() for w in v} | {"NET G2", "T2", "N0", "M0", "I", "IV", "vipoma",
                                                                 "netter1", "who2022_digestive", "positive", "B3"})
@@ -78,13 +84,13 @@ def _fuzz(fn, **extra_names):
 PUBLIC = [
     grade, grade_array, stage, recommend, assess, stage_group, criteria.get_table, references.get, references.resolve,
     references.render_markdown, ki67.index, ki67.wilson_interval, ki67.count, ki67.grade_probabilities,
-    ki67.misgrade_probability, ki67.synthetic_field, ki67.simulate_cohort, mitoses.field_diameter_mm,
+    ki67.misgrade_probability, fields.synthetic_field, ki67.simulate_cohort, mitoses.field_diameter_mm,
     mitoses.field_area_mm2, mitoses.fields_needed, mitoses.microscope, mitoses.per_2mm2, mitoses.grade_probabilities,
     mitoses.crossing_probability, markers.interpret, syndromes.get, syndromes.match, trials.get, cases.get_case,
-    cases.load_cases, selfcheck.check_grade, selfcheck.check_ki67_index, selfcheck.check_mitoses_per_2mm2,
-    selfcheck.check_fields_needed, selfcheck.check_hotspot_count, selfcheck.check_commonest_site,
-    selfcheck.check_marker_panel, selfcheck.check_incidence_fit, selfcheck.check_stage, selfcheck.check_syndrome,
-    selfcheck.check_treatment, selfcheck.check_case, plots.grade_map, plots.edition_comparison, plots.misgrade_curves,
+    cases.load_cases, exercises.check_grade, exercises.check_ki67_index, exercises.check_mitoses_per_2mm2,
+    exercises.check_fields_needed, exercises.check_hotspot_count, exercises.check_commonest_site,
+    exercises.check_marker_panel, exercises.check_incidence_fit, exercises.check_stage, exercises.check_syndrome,
+    exercises.check_treatment, exercises.check_case, plots.grade_map, plots.edition_comparison, plots.misgrade_curves,
     plots.ki67_field, plots.mitotic_counting, plots.cohort_shift, plots.treatment_pathway, plots.trial_forest,
     widgets.quiz, widgets.grade_quiz, widgets.grade_calculator, widgets.thoracic_classifier, widgets.mitoses_converter,
     widgets.misgrade_explorer, widgets.hotspot_counter, widgets.staging_widget, widgets.syndrome_finder,
@@ -137,7 +143,7 @@ def test_marker_panel_widget_kwargs(kw):
 @settings(max_examples=200, deadline=None)
 @given(NASTY)
 def test_field_counts(squares):
-    field = ki67.synthetic_field(background_cells=50, hotspot_cells=50)
+    field = fields.synthetic_field(background_cells=50, hotspot_cells=50)
     _allowed(lambda: field.counts(squares), ["squares"])
 
 
@@ -146,7 +152,7 @@ def test_every_public_callable_is_fuzzed():
     argument_free = {"marker_sensitivity", "site_distribution", "incidence_trends", "thoracic_criteria",
                      "survival_by_stage", "case_workshop", "render_html", "to_markdown", "marker_panel"}
     fuzzed = {f.__name__ for f in PUBLIC}
-    for mod in (netlib, ki67, mitoses, markers, syndromes, trials, cases, criteria, references, selfcheck, plots,
+    for mod in (netlib, ki67, mitoses, fields, markers, syndromes, trials, cases, criteria, references, exercises, plots,
                 widgets):
         for name in getattr(mod, "__all__", ()):
             obj = getattr(mod, name)

@@ -1,8 +1,7 @@
 import pytest
 
 from netlib import Findings, stage
-from netlib.criteria import Interval
-from netlib.references import REFERENCES
+from netlib.data.references import REFERENCES
 from netlib.staging import FLAGS, T_TABLES, stage_group
 
 

@@ -1,9 +1,9 @@
 import pytest
 
 from netlib import Findings, assess, recommend
-from netlib.references import REFERENCES
+from netlib.data.references import REFERENCES
+from netlib.data.trials import TRIALS
 from netlib.treatment import CATEGORIES, FLAGS, RULES
-from netlib.trials import TRIALS
 
 
 def rec(**kw):

@@ -11,8 +11,10 @@ import math
 from dataclasses import dataclass
 from statistics import NormalDist
 
-from . import _validate, cards
-from .criteria import WHO_2022_DIGESTIVE, GradingTable, get_table
+from netlib import checks
+
+from netlib.teaching import cards
+from netlib.data.criteria import WHO_2022_DIGESTIVE, GradingTable, get_table
 
 __all__ = ["RECOMMENDED_MIN_CELLS", "Ki67Count", "index", "wilson_interval", "count", "grade_probabilities",
            "misgrade_probability"]
@@ -24,8 +26,8 @@ SOURCES = ("cap_net_protocol", "who2019_table_notes")
 
 
 def _counts(positive, total) -> tuple[int, int]:
-    total = _validate.integer("total", total, 1, MAX_CELLS, unit="tumour cells counted")
-    positive = _validate.integer("positive", positive, 0, total, unit="positive nuclei, at most total")
+    total = checks.integer("total", total, 1, MAX_CELLS, unit="tumour cells counted")
+    positive = checks.integer("positive", positive, 0, total, unit="positive nuclei, at most total")
     return positive, total
 
 
@@ -38,7 +40,7 @@ def index(positive: int, total: int) -> float:
 def wilson_interval(positive: int, total: int, level: float = 0.95) -> tuple[float, float]:
     """Wilson score confidence interval for the index, in percent (source ``wilson1927``)."""
     positive, total = _counts(positive, total)
-    level = _validate.number("level", level, 0.5, 0.999, unit="confidence level")
+    level = checks.number("level", level, 0.5, 0.999, unit="confidence level")
     z = NormalDist().inv_cdf(0.5 + level / 2)
     p = positive / total
     denom = 1 + z * z / total
@@ -110,8 +112,8 @@ def grade_probabilities(true_index_percent: float, n_cells: int,
     the key ``"gap"`` holds the probability of landing between 2 and 3 %.
     Example: a true 2.5 % counted on 500 cells reads >= 3 % (G2) about 28 % of the time.
     """
-    p = _validate.number("true_index_percent", true_index_percent, 0, 100, unit="%") / 100
-    n = _validate.integer("n_cells", n_cells, 1, MAX_CELLS, unit="tumour cells counted")
+    p = checks.number("true_index_percent", true_index_percent, 0, 100, unit="%") / 100
+    n = checks.integer("n_cells", n_cells, 1, MAX_CELLS, unit="tumour cells counted")
     table = get_table(criteria)
     if "ki67" not in table.parameters():
         raise ValueError(f"criteria: {table.key!r} has no Ki-67 bands")
@@ -139,102 +141,7 @@ def misgrade_probability(true_index_percent: float, n_cells: int,
     return max(0.0, 1.0 - right)
 
 
-# --- synthetic fields and cohorts for practice ------------------------------------------------
-@dataclass(frozen=True)
-class Ki67Field:
-    """A synthetic Ki-67-stained field with known ground truth, for counting practice.
-
-    Nuclei lie in a unit square split into a ``grid`` x ``grid`` lattice of squares named
-    ``A1`` (top left) to e.g. ``E5``; ``positive`` marks brown (Ki-67-positive) nuclei. A denser,
-    more proliferative hot spot sits in a circle that the trainee has to find.
-    """
-
-    x: tuple[float, ...]
-    y: tuple[float, ...]
-    positive: tuple[bool, ...]
-    hotspot_centre: tuple[float, float]
-    hotspot_radius: float
-    grid: int
-    seed: int
-
-    @property
-    def n_cells(self) -> int:
-        return len(self.x)
-
-    def square_of(self, i: int) -> str:
-        """Name of the grid square holding nucleus ``i`` (row letter from the top, column number)."""
-        col = min(int(self.x[i] * self.grid), self.grid - 1)
-        row = min(int((1 - self.y[i]) * self.grid), self.grid - 1)
-        return f"{'ABCDEFGHIJ'[row]}{col + 1}"
-
-    @property
-    def square_names(self) -> tuple[str, ...]:
-        return tuple(f"{'ABCDEFGHIJ'[r]}{c + 1}" for r in range(self.grid) for c in range(self.grid))
-
-    def counts(self, squares=None) -> tuple[int, int]:
-        """(positive, total) nuclei in the named squares (all squares when None)."""
-        if squares is None:
-            wanted = set(self.square_names)
-        else:
-            if isinstance(squares, str) or not hasattr(squares, "__iter__"):
-                raise TypeError(f"squares: expected a list of square names like ['B2', 'B3'], got {squares!r}")
-            squares = list(squares)
-            for s in squares:
-                if not isinstance(s, str):
-                    raise TypeError(f"squares: expected square names like 'B2', got {type(s).__name__} {s!r}")
-            wanted = set(squares)
-            unknown = wanted - set(self.square_names)
-            if unknown:
-                raise ValueError(f"squares: unknown square(s) {sorted(unknown)}; this field has "
-                                 f"{self.square_names[0]}-{self.square_names[-1]}")
-        idx = [i for i in range(self.n_cells) if self.square_of(i) in wanted]
-        return sum(self.positive[i] for i in idx), len(idx)
-
-    def index_in(self, squares=None) -> float:
-        pos, tot = self.counts(squares)
-        return 100 * pos / tot if tot else 0.0
-
-    @property
-    def hotspot_squares(self) -> tuple[str, ...]:
-        """The squares whose centre lies inside the hot spot."""
-        cx, cy = self.hotspot_centre
-        out = []
-        for r in range(self.grid):
-            for c in range(self.grid):
-                sx, sy = (c + 0.5) / self.grid, 1 - (r + 0.5) / self.grid
-                if (sx - cx) ** 2 + (sy - cy) ** 2 <= self.hotspot_radius ** 2:
-                    out.append(f"{'ABCDEFGHIJ'[r]}{c + 1}")
-        return tuple(out)
-
-
-def synthetic_field(seed: int = 2022, background_cells: int = 500, background_index: float = 3.0,
-                    hotspot_cells: int = 700, hotspot_index: float = 12.0, grid: int = 5) -> Ki67Field:
-    """Generate a seeded synthetic field: a background plus a denser hot spot with a higher index.
-
-    Pure Python ``random.Random(seed)``, so the same seed gives the same field everywhere.
-    """
-    import random
-
-    seed = _validate.integer("seed", seed, 0, 2**31 - 1)
-    nb = _validate.integer("background_cells", background_cells, 0, 20_000)
-    nh = _validate.integer("hotspot_cells", hotspot_cells, 0, 20_000)
-    pb = _validate.number("background_index", background_index, 0, 100, unit="%") / 100
-    ph = _validate.number("hotspot_index", hotspot_index, 0, 100, unit="%") / 100
-    grid = _validate.integer("grid", grid, 2, 10)
-    if nb + nh == 0:
-        raise ValueError("background_cells + hotspot_cells: at least one nucleus is needed")
-    rng = random.Random(seed)
-    radius = 0.25
-    cx, cy = rng.uniform(radius, 1 - radius), rng.uniform(radius, 1 - radius)
-    xs, ys, pos = [], [], []
-    for _ in range(nb):
-        xs.append(rng.random()); ys.append(rng.random()); pos.append(rng.random() < pb)
-    for _ in range(nh):
-        r, a = radius * math.sqrt(rng.random()), rng.uniform(0, 2 * math.pi)
-        xs.append(cx + r * math.cos(a)); ys.append(cy + r * math.sin(a)); pos.append(rng.random() < ph)
-    return Ki67Field(tuple(xs), tuple(ys), tuple(pos), (cx, cy), radius, grid, seed)
-
-
+# --- cohorts for practice ---------------------------------------------------------------------
 def simulate_cohort(n_cases: int = 2000, n_cells: int = 500, seed: int = 1, low: float = 0.5, high: float = 40.0):
     """A seeded cohort whose true Ki-67 is log-uniform in [low, high] %, each counted on ``n_cells`` cells.
 
@@ -243,13 +150,13 @@ def simulate_cohort(n_cases: int = 2000, n_cells: int = 500, seed: int = 1, low:
     """
     import numpy as np
 
-    from .grading import grade_array
+    from netlib.grading import grade_array
 
-    n_cases = _validate.integer("n_cases", n_cases, 1, 1_000_000)
-    n_cells = _validate.integer("n_cells", n_cells, 1, MAX_CELLS)
-    seed = _validate.integer("seed", seed, 0, 2**31 - 1)
-    low = _validate.number("low", low, 0, 100, low_open=True, unit="%")
-    high = _validate.number("high", high, low, 100, low_open=True, unit="%, above low")
+    n_cases = checks.integer("n_cases", n_cases, 1, 1_000_000)
+    n_cells = checks.integer("n_cells", n_cells, 1, MAX_CELLS)
+    seed = checks.integer("seed", seed, 0, 2**31 - 1)
+    low = checks.number("low", low, 0, 100, low_open=True, unit="%")
+    high = checks.number("high", high, low, 100, low_open=True, unit="%, above low")
     rng = np.random.default_rng(seed)
     true = np.exp(rng.uniform(np.log(low), np.log(high), n_cases))
     counted = 100 * rng.binomial(n_cells, true / 100) / n_cells

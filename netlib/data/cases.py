@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-from .findings import Findings
+from netlib.findings import Findings
 
 __all__ = ["Case", "CASE_DATA", "load_cases", "get_case"]
 

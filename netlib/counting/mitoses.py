@@ -10,8 +10,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from . import _validate, cards
-from .criteria import WHO_2022_DIGESTIVE, GradingTable, get_table
+from netlib import checks
+
+from netlib.teaching import cards
+from netlib.data.criteria import WHO_2022_DIGESTIVE, GradingTable, get_table
 
 __all__ = ["REFERENCE_AREA_MM2", "RECOMMENDED_AREA_MM2", "FieldSetup", "field_diameter_mm", "field_area_mm2",
            "fields_needed", "microscope", "per_2mm2", "grade_probabilities", "crossing_probability"]
@@ -23,22 +25,22 @@ SOURCES = ("cap_net_protocol", "who2019_table_notes")
 
 def field_diameter_mm(field_number_mm: float, objective_magnification: float) -> float:
     """Diameter of one field of view: eyepiece field number (mm) / objective magnification."""
-    fn = _validate.number("field_number_mm", field_number_mm, 1, 50, unit="eyepiece field number, mm")
-    obj = _validate.number("objective_magnification", objective_magnification, 1, 200,
+    fn = checks.number("field_number_mm", field_number_mm, 1, 50, unit="eyepiece field number, mm")
+    obj = checks.number("objective_magnification", objective_magnification, 1, 200,
                            unit="e.g. 40 for a 40x objective")
     return fn / obj
 
 
 def field_area_mm2(diameter_mm: float) -> float:
     """Area of a circular field of the given diameter (mm2)."""
-    d = _validate.number("diameter_mm", diameter_mm, 0.001, 50, unit="mm")
+    d = checks.number("diameter_mm", diameter_mm, 0.001, 50, unit="mm")
     return math.pi * (d / 2) ** 2
 
 
 def fields_needed(area_mm2: float, field_area: float) -> int:
     """Whole fields needed to cover at least ``area_mm2`` (rounded up)."""
-    a = _validate.number("area_mm2", area_mm2, 0, 1000, low_open=True, unit="mm2")
-    f = _validate.number("field_area", field_area, 0, 2000, low_open=True, unit="mm2 per field")
+    a = checks.number("area_mm2", area_mm2, 0, 1000, low_open=True, unit="mm2")
+    f = checks.number("field_area", field_area, 0, 2000, low_open=True, unit="mm2 per field")
     return math.ceil(a / f - 1e-9)
 
 
@@ -79,9 +81,9 @@ def microscope(field_number_mm: float, objective_magnification: float) -> FieldS
 
 def per_2mm2(mitoses: int, fields: int, field_area: float) -> float:
     """Convert a count over ``fields`` fields of ``field_area`` mm2 to mitoses per 2 mm2."""
-    m = _validate.integer("mitoses", mitoses, 0, 100_000, unit="mitoses counted")
-    n = _validate.integer("fields", fields, 1, 10_000, unit="fields counted")
-    f = _validate.number("field_area", field_area, 0, 50, low_open=True, unit="mm2 per field")
+    m = checks.integer("mitoses", mitoses, 0, 100_000, unit="mitoses counted")
+    n = checks.integer("fields", fields, 1, 10_000, unit="fields counted")
+    f = checks.number("field_area", field_area, 0, 50, low_open=True, unit="mm2 per field")
     return m * REFERENCE_AREA_MM2 / (n * f)
 
 
@@ -105,8 +107,8 @@ def grade_probabilities(true_per_2mm2: float, area_mm2: float = RECOMMENDED_AREA
     Mitoses in the counted area are Poisson with mean ``true_per_2mm2 * area_mm2 / 2``; the count is
     reported per 2 mm2.
     """
-    rate = _validate.number("true_per_2mm2", true_per_2mm2, 0, 1000, unit="mitoses per 2 mm2")
-    area = _validate.number("area_mm2", area_mm2, 0, 100, low_open=True, unit="mm2 counted")
+    rate = checks.number("true_per_2mm2", true_per_2mm2, 0, 1000, unit="mitoses per 2 mm2")
+    area = checks.number("area_mm2", area_mm2, 0, 100, low_open=True, unit="mm2 counted")
     table = get_table(criteria)
     return _poisson_bands(rate, area, table)
 

@@ -11,12 +11,13 @@ from typing import Any, Callable
 
 import ipywidgets as W
 
-from . import _validate as V
-from . import ki67, markers, mitoses
-from .criteria import TABLES
-from .findings import VOCABULARY, Findings
-from .grading import LABELS, Grade, grade
-from .selfcheck import Feedback, check_grade, check_hotspot_count
+from netlib import checks as V
+from netlib.counting import fields, ki67, mitoses
+from netlib import markers
+from netlib.data.criteria import TABLES
+from netlib.findings import VOCABULARY, Findings
+from netlib.grading import LABELS, Grade, grade
+from netlib.teaching.exercises import Feedback, check_grade, check_hotspot_count
 
 __all__ = ["Quiz", "quiz", "grade_quiz", "GradeCalculator", "grade_calculator", "thoracic_classifier",
            "MitosesConverter", "mitoses_converter", "MarkerPanel", "marker_panel", "MisgradeExplorer",
@@ -264,7 +265,7 @@ def misgrade_explorer(true_index: float = 2.5, cells: int = 500) -> MisgradeExpl
 class HotspotCounter:
     """Pick grid squares, type your positive and total counts, and compare with the truth."""
 
-    field: ki67.Ki67Field
+    field: fields.Ki67Field
     squares: W.SelectMultiple
     positive: W.BoundedIntText
     total: W.BoundedIntText
@@ -279,9 +280,9 @@ class HotspotCounter:
         return self.last
 
 
-def hotspot_counter(field_: ki67.Ki67Field) -> HotspotCounter:
-    """A counting exercise on a synthetic field (see :func:`netlib.ki67.synthetic_field`)."""
-    V.instance("field_", field_, ki67.Ki67Field, "a netlib.ki67.Ki67Field")
+def hotspot_counter(field_: fields.Ki67Field) -> HotspotCounter:
+    """A counting exercise on a synthetic field (see :func:`netlib.counting.fields.synthetic_field`)."""
+    V.instance("field_", field_, fields.Ki67Field, "a netlib.fields.Ki67Field")
     sq = W.SelectMultiple(options=list(field_.square_names), description="Squares counted", rows=6, style=_STYLE)
     pos = W.BoundedIntText(value=0, min=0, max=100_000, description="Positive (brown)", style=_STYLE)
     tot = W.BoundedIntText(value=0, min=0, max=100_000, description="All tumour cells", style=_STYLE)
@@ -332,7 +333,7 @@ class StagingWidget:
     result: Any = None
 
     def update(self, _change=None) -> None:
-        from .staging import stage
+        from netlib.staging import stage
 
         c = self.controls
         nodes = c["nodes"].value
@@ -347,7 +348,7 @@ class StagingWidget:
 def staging_widget(site: str = "pancreas", size: float = 1.5, depth: str | None = None, nodes: int = 0,
                    metastasis: str = "none", ki67: float = 2.0) -> StagingWidget:
     """Stage a well-differentiated NET interactively (nodes = -1 means 'not reported')."""
-    from .staging import T_TABLES
+    from netlib.staging import T_TABLES
 
     V.choice("site", site, tuple(sorted(T_TABLES)))
     V.number("size", size, 0, 100, unit="cm")
@@ -381,7 +382,7 @@ class SyndromeFinder:
     matches: list = field(default_factory=list)
 
     def update(self, _change=None) -> None:
-        from . import syndromes
+        from netlib.data import syndromes
 
         self.matches = syndromes.match(list(self.features.value))
         rows = "".join(f"<li><b>{s.name}</b> ({', '.join(h)}): key test {s.key_test}</li>" for s, h in self.matches)
@@ -389,8 +390,8 @@ class SyndromeFinder:
 
 
 def syndrome_finder(features: tuple[str, ...] = ()) -> SyndromeFinder:
-    """A features -> syndromes look-up, from :mod:`netlib.syndromes`."""
-    from . import syndromes
+    """A features -> syndromes look-up, from :mod:`netlib.data.syndromes`."""
+    from netlib.data import syndromes
 
     syndromes.match(features)  # validates the features
 
@@ -425,7 +426,7 @@ class TreatmentExplorer:
                         liver_metastases_resectable=tri[c["resectable"].value])
 
     def update(self, _change=None) -> None:
-        from .treatment import recommend
+        from netlib.treatment import recommend
 
         self.result = recommend(self.findings())
         self.card.value = self.result._repr_html_()
@@ -481,8 +482,8 @@ class CaseWorkshop:
         self.reveal.value = ""
 
     def check(self, _button=None) -> Feedback:
-        from .assessment import assess
-        from .selfcheck import check_case
+        from netlib.assessment import assess
+        from netlib.teaching.exercises import check_case
 
         c = self.current()
         group = None if self.stage_group.value == "none (not NET-staged / cannot assign)" else self.stage_group.value
@@ -494,8 +495,8 @@ class CaseWorkshop:
 
 def case_workshop() -> CaseWorkshop:
     """The case bank as an exercise: commit an answer, then see the explained assessment."""
-    from .cases import load_cases
-    from .treatment import CATEGORIES
+    from netlib.data.cases import load_cases
+    from netlib.treatment import CATEGORIES
 
     cases = load_cases()
     dd = W.Dropdown(options=[(f"{i + 1}. {c.title}", c.key) for i, c in enumerate(cases)], description="Case",

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from .findings import Findings
-from .grading import LABELS, Grade, grade
+from netlib.findings import Findings
+from netlib.grading import LABELS, Grade, grade
 
 __all__ = ["Feedback", "check_grade", "check_ki67_index", "check_mitoses_per_2mm2", "check_fields_needed",
            "check_hotspot_count", "check_commonest_site", "check_marker_panel", "check_incidence_fit",
@@ -107,7 +107,7 @@ def _close(a: float, b: float, tol: float) -> bool:
 
 def check_ki67_index(positive: int, total: int, answer: float) -> Feedback:
     """Ki-67 index (%) from counts; accepts answers within 0.05 percentage points."""
-    from . import ki67
+    from netlib.counting import ki67
 
     key = ki67.index(positive, total)
     a = _number_answer("the Ki-67 index (%)", answer)
@@ -124,7 +124,7 @@ def check_ki67_index(positive: int, total: int, answer: float) -> Feedback:
 
 def check_mitoses_per_2mm2(mitoses: int, fields: int, field_area: float, answer: float) -> Feedback:
     """Mitoses per 2 mm2 from a count over ``fields`` fields of ``field_area`` mm2 (tolerance 0.05)."""
-    from . import mitoses as mit
+    from netlib.counting import mitoses as mit
 
     key = mit.per_2mm2(mitoses, fields, field_area)
     a = _number_answer("mitoses per 2 mm2", answer)
@@ -146,7 +146,7 @@ def check_mitoses_per_2mm2(mitoses: int, fields: int, field_area: float, answer:
 def check_fields_needed(field_number_mm: float, objective_magnification: float, area_mm2: float,
                         answer: int) -> Feedback:
     """Whole fields needed to cover ``area_mm2`` with this microscope (must be exact)."""
-    from . import mitoses as mit
+    from netlib.counting import mitoses as mit
 
     setup = mit.microscope(field_number_mm, objective_magnification)
     key = mit.fields_needed(area_mm2, setup.area_mm2)
@@ -168,12 +168,12 @@ def check_fields_needed(field_number_mm: float, objective_magnification: float, 
 
 def check_hotspot_count(field, squares, positive: int, total: int) -> Feedback:
     """Compare a trainee's count of the named squares with the field's ground truth."""
-    from . import _validate
-    from .ki67 import Ki67Field
+    from netlib import checks
+    from netlib.counting.fields import Ki67Field
 
-    _validate.instance("field", field, Ki67Field, "a netlib.ki67.Ki67Field")
-    positive = _validate.integer("positive", positive, 0, 10_000_000)
-    total = _validate.integer("total", total, 0, 10_000_000)
+    checks.instance("field", field, Ki67Field, "a netlib.fields.Ki67Field")
+    positive = checks.integer("positive", positive, 0, 10_000_000)
+    total = checks.integer("total", total, 0, 10_000_000)
     true_pos, true_tot = field.counts(squares)
     hot = set(field.hotspot_squares)
     chosen = set(squares)
@@ -194,16 +194,16 @@ def check_hotspot_count(field, squares, positive: int, total: int) -> Feedback:
 
 
 def check_commonest_site(answer: str) -> Feedback:
-    """Which primary site is commonest among NETs in SEER? (key from netlib.epidemiology)."""
-    from .epidemiology import SITE_DISTRIBUTION
+    """Which primary site is commonest among NETs in SEER? (key from netlib.data.epidemiology)."""
+    from netlib.data.epidemiology import SITE_DISTRIBUTION
 
     if not isinstance(answer, str):
         raise TypeError(f"answer: expected a site name, got {type(answer).__name__} {answer!r}")
     ranked = sorted(SITE_DISTRIBUTION, key=lambda s: -s.percent)
     names = [s.site for s in ranked]
-    from . import _validate
+    from netlib import checks
 
-    _validate.choice("answer", answer, names)
+    checks.choice("answer", answer, names)
     key = ranked[0]
     if answer == key.site:
         return Feedback(answer, key.site, True, f"{key.site} ({key.percent:g} % of NETs in SEER).")
@@ -217,7 +217,7 @@ def check_commonest_site(answer: str) -> Feedback:
 
 def check_marker_panel(panel: dict, ne_differentiation: str, lineage: str) -> Feedback:
     """Check a reading of a marker panel (keys as :func:`netlib.markers.interpret` arguments)."""
-    from . import markers
+    from netlib import markers
 
     names = ("synaptophysin", "chromogranin_a", "insm1", "keratin", "neurofilament")
     if not isinstance(panel, dict):
@@ -252,11 +252,11 @@ STAGE_GROUPS = (None, "I", "II", "IIA", "IIB", "III", "IIIA", "IIIB", "IV")
 
 def check_incidence_fit(answer: str) -> Feedback:
     """Which population does the source summary's 0.3-0.8 per 100,000 fit? Key from the SEER series."""
-    from .epidemiology import INCIDENCE, SEED_TEXT_INCIDENCE
+    from netlib.data.epidemiology import INCIDENCE, SEED_TEXT_INCIDENCE
 
-    from . import _validate
+    from netlib import checks
 
-    _validate.choice("answer", answer, INCIDENCE_CHOICES)
+    checks.choice("answer", answer, INCIDENCE_CHOICES)
     lo, hi = SEED_TEXT_INCIDENCE
     fits = {s.label.split(",")[0] for s in INCIDENCE
             if min(v for _y, v in s.points) <= hi and max(v for _y, v in s.points) >= lo}
@@ -274,13 +274,13 @@ def check_incidence_fit(answer: str) -> Feedback:
 # --- staging, syndromes, treatment and whole cases -------------------------------------------------
 def check_stage(findings: Findings, t: str, n: str, m: str, group: str | None) -> Feedback:
     """Check a TNM and stage-group answer against :func:`netlib.stage`."""
-    from . import _validate
-    from .staging import stage
+    from netlib import checks
+    from netlib.staging import stage
 
-    _validate.choice("t", t, ("TX", "T1", "T2", "T3", "T4", None))
-    _validate.choice("n", n, ("NX", "N0", "N1", "N2", None))
-    _validate.choice("m", m, ("M0", "M1a", "M1b", "M1c", None))
-    _validate.choice("group", group, STAGE_GROUPS)
+    checks.choice("t", t, ("TX", "T1", "T2", "T3", "T4", None))
+    checks.choice("n", n, ("NX", "N0", "N1", "N2", None))
+    checks.choice("m", m, ("M0", "M1a", "M1b", "M1c", None))
+    checks.choice("group", group, STAGE_GROUPS)
     key = stage(findings)
     ans = f"{t} {n} {m}, stage {group}"
     exp = f"{key.t} {key.n} {key.m}, stage {key.group}"
@@ -305,8 +305,8 @@ def check_stage(findings: Findings, t: str, n: str, m: str, group: str | None) -
 
 
 def check_syndrome(features, answer: str) -> Feedback:
-    """Which syndrome fits these presenting features best? Key: the top match of netlib.syndromes.match."""
-    from . import syndromes
+    """Which syndrome fits these presenting features best? Key: the top match of netlib.data.syndromes.match."""
+    from netlib.data import syndromes
 
     ranked = syndromes.match(features)
     if not ranked:
@@ -324,11 +324,11 @@ def check_syndrome(features, answer: str) -> Feedback:
 
 def check_treatment(findings: Findings, answer: str) -> Feedback:
     """Check a management category against :func:`netlib.recommend` (the rule that fires)."""
-    from .treatment import CATEGORIES, recommend
+    from netlib.treatment import CATEGORIES, recommend
 
-    from . import _validate
+    from netlib import checks
 
-    _validate.choice("answer", answer, CATEGORIES)
+    checks.choice("answer", answer, CATEGORIES)
     key = recommend(findings)
     if answer == key.category:
         return Feedback(answer, key.category, True, key.steps[-1] if key.steps else key.category)
@@ -348,14 +348,14 @@ def check_treatment(findings: Findings, answer: str) -> Feedback:
 
 def check_case(case, grade: str | None = None, stage_group: str | None = None,
                category: str | None = None) -> Feedback:
-    """Check any of grade, stage group and management for a case from :mod:`netlib.cases`."""
-    from . import _validate
-    from .assessment import assess
-    from .cases import Case
+    """Check any of grade, stage group and management for a case from :mod:`netlib.data.cases`."""
+    from netlib import checks
+    from netlib.assessment import assess
+    from netlib.data.cases import Case
 
-    _validate.instance("case", case, Case, "a netlib.cases.Case")
+    checks.instance("case", case, Case, "a netlib.data.cases.Case")
     if stage_group is not None:
-        _validate.choice("stage_group", stage_group, STAGE_GROUPS)
+        checks.choice("stage_group", stage_group, STAGE_GROUPS)
     a = assess(case.findings)
     parts, ok, answers, keys = [], True, [], []
     if grade is not None:

@@ -1,13 +1,10 @@
-"""The notebooks in a real browser: JupyterLab driven by Playwright through Debian's Chromium.
-
-Each notebook is opened in JupyterLab (started here on 127.0.0.1, over a temporary copy of
-notebooks/ so autosave never touches the repository), run with Run All, and must reach an idle
-kernel with every cell executed and no error output. Two widgets are driven like a trainee would.
-A screenshot of each notebook is written under the test's temporary directory and its path printed.
-Skipped, with the reason, where Chromium or Playwright is missing; .ci/run installs both.
+"""Shared machinery for the browser tests: JupyterLab on 127.0.0.1 over a temporary copy of notebooks/, driven
+by Playwright through Debian's Chromium. The ``lab`` fixture lives in ``conftest.py``; the helpers here open a
+notebook, run it, wait for an idle kernel, take screenshots and shut kernels down.
 """
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import shutil
@@ -16,25 +13,24 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-
-pytestmark = pytest.mark.browser
-
-ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
-CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-dev-shm-usage"]
 
 try:
     from playwright.sync_api import sync_playwright
 except ImportError:  # pragma: no cover - depends on the machine
     sync_playwright = None
 
+ROOT = Path(__file__).resolve().parents[2]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-dev-shm-usage"]
 
-def _skip_reason() -> str | None:
+
+def skip_reason() -> str | None:
     if sync_playwright is None:
         return "Playwright for Python is not installed (pip install playwright); browser tests skipped"
     if CHROMIUM is None:
@@ -48,9 +44,10 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def lab(tmp_path_factory):
-    reason = _skip_reason()
+@contextmanager
+def running_lab(tmp_path_factory):
+    """Start JupyterLab and Chromium; yield what the helpers need; stop both."""
+    reason = skip_reason()
     if reason:
         if os.environ.get("NETLIB_REQUIRE_BROWSER"):
             pytest.fail(f"NETLIB_REQUIRE_BROWSER is set but: {reason}")
@@ -105,32 +102,30 @@ def lab(tmp_path_factory):
             log.close()
 
 
-def _open_and_run(lab, name: str):
+def open_and_run(lab, name: str):
     page = lab["browser"].new_page(viewport={"width": 1400, "height": 1000})
     page.set_default_timeout(60_000)
     try:
         workspace = "w" + secrets.token_hex(4)  # a fresh workspace: only this notebook is open
         page.goto(f"{lab['base']}/lab/workspaces/{workspace}/tree/{name}?reset&token={lab['token']}")
         page.wait_for_selector(".jp-Notebook .jp-Cell", state="attached")
-        _wait_idle(page)
+        wait_idle(page)
         page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
         page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
         page.wait_for_timeout(500)
         page.wait_for_function(
             "() => { const ps = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')];"
             " return ps.length > 0 && ps.every(p => /\\[\\d+\\]/.test(p.textContent)); }", timeout=120_000)
-        _wait_idle(page)
+        wait_idle(page)
     except Exception:
-        _screenshot(lab, page, "FAILED_" + name)
+        screenshot(lab, page, "FAILED_" + name)
         page.close()
-        _shutdown_kernels(lab)
+        shutdown_kernels(lab)
         raise
     return page
 
 
-def _shutdown_kernels(lab) -> None:
-    import json
-
+def shutdown_kernels(lab) -> None:
     url = f"{lab['base']}/api/sessions?token={lab['token']}"
     for session in json.load(urllib.request.urlopen(url, timeout=10)):
         req = urllib.request.Request(f"{lab['base']}/api/sessions/{session['id']}?token={lab['token']}",
@@ -138,7 +133,7 @@ def _shutdown_kernels(lab) -> None:
         urllib.request.urlopen(req, timeout=10)
 
 
-def _wait_idle(page) -> None:
+def wait_idle(page) -> None:
     """Wait until the kernel has started, connected and is idle (status bar and toolbar agree)."""
     page.wait_for_function(
         "() => [...document.querySelectorAll('.jp-StatusBar-TextItem')].some(e => /\\|\\s*Idle/.test(e.textContent))",
@@ -146,71 +141,8 @@ def _wait_idle(page) -> None:
     page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=120_000)
 
 
-def _screenshot(lab, page, name: str) -> Path:
+def screenshot(lab, page, name: str) -> Path:
     path = lab["shots"] / (Path(name).stem + ".png")
     page.screenshot(path=str(path))
     print(f"screenshot: {path}")
     return path
-
-
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
-def test_notebook_runs_in_jupyterlab(lab, path):
-    page = _open_and_run(lab, path.name)
-    try:
-        errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
-        assert errors.count() == 0, f"error output in {path.name}: {errors.first.inner_text()[:500]}"
-        prompts = page.locator(".jp-CodeCell .jp-InputPrompt").all_inner_texts()
-        assert prompts and all("[*]" not in p for p in prompts)
-    except Exception:
-        _screenshot(lab, page, "FAILED_" + path.name)
-        raise
-    else:
-        _screenshot(lab, page, path.name)
-    finally:
-        page.close()
-        _shutdown_kernels(lab)
-
-
-def test_grade_calculator_responds_in_the_browser(lab):
-    page = _open_and_run(lab, "02_who_classification_and_grading.ipynb")
-    try:
-        box = page.locator(".widget-vbox", has=page.locator("label", has_text="Criteria")).first
-        box.scroll_into_view_if_needed()
-        ki67 = box.locator(".widget-inline-hbox", has=page.locator("label", has_text="Ki-67 (%)")).locator("input")
-        card = box.locator(".widget-html").last
-        ki67.fill("2.9")
-        ki67.press("Enter")
-        page.wait_for_function("el => el.innerText.includes('NET G1')", arg=card.element_handle())
-        ki67.fill("3.0")
-        ki67.press("Enter")
-        page.wait_for_function("el => el.innerText.includes('NET G2')", arg=card.element_handle())
-        assert "boundary_value" in card.inner_text()
-        _screenshot(lab, page, "02_grade_calculator_interaction")
-    finally:
-        page.close()
-        _shutdown_kernels(lab)
-
-
-def test_misgrade_explorer_responds_in_the_browser(lab):
-    page = _open_and_run(lab, "03_counting_ki67_and_mitoses.ipynb")
-    try:
-        box = page.locator(".widget-vbox", has=page.locator("label", has_text="Cells counted")).first
-        box.scroll_into_view_if_needed()
-        text = box.locator(".widget-html").last
-        before = text.inner_text()
-        box.locator("select").select_option("200")
-        page.wait_for_function("el => el.innerText.includes('Counting 200 cells')", arg=text.element_handle())
-        assert text.inner_text() != before
-        _screenshot(lab, page, "03_misgrade_explorer_interaction")
-    finally:
-        page.close()
-        _shutdown_kernels(lab)
-
-
-def test_skip_reason_is_explicit(monkeypatch):
-    """Where the browser is missing, the skip says so (never a silent pass)."""
-    import tests.test_browser as tb
-
-    monkeypatch.setattr(tb, "CHROMIUM", None)
-    reason = tb._skip_reason()
-    assert reason and "skipped" in reason and ("Chromium" in reason or "Playwright" in reason)

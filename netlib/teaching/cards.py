@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from . import references
+from netlib.data import references
 
 __all__ = ["card_html", "card_text"]
 

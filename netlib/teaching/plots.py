@@ -13,10 +13,12 @@ import matplotlib.pyplot as plt
 import matplotlib.ticker
 import numpy as np
 
-from . import _validate as V
-from . import epidemiology, ki67, markers, mitoses
-from .criteria import TABLES, WHO_2010_DIGESTIVE, WHO_2017_PANCREAS, WHO_2021_THORACIC, WHO_2022_DIGESTIVE, get_table
-from .grading import grade_array
+from netlib import checks as V
+from netlib.data import epidemiology
+from netlib.counting import fields, ki67, mitoses
+from netlib import markers
+from netlib.data.criteria import TABLES, WHO_2010_DIGESTIVE, WHO_2017_PANCREAS, WHO_2021_THORACIC, WHO_2022_DIGESTIVE, get_table
+from netlib.grading import grade_array
 
 __all__ = ["OKABE_ITO", "marker_sensitivity", "site_distribution", "incidence_trends", "grade_map",
            "edition_comparison", "misgrade_curves", "ki67_field", "mitotic_counting", "cohort_shift",
@@ -184,9 +186,9 @@ def misgrade_curves(cells: Sequence[int] = (500, 1000, 2000), true_range=(0.5, 3
     return fig
 
 
-def ki67_field(field: "ki67.Ki67Field", show_hotspot: bool = False):
+def ki67_field(field: "fields.Ki67Field", show_hotspot: bool = False):
     """The synthetic field: brown filled (positive) and blue hollow (negative) nuclei on a labelled grid."""
-    V.instance("field", field, ki67.Ki67Field, "a netlib.ki67.Ki67Field")
+    V.instance("field", field, fields.Ki67Field, "a netlib.fields.Ki67Field")
     V.boolean("show_hotspot", show_hotspot)
     fig, ax = plt.subplots(figsize=(6, 6))
     pos = np.array(field.positive)
@@ -236,7 +238,7 @@ def mitotic_counting(cutoff: float = 2.0, areas: Sequence[float] = (2.0, 10.0), 
 def cohort_shift(cohort: dict):
     """Stacked bars: for each true grade, the share of cases the count put in each grade."""
     if not isinstance(cohort, dict) or not {"true_grade", "counted_grade"} <= set(cohort):
-        raise TypeError("cohort: expected the dict returned by netlib.ki67.simulate_cohort")
+        raise TypeError("cohort: expected the dict returned by netlib.counting.ki67.simulate_cohort")
     tg, cg = np.asarray(cohort["true_grade"]), np.asarray(cohort["counted_grade"])
     if tg.shape != cg.shape or tg.ndim != 1:
         raise ValueError("cohort: true_grade and counted_grade must be 1-D arrays of the same length")
@@ -278,7 +280,7 @@ def thoracic_criteria():
 
 def survival_by_stage():
     """5-year overall survival of pancreatic NETs by SEER stage (published figures)."""
-    from .epidemiology import PNET_SURVIVAL_BY_STAGE as S
+    from netlib.data.epidemiology import PNET_SURVIVAL_BY_STAGE as S
 
     fig, ax = plt.subplots(figsize=(6, 3.8))
     colours = [OKABE_ITO["blue"], OKABE_ITO["orange"], OKABE_ITO["vermillion"]]
@@ -310,7 +312,7 @@ def treatment_pathway(rules=None):
 
     Drawn from :data:`netlib.treatment.RULES` itself, so the picture cannot drift from the logic.
     """
-    from .treatment import RULES, Rule
+    from netlib.treatment import RULES, Rule
 
     rules = RULES if rules is None else tuple(_seq("rules", rules, 200))
     for r in rules:
@@ -345,7 +347,7 @@ def treatment_pathway(rules=None):
 
 def trial_forest(keys=None):
     """Hazard ratios of the pivotal trials' primary endpoints on a log scale (no CIs are stored)."""
-    from .trials import TRIALS
+    from netlib.data.trials import TRIALS
 
     if keys is not None:
         keys = [V.choice("keys", k, tuple(TRIALS)) for k in _seq("keys", keys, len(TRIALS))]
@@ -368,6 +370,6 @@ def trial_forest(keys=None):
     ax.set_ylabel("trial")
     below = sum(t.hazard_ratio < 1 for t in trials)
     ax.set_title(f"{below} of {len(trials)} hazard ratios below 1: the new arm delayed progression", fontsize=10)
-    _source_note(fig, "Point estimates only; confidence intervals are not stored. Sources: netlib.trials")
+    _source_note(fig, "Point estimates only; confidence intervals are not stored. Sources: the trial reports (see references)")
     fig.tight_layout(rect=(0, 0.04, 1, 1))
     return fig

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import nbformat
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 spec = importlib.util.spec_from_file_location("build_handout", ROOT / "scripts" / "build_handout.py")
 build_handout = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(build_handout)
