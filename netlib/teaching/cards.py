@@ -22,9 +22,9 @@ def card_html(title: str, value: str, *, subtitle: str = "", flags: Iterable[str
     from html import escape
 
     flag_text = flag_text or {}
-    parts = [f'<div style="border:1px solid #888;border-radius:6px;padding:8px 12px;max-width:820px">',
-             f'<div style="font-size:90%;color:#444">{escape(title)}</div>',
-             f'<div style="font-size:150%;font-weight:bold">{escape(value)}</div>']
+    parts = ['<div class="netlib-card" style="border:1px solid #888;border-radius:6px;padding:8px 12px;max-width:820px">',
+             f'<div class="netlib-card-title" style="font-size:90%;color:#444">{escape(title)}</div>',
+             f'<div class="netlib-card-value" style="font-size:150%;font-weight:bold">{escape(value)}</div>']
     if subtitle:
         parts.append(f"<div>{escape(subtitle)}</div>")
     flags = list(flags)
