@@ -8,8 +8,8 @@ the allowed range or vocabulary); the message names the field, the value and wha
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, fields
 from collections.abc import Mapping
+from dataclasses import dataclass, fields
 
 __all__ = ["Findings", "VOCABULARY", "NUMERIC_RANGES"]
 

@@ -8,9 +8,14 @@ chosen) and the source keys.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
 
-from netlib.teaching import cards
+from netlib.results import Explained
+
+if TYPE_CHECKING:
+    import numpy as np
 from netlib.data.criteria import WHO_2010_DIGESTIVE, WHO_2021_THORACIC, WHO_2022_DIGESTIVE, GradingTable, get_table
 from netlib.findings import Findings
 
@@ -63,7 +68,7 @@ _PARAM_NAME = {"ki67": "Ki-67", "mitoses": "mitoses"}
 
 
 @dataclass(frozen=True)
-class Grade:
+class Grade(Explained):
     """The result of :func:`grade`.
 
     ``label`` is one of :data:`LABELS`; ``subtype`` e.g. ``small cell`` for NEC; ``flags`` are
@@ -82,12 +87,14 @@ class Grade:
     def title(self) -> str:
         return f"{self.label} ({self.subtype})" if self.subtype else self.label
 
-    def _repr_html_(self) -> str:
-        return cards.card_html(f"Grade - {get_table(self.criteria).title}", self.title, flags=self.flags,
-                               flag_text=FLAGS, steps=self.steps, sources=self.sources)
+    card_title: ClassVar[str] = "Grade"
+    flag_text: ClassVar[Mapping[str, str]] = FLAGS
 
-    def __str__(self) -> str:
-        return cards.card_text("Grade", self.title, flags=self.flags, steps=self.steps, sources=self.sources)
+    def headline(self) -> str:
+        return self.title
+
+    def card_heading(self) -> str:
+        return f"Grade - {get_table(self.criteria).title}"
 
 
 class _Builder:

@@ -8,8 +8,9 @@ paragangliomas, so "cytokeratin vs neurofilament" is an oversimplification: kera
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
-from netlib.teaching import cards
+from netlib.results import Explained
 
 __all__ = ["MARKER_SENSITIVITY", "PanelResult", "interpret"]
 
@@ -25,7 +26,7 @@ _DISPLAY = {"synaptophysin": "synaptophysin", "chromogranin_a": "chromogranin A"
 
 
 @dataclass(frozen=True)
-class PanelResult:
+class PanelResult(Explained):
     """``ne_differentiation``: yes/no/uncertain; ``lineage``: epithelial/non-epithelial/uncertain."""
 
     ne_differentiation: str
@@ -34,14 +35,16 @@ class PanelResult:
     steps: tuple[str, ...]
     sources: tuple[str, ...]
 
-    def _repr_html_(self) -> str:
-        return cards.card_html("Marker panel", f"NE differentiation: {self.ne_differentiation}",
-                               subtitle=f"Lineage: {self.lineage}", flags=self.flags, steps=self.steps,
-                               sources=self.sources)
+    card_title: ClassVar[str] = "Marker panel"
 
-    def __str__(self) -> str:
-        return cards.card_text("Marker panel", f"NE differentiation {self.ne_differentiation}; lineage "
-                               f"{self.lineage}", flags=self.flags, steps=self.steps, sources=self.sources)
+    def headline(self) -> str:
+        return f"NE differentiation: {self.ne_differentiation}"
+
+    def subtitle(self) -> str:
+        return f"Lineage: {self.lineage}"
+
+    def text_value(self) -> str:
+        return f"NE differentiation {self.ne_differentiation}; lineage {self.lineage}"
 
 
 def _check(name: str, value) -> None:

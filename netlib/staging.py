@@ -10,12 +10,14 @@ cancer TNM: neither is done here.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import ClassVar
 
 from netlib.data.staging_tables import CARCINOMA_SYSTEM, M_CATEGORY, T_ORDER, T_TABLES, TTable
-from netlib.teaching import cards
 from netlib.findings import Findings
 from netlib.grading import Grade, grade
+from netlib.results import Explained
 
 __all__ = ["TTable", "T_TABLES", "Stage", "stage", "stage_group", "FLAGS"]
 
@@ -57,7 +59,7 @@ def stage_group(t: str, n: str, m: str, colorectal: bool = False) -> str:
 
 
 @dataclass(frozen=True)
-class Stage:
+class Stage(Explained):
     """The result of :func:`stage`: AJCC labels, stage group (None if it cannot be assigned), and why."""
 
     t: str | None
@@ -72,14 +74,20 @@ class Stage:
     def tnm(self) -> str:
         return " ".join(x for x in (self.t, self.n, self.m) if x) or "not staged"
 
-    def _repr_html_(self) -> str:
-        return cards.card_html("Stage - AJCC 8th edition (NET)", f"Stage {self.group}" if self.group else
-                               "No stage group", subtitle=self.tnm, flags=self.flags, flag_text=FLAGS,
-                               steps=self.steps, sources=self.sources)
+    card_title: ClassVar[str] = "Stage"
+    flag_text: ClassVar[Mapping[str, str]] = FLAGS
 
-    def __str__(self) -> str:
-        return cards.card_text("Stage", f"{self.tnm}, group {self.group}", flags=self.flags, steps=self.steps,
-                               sources=self.sources)
+    def card_heading(self) -> str:
+        return "Stage - AJCC 8th edition (NET)"
+
+    def headline(self) -> str:
+        return f"Stage {self.group}" if self.group else "No stage group"
+
+    def subtitle(self) -> str:
+        return self.tnm
+
+    def text_value(self) -> str:
+        return f"{self.tnm}, group {self.group}"
 
 
 def _t_category(f: Findings, table: TTable, flags: list, steps: list) -> str:

@@ -9,19 +9,34 @@ Real decisions belong to a multidisciplinary tumour board.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import ClassVar
 
-from netlib.data.treatment_rules import (CATEGORIES, CAVEAT, FLAGS, FUNCTIONING, MDT, NETTER2_KI67, PRRT_N2, RULES,
-                                         SYNDROME_CONTROL, SYNDROME_SOURCES, Context, Option, Rule)
+from netlib.data.treatment_rules import (
+    CATEGORIES,
+    CAVEAT,
+    FLAGS,
+    FUNCTIONING,
+    MDT,
+    NETTER2_KI67,
+    PRRT_N2,
+    RULES,
+    SYNDROME_CONTROL,
+    SYNDROME_SOURCES,
+    Context,
+    Option,
+    Rule,
+)
 from netlib.data.trials import TRIALS
 from netlib.findings import Findings
 from netlib.grading import Grade, grade
-from netlib.teaching import cards
+from netlib.results import Explained
 
 __all__ = ["CATEGORIES", "RULES", "FLAGS", "CAVEAT", "Recommendation", "recommend"]
 
 @dataclass(frozen=True)
-class Recommendation:
+class Recommendation(Explained):
     """The result of :func:`recommend`: category, options with evidence, and the reasoning."""
 
     category: str
@@ -34,20 +49,34 @@ class Recommendation:
     trace: tuple[tuple[str, str], ...] = ()  # (rule key, outcome) for every rule looked at
     caveat: str = CAVEAT
 
-    def _repr_html_(self) -> str:
+    card_title: ClassVar[str] = "Treatment"
+    flag_text: ClassVar[Mapping[str, str]] = FLAGS
+
+    def card_heading(self) -> str:
+        return "Treatment logic"
+
+    def headline(self) -> str:
+        return self.category.replace("_", " ")
+
+    def subtitle(self) -> str:
+        return f"rule: {self.rule}"
+
+    def text_value(self) -> str:
+        return self.category
+
+    def footer(self) -> str:
+        return self.caveat
+
+    def extra_html(self) -> str:
         from html import escape
+
         opts = "".join(f"<li>{escape(o.name)}" + (f" <i>[{', '.join(o.evidence)}]</i>" if o.evidence else "")
                        + (f" - {escape(o.note)}" if o.note else "") + "</li>" for o in self.options)
-        card = cards.card_html("Treatment logic", self.category.replace("_", " "), subtitle=f"rule: {self.rule}",
-                               flags=self.flags, flag_text=FLAGS, steps=self.steps, sources=self.sources,
-                               footer=self.caveat)
-        return card + (f"<div><b>Options:</b><ul>{opts}</ul></div>" if opts else "")
+        return f"<div><b>Options:</b><ul>{opts}</ul></div>" if opts else ""
 
-    def __str__(self) -> str:
-        lines = [cards.card_text("Treatment", self.category, flags=self.flags, steps=self.steps,
-                                 sources=self.sources)]
-        lines += [f"  option: {o.name}" + (f" [{', '.join(o.evidence)}]" if o.evidence else "") for o in self.options]
-        return "\n".join(lines + [self.caveat])
+    def extra_text(self) -> list[str]:
+        return [f"  option: {o.name}" + (f" [{', '.join(o.evidence)}]" if o.evidence else "")
+                for o in self.options] + [self.caveat]
 
 
 def _walk(ctx: Context, rules: tuple[Rule, ...], steps: list, trace: list) -> tuple[Rule, "str | None"]:

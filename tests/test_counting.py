@@ -15,9 +15,9 @@ def test_index_and_wilson():
 
 def test_count_warnings():
     c = ki67.count(14, 480)
-    assert "fewer_than_500_cells" in c.warnings and "interval_crosses_cutoff" in c.warnings
+    assert "fewer_than_500_cells" in c.flags and "interval_crosses_cutoff" in c.flags
     c = ki67.count(100, 2000)  # 5 %, CI about 4.1-6.0 %
-    assert c.warnings == ()
+    assert c.flags == ()
     assert "5.0 %" in c._repr_html_()
 
 

@@ -8,13 +8,14 @@ positive cells among N is binomial, so a true index near a cut-off can be read o
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from statistics import NormalDist
+from typing import ClassVar
 
 from netlib import checks
-
-from netlib.teaching import cards
 from netlib.data.criteria import WHO_2022_DIGESTIVE, GradingTable, get_table
+from netlib.results import Explained
 
 __all__ = ["RECOMMENDED_MIN_CELLS", "Ki67Count", "index", "wilson_interval", "count", "grade_probabilities",
            "misgrade_probability"]
@@ -23,6 +24,12 @@ __all__ = ["RECOMMENDED_MIN_CELLS", "Ki67Count", "index", "wilson_interval", "co
 RECOMMENDED_MIN_CELLS = 500
 MAX_CELLS = 1_000_000
 SOURCES = ("cap_net_protocol", "who2019_table_notes")
+#: What the flags of a :class:`Ki67Count` mean.
+FLAGS: dict[str, str] = {
+    "fewer_than_500_cells": f"Fewer than {RECOMMENDED_MIN_CELLS} tumour cells counted: the index is less certain "
+                            "than the guidance asks for.",
+    "interval_crosses_cutoff": "The confidence interval spans a grading cut-off: a recount could change the grade.",
+}
 
 
 def _counts(positive, total) -> tuple[int, int]:
@@ -52,8 +59,8 @@ def wilson_interval(positive: int, total: int, level: float = 0.95) -> tuple[flo
 
 
 @dataclass(frozen=True)
-class Ki67Count:
-    """A counted Ki-67 index with its confidence interval, warnings and sources."""
+class Ki67Count(Explained):
+    """A counted Ki-67 index with its confidence interval, flags (see :data:`FLAGS`) and sources."""
 
     positive: int
     total: int
@@ -61,19 +68,18 @@ class Ki67Count:
     ci_low: float
     ci_high: float
     level: float
-    warnings: tuple[str, ...]
+    flags: tuple[str, ...]
     steps: tuple[str, ...]
     sources: tuple[str, ...] = SOURCES + ("wilson1927",)
 
-    def _repr_html_(self) -> str:
-        return cards.card_html("Ki-67 count", f"{self.index_percent:.1f} %",
-                               subtitle=f"{self.level:.0%} CI {self.ci_low:.1f}-{self.ci_high:.1f} %",
-                               flags=self.warnings, steps=self.steps, sources=self.sources)
+    card_title: ClassVar[str] = "Ki-67 count"
+    flag_text: ClassVar[Mapping[str, str]] = FLAGS
 
-    def __str__(self) -> str:
-        return cards.card_text("Ki-67 count", f"{self.index_percent:.1f} % ({self.level:.0%} CI "
-                               f"{self.ci_low:.1f}-{self.ci_high:.1f} %)", flags=self.warnings, steps=self.steps,
-                               sources=self.sources)
+    def headline(self) -> str:
+        return f"{self.index_percent:.1f} %"
+
+    def subtitle(self) -> str:
+        return f"{self.level:.0%} CI {self.ci_low:.1f}-{self.ci_high:.1f} %"
 
 
 def count(positive: int, total: int, level: float = 0.95,

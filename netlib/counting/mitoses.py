@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import ClassVar
 
 from netlib import checks
-
-from netlib.teaching import cards
 from netlib.data.criteria import WHO_2022_DIGESTIVE, GradingTable, get_table
+from netlib.results import Explained
 
 __all__ = ["REFERENCE_AREA_MM2", "RECOMMENDED_AREA_MM2", "FieldSetup", "field_diameter_mm", "field_area_mm2",
            "fields_needed", "microscope", "per_2mm2", "grade_probabilities", "crossing_probability"]
@@ -45,7 +45,7 @@ def fields_needed(area_mm2: float, field_area: float) -> int:
 
 
 @dataclass(frozen=True)
-class FieldSetup:
+class FieldSetup(Explained):
     """One microscope's fields and how many of them make 2 mm2 and 10 mm2."""
 
     field_number_mm: float
@@ -57,14 +57,13 @@ class FieldSetup:
     steps: tuple[str, ...]
     sources: tuple[str, ...] = SOURCES
 
-    def _repr_html_(self) -> str:
-        return cards.card_html("Microscope fields", f"{self.fields_for_10mm2} fields = 10 mm2",
-                               subtitle=f"{self.fields_for_2mm2} fields = 2 mm2", steps=self.steps,
-                               sources=self.sources)
+    card_title: ClassVar[str] = "Microscope fields"
 
-    def __str__(self) -> str:
-        return cards.card_text("Microscope fields", f"{self.fields_for_10mm2} fields for 10 mm2, "
-                               f"{self.fields_for_2mm2} for 2 mm2", steps=self.steps, sources=self.sources)
+    def headline(self) -> str:
+        return f"{self.fields_for_10mm2} fields = 10 mm²"
+
+    def subtitle(self) -> str:
+        return f"{self.fields_for_2mm2} fields = 2 mm²"
 
 
 def microscope(field_number_mm: float, objective_magnification: float) -> FieldSetup:

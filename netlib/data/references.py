@@ -6,8 +6,8 @@ Keys never change once published; add new ones instead.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 __all__ = ["Reference", "REFERENCES", "get", "resolve", "render_markdown", "render_html"]
 

@@ -14,10 +14,16 @@ import matplotlib.ticker
 import numpy as np
 
 from netlib import checks as V
-from netlib.data import epidemiology
-from netlib.counting import fields, ki67, mitoses
 from netlib import markers
-from netlib.data.criteria import TABLES, WHO_2010_DIGESTIVE, WHO_2017_PANCREAS, WHO_2021_THORACIC, WHO_2022_DIGESTIVE, get_table
+from netlib.counting import fields, ki67, mitoses
+from netlib.data import epidemiology
+from netlib.data.criteria import (
+    WHO_2010_DIGESTIVE,
+    WHO_2017_PANCREAS,
+    WHO_2021_THORACIC,
+    WHO_2022_DIGESTIVE,
+    get_table,
+)
 from netlib.grading import grade_array
 
 __all__ = ["OKABE_ITO", "marker_sensitivity", "site_distribution", "incidence_trends", "grade_map",

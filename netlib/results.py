@@ -1,0 +1,68 @@
+"""One base for every explained result: a value, flags, steps and sources, shown the same way everywhere.
+
+A decision (:func:`netlib.grade`, :func:`netlib.stage`, :func:`netlib.recommend`, the marker panel, a Ki-67
+count, a microscope set-up) returns a frozen dataclass that mixes in :class:`Explained`. The dataclass holds the
+data; :class:`Explained` turns it into an HTML card (Jupyter's ``_repr_html_``) and a plain-text summary
+(``str()``), through :mod:`netlib.teaching.cards`, so a trainee learns to read one layout.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import ClassVar
+
+__all__ = ["Explained"]
+
+
+class Explained:
+    """Mixin for result dataclasses.
+
+    A subclass provides ``steps`` and ``sources`` (tuples of str), optionally ``flags`` (codes explained by
+    :attr:`flag_text`), and says what its card shows by overriding :meth:`headline` (the value, large),
+    and where useful :attr:`card_title`, :meth:`card_heading`, :meth:`subtitle`, :meth:`text_value`, :meth:`footer`, :meth:`extra_html` and
+    :meth:`extra_text`.
+    """
+
+    card_title: ClassVar[str] = "Result"
+    flag_text: ClassVar[Mapping[str, str]] = {}
+    flags: tuple[str, ...] = ()
+    steps: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+
+    def headline(self) -> str:
+        """The value in words, e.g. ``NET G2`` or ``Stage IIIB``."""
+        raise NotImplementedError
+
+    def subtitle(self) -> str:
+        return ""
+
+    def footer(self) -> str:
+        return ""
+
+    def extra_html(self) -> str:
+        """HTML appended below the card (e.g. a list of options)."""
+        return ""
+
+    def extra_text(self) -> list[str]:
+        """Lines appended to the plain-text summary."""
+        return []
+
+    def card_heading(self) -> str:
+        """The small line above the value on the card (defaults to :attr:`card_title`)."""
+        return self.card_title
+
+    def text_value(self) -> str:
+        """The value in the one-line text summary (defaults to headline and subtitle)."""
+        return self.headline() + (f" ({self.subtitle()})" if self.subtitle() else "")
+
+    def _repr_html_(self) -> str:
+        from netlib.teaching.cards import card_html
+
+        return card_html(self.card_heading(), self.headline(), subtitle=self.subtitle(), flags=self.flags,
+                         flag_text=self.flag_text, steps=self.steps, sources=self.sources,
+                         footer=self.footer()) + self.extra_html()
+
+    def __str__(self) -> str:
+        from netlib.teaching.cards import card_text
+
+        return "\n".join([card_text(self.card_title, self.text_value(), flags=self.flags, steps=self.steps,
+                                    sources=self.sources), *self.extra_text()])
