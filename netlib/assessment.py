@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from netlib import checks
 from netlib.findings import Findings
 from netlib.grading import Grade, grade
 from netlib.staging import Stage, stage
@@ -47,7 +48,6 @@ class Assessment:
 
 def assess(findings: Findings) -> Assessment:
     """Grade, stage and walk the treatment rules for one case (the grade is computed once and shared)."""
-    if not isinstance(findings, Findings):
-        raise TypeError(f"findings: expected a netlib.Findings, got {type(findings).__name__}")
+    checks.instance("findings", findings, Findings, "a netlib.Findings")
     g = grade(findings)
     return Assessment(findings, g, stage(findings, g), recommend(findings, g))

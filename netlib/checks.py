@@ -5,7 +5,7 @@ allowed. Each check returns the checked value or raises :class:`~netlib.errors.I
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from netlib.errors import InvalidTypeError, InvalidValueError
 
@@ -74,7 +74,7 @@ def sequence(name: str, value: object, *, what: str = "a list or tuple", min_len
 
     ``min_len``/``max_len`` bound its length (inclusive).
     """
-    if isinstance(value, (str, bytes, dict)) or not isinstance(value, Iterable):
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
         raise InvalidTypeError(name, f"expected {what}, got {type(value).__name__} {value!r}")
     out = list(value)
     if len(out) < min_len:

@@ -11,7 +11,9 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 
-__all__ = ["Findings", "VOCABULARY", "NUMERIC_RANGES"]
+from netlib.errors import InvalidTypeError, InvalidValueError
+
+__all__ = ["Findings", "VOCABULARY", "NUMERIC_RANGES", "LOW_OPEN"]
 
 GEP_SITES = ("stomach", "duodenum", "ampulla", "jejunum_ileum", "appendix", "colon", "rectum", "pancreas")
 THORACIC_SITES = ("lung", "thymus")
@@ -48,6 +50,8 @@ NUMERIC_RANGES: dict[str, tuple[float, float, str, bool]] = {
     "ne_component_percent": (0.0, 100.0, "% of the tumour that is neuroendocrine", False),
     "mesoappendix_invasion_mm": (0.0, 1000.0, "mm", False),
 }
+#: Fields whose minimum is excluded: a tumour or a mesenteric mass has a size above 0 (report "not reported" as None).
+LOW_OPEN: frozenset[str] = frozenset({"size_cm", "mesenteric_mass_cm"})
 
 _BOOLEAN_FIELDS = ("functioning", "sstr_positive", "progression", "liver_metastases_resectable",
                    "lymphovascular_invasion", "appendix_base", "symptomatic")
@@ -57,6 +61,8 @@ _TUPLE_FIELDS = ("invasion", "prior_therapies")
 def _describe_range(name: str) -> str:
     lo, hi, unit, integer = NUMERIC_RANGES[name]
     kind = "a whole number" if integer else "a number"
+    if name in LOW_OPEN:
+        return f"{kind} above {lo:g} and up to {hi:g} ({unit})"
     return f"{kind} from {lo:g} to {hi:g} ({unit})"
 
 
@@ -65,26 +71,26 @@ def _check_number(name: str, value: object) -> None:
     allowed = _describe_range(name)
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         hint = " (give the number without units or a % sign)" if isinstance(value, str) else ""
-        raise TypeError(f"{name}: expected {allowed} or None, got {type(value).__name__} {value!r}{hint}")
+        raise InvalidTypeError(name, f"expected {allowed} or None, got {type(value).__name__} {value!r}{hint}")
     if integer and not isinstance(value, int):
         if not (isinstance(value, float) and value.is_integer()):
-            raise TypeError(f"{name}: expected {allowed} or None, got {value!r}")
+            raise InvalidTypeError(name, f"expected {allowed} or None, got {value!r}")
     if isinstance(value, float) and not math.isfinite(value):
-        raise ValueError(f"{name}: expected {allowed}, got {value!r} (not a finite number)")
-    if not lo <= value <= hi:
-        raise ValueError(f"{name}: {value!r} is outside the allowed range; expected {allowed}")
+        raise InvalidValueError(name, f"expected {allowed}, got {value!r} (not a finite number)")
+    if not lo <= value <= hi or (name in LOW_OPEN and value == lo):
+        raise InvalidValueError(name, f"{value!r} is outside the allowed range; expected {allowed}")
 
 
 def _check_word(name: str, value: object) -> None:
     allowed = VOCABULARY[name]
     if not isinstance(value, str):
-        raise TypeError(f"{name}: expected one of {', '.join(allowed)} or None, got {type(value).__name__} {value!r}")
+        raise InvalidTypeError(name, f"expected one of {', '.join(allowed)} or None, got {type(value).__name__} {value!r}")
     if value not in allowed:
         import difflib
 
         close = difflib.get_close_matches(value, allowed, n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
-        raise ValueError(f"{name}: {value!r} is not allowed{hint}; allowed: {', '.join(allowed)}")
+        raise InvalidValueError(name, f"{value!r} is not allowed{hint}; allowed: {', '.join(allowed)}")
 
 
 @dataclass(frozen=True)
@@ -139,7 +145,7 @@ class Findings:
                     object.__setattr__(self, name, int(value))
             elif name in _TUPLE_FIELDS:
                 if isinstance(value, (str, bytes)) or not isinstance(value, (tuple, list)):
-                    raise TypeError(f"{name}: expected a tuple of words from {', '.join(VOCABULARY[name])}, "
+                    raise InvalidTypeError(name, f"expected a tuple of words from {', '.join(VOCABULARY[name])}, "
                                     f"got {type(value).__name__} {value!r}")
                 for item in value:
                     _check_word(name, item)
@@ -148,17 +154,17 @@ class Findings:
                 _check_word(name, value)
             elif name in _BOOLEAN_FIELDS:
                 if not isinstance(value, bool):
-                    raise TypeError(f"{name}: expected True, False or None, got {type(value).__name__} {value!r}")
+                    raise InvalidTypeError(name, f"expected True, False or None, got {type(value).__name__} {value!r}")
             elif name == "gastric_type":
                 if isinstance(value, bool) or not isinstance(value, int):
-                    raise TypeError(f"gastric_type: expected 1, 2 or 3 or None, got {type(value).__name__} {value!r}")
+                    raise InvalidTypeError("gastric_type", f"expected 1, 2 or 3 or None, got {type(value).__name__} {value!r}")
                 if value not in (1, 2, 3):
-                    raise ValueError(f"gastric_type: {value!r} is not allowed; expected 1, 2 or 3")
+                    raise InvalidValueError("gastric_type", f"{value!r} is not allowed; expected 1, 2 or 3")
         if self.syndrome is not None and self.functioning is False:
-            raise ValueError(f"syndrome: {self.syndrome!r} given but functioning=False; a named syndrome means the "
+            raise InvalidValueError("syndrome", f"{self.syndrome!r} given but functioning=False; a named syndrome means the "
                              "tumour is functioning (set functioning=True or leave it None)")
         if self.gastric_type is not None and self.site not in (None, "stomach"):
-            raise ValueError(f"gastric_type: {self.gastric_type!r} given but site={self.site!r}; gastric types apply "
+            raise InvalidValueError("gastric_type", f"{self.gastric_type!r} given but site={self.site!r}; gastric types apply "
                              "only to site='stomach'")
 
     # -- construction from plain data -------------------------------------------------
@@ -166,18 +172,18 @@ class Findings:
     def from_dict(cls, data: Mapping[str, object]) -> "Findings":
         """Build from plain data (e.g. a case bank). Unknown keys raise ``ValueError``; lists become tuples."""
         if not isinstance(data, Mapping):
-            raise TypeError(f"Findings.from_dict: expected a mapping of field names to values, "
-                            f"got {type(data).__name__}")
+            raise InvalidTypeError("data", f"Findings.from_dict expects a mapping of field names to values, "
+                                           f"got {type(data).__name__}")
         known = [f.name for f in fields(cls)]
         for key in data:
             if not isinstance(key, str):
-                raise TypeError(f"Findings.from_dict: field names must be strings, got {key!r}")
+                raise InvalidTypeError("data", f"field names must be strings, got {key!r}")
             if key not in known:
                 import difflib
 
                 close = [k for k in known if k.startswith(key)] or difflib.get_close_matches(key, known, n=1)
                 hint = f" (did you mean {close[0]!r}?)" if close else ""
-                raise ValueError(f"Findings.from_dict: unknown field {key!r}{hint}; known fields: {', '.join(known)}")
+                raise InvalidValueError(key, f"unknown field {key!r}{hint}; known fields: {', '.join(known)}")
         return cls(**dict(data))
 
     def to_dict(self) -> dict[str, object]:

@@ -16,7 +16,9 @@ from netlib.results import Explained
 
 if TYPE_CHECKING:
     import numpy as np
+from netlib import checks
 from netlib.data.criteria import WHO_2010_DIGESTIVE, WHO_2021_THORACIC, WHO_2022_DIGESTIVE, GradingTable, get_table
+from netlib.errors import InvalidTypeError, InvalidValueError
 from netlib.findings import Findings
 
 __all__ = ["Grade", "grade", "grade_array", "LABELS", "FLAGS", "MINEN_MIN_PERCENT"]
@@ -131,17 +133,16 @@ def grade(findings: Findings, criteria: "str | GradingTable | None" = None) -> G
     digestive table by default (pass ``criteria="who2010_digestive"`` or ``"who2017_pancreas"``
     to compare editions); lung and thymus always use the thoracic criteria.
     """
-    if not isinstance(findings, Findings):
-        raise TypeError(f"findings: expected a netlib.Findings, got {type(findings).__name__}")
+    checks.instance("findings", findings, Findings, "a netlib.Findings")
     if findings.is_thoracic:
         table = get_table(criteria) if criteria is not None else WHO_2021_THORACIC
         if table.system != "thoracic":
-            raise ValueError(f"criteria: {table.key!r} is a digestive table but site={findings.site!r} needs "
+            raise InvalidValueError("criteria", f"{table.key!r} is a digestive table but site={findings.site!r} needs "
                              "the thoracic criteria (who2015_thoracic or who2021_thoracic)")
         return _grade_thoracic(findings, table)
     table = get_table(criteria) if criteria is not None else WHO_2022_DIGESTIVE
     if table.system != "digestive":
-        raise ValueError(f"criteria: {table.key!r} is a thoracic table; site={findings.site!r} is graded with "
+        raise InvalidValueError("criteria", f"{table.key!r} is a thoracic table; site={findings.site!r} is graded with "
                          "a digestive table")
     return _grade_digestive(findings, table)
 
@@ -411,25 +412,25 @@ def grade_array(ki67_percent, mitoses_per_2mm2, criteria: "str | GradingTable" =
 
     table = get_table(criteria)
     if table.system != "digestive":
-        raise ValueError(f"criteria: grade_array supports digestive tables only, got {table.key!r}")
+        raise InvalidValueError("criteria", f"grade_array supports digestive tables only, got {table.key!r}")
     try:
         shapes = {np.shape(ki67_percent), np.shape(mitoses_per_2mm2)}
     except ValueError as e:  # ragged nested lists
-        raise ValueError(f"ki67_percent / mitoses_per_2mm2: expected flat arrays of numbers ({e})") from None
+        raise InvalidValueError("ki67_percent / mitoses_per_2mm2", f"expected flat arrays of numbers ({e})") from None
     if len(shapes) != 1:
-        raise ValueError(f"ki67_percent and mitoses_per_2mm2 must have the same shape, got {sorted(shapes)}")
+        raise InvalidValueError("mitoses_per_2mm2", f"must have the same shape as ki67_percent, got shapes {sorted(shapes)}")
     upper = {"ki67": 100.0, "mitoses": 1000.0}
     out, gap_masks = None, []
     for name, p, arr in (("ki67_percent", "ki67", ki67_percent), ("mitoses_per_2mm2", "mitoses", mitoses_per_2mm2)):
         try:
             x = np.asarray(arr, dtype=float)
         except (TypeError, ValueError) as e:
-            raise TypeError(f"{name}: expected numbers (NaN = not reported), got {type(arr).__name__}: {e}") from None
+            raise InvalidTypeError(name, f"expected numbers (NaN = not reported), got {type(arr).__name__}: {e}") from None
         shape, x = x.shape, x.reshape(-1)
         if x.size:
             lo, hi = np.fmin.reduce(x, axis=None), np.fmax.reduce(x, axis=None)  # NaN ignored
             if lo < 0 or hi > upper[p]:
-                raise ValueError(f"{name}: values must lie in 0-{upper[p]:g} (NaN marks 'not reported'); got a "
+                raise InvalidValueError(name, f"values must lie in 0-{upper[p]:g} (NaN marks 'not reported'); got a "
                                  f"range of {lo:g} to {hi:g}")
         # one binary search per value: an open lower bound becomes the next float up, so every cut is 'x >= cut'
         cuts = np.array([b.interval(p).low if b.interval(p).low_closed else np.nextafter(b.interval(p).low, np.inf)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from netlib.errors import InvalidTypeError, InvalidValueError
 from netlib.results import Explained
 
 __all__ = ["MARKER_SENSITIVITY", "PanelResult", "interpret"]
@@ -51,9 +52,9 @@ def _check(name: str, value) -> None:
     if value is None:
         return
     if not isinstance(value, str):
-        raise TypeError(f"{name}: expected 'positive', 'negative' or None, got {type(value).__name__} {value!r}")
+        raise InvalidTypeError(name, f"expected 'positive', 'negative' or None, got {type(value).__name__} {value!r}")
     if value not in _RESULTS:
-        raise ValueError(f"{name}: {value!r} is not allowed; expected 'positive', 'negative' or None")
+        raise InvalidValueError(name, f"{value!r} is not allowed; expected 'positive', 'negative' or None")
 
 
 def interpret(synaptophysin: str | None = None, chromogranin_a: str | None = None, insm1: str | None = None,

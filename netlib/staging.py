@@ -14,7 +14,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
+from netlib import checks
 from netlib.data.staging_tables import CARCINOMA_SYSTEM, M_CATEGORY, T_ORDER, T_TABLES, TTable
+from netlib.errors import InvalidTypeError, InvalidValueError
 from netlib.findings import Findings
 from netlib.grading import Grade, grade
 from netlib.results import Explained
@@ -42,9 +44,9 @@ FLAGS: dict[str, str] = {
 def stage_group(t: str, n: str, m: str, colorectal: bool = False) -> str:
     """AJCC 8 stage group from known T (T1-T4), N (N0/N1/N2) and M (M0/M1a-c)."""
     if not isinstance(colorectal, bool):
-        raise TypeError(f"colorectal: expected True or False, got {type(colorectal).__name__} {colorectal!r}")
+        raise InvalidTypeError("colorectal", f"expected True or False, got {type(colorectal).__name__} {colorectal!r}")
     if t not in T_ORDER or n not in ("N0", "N1", "N2") or m not in ("M0", "M1a", "M1b", "M1c"):
-        raise ValueError(f"stage_group: expected T1-T4, N0-N2, M0/M1a-c; got {t!r}, {n!r}, {m!r}")
+        raise InvalidValueError("stage_group", f"expected T1-T4, N0-N2, M0/M1a-c; got {t!r}, {n!r}, {m!r}")
     if m != "M0":
         return "IV"
     if n != "N0":
@@ -129,10 +131,8 @@ def _t_category(f: Findings, table: TTable, flags: list, steps: list) -> str:
 
 def stage(findings: Findings, grade_result: Grade | None = None) -> Stage:
     """Stage a well-differentiated GEP NET with AJCC 8th edition TNM and explain each part."""
-    if not isinstance(findings, Findings):
-        raise TypeError(f"findings: expected a netlib.Findings, got {type(findings).__name__}")
-    if grade_result is not None and not isinstance(grade_result, Grade):
-        raise TypeError(f"grade_result: expected a netlib.Grade or None, got {type(grade_result).__name__}")
+    checks.instance("findings", findings, Findings, "a netlib.Findings")
+    checks.instance("grade_result", grade_result, (Grade, type(None)), "a netlib.Grade or None")
     g = grade_result if grade_result is not None else grade(findings)
     flags: list[str] = []
     steps: list[str] = []

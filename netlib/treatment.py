@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
+from netlib import checks
 from netlib.data.treatment_rules import (
     CATEGORIES,
     CAVEAT,
@@ -104,10 +105,8 @@ def _walk(ctx: Context, rules: tuple[Rule, ...], steps: list, trace: list) -> tu
 
 def recommend(findings: Findings, grade_result: Grade | None = None) -> Recommendation:
     """Walk the rules for one case and explain which fired, which did not and why."""
-    if not isinstance(findings, Findings):
-        raise TypeError(f"findings: expected a netlib.Findings, got {type(findings).__name__}")
-    if grade_result is not None and not isinstance(grade_result, Grade):
-        raise TypeError(f"grade_result: expected a netlib.Grade or None, got {type(grade_result).__name__}")
+    checks.instance("findings", findings, Findings, "a netlib.Findings")
+    checks.instance("grade_result", grade_result, (Grade, type(None)), "a netlib.Grade or None")
     g = grade_result if grade_result is not None else grade(findings)
     ctx = Context(findings, g)
     steps: list[str] = [f"Grade: {g.title}."]

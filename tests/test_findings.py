@@ -104,3 +104,25 @@ def test_frozen():
 def test_ranges_cover_all_numeric_fields():
     assert set(NUMERIC_RANGES) == {"ki67_percent", "mitoses_per_2mm2", "size_cm", "regional_nodes_positive",
                                    "mesenteric_mass_cm", "ne_component_percent", "mesoappendix_invasion_mm"}
+
+
+@pytest.mark.parametrize("name", ["size_cm", "mesenteric_mass_cm"])
+def test_a_size_must_be_above_zero(name):
+    with pytest.raises(ValueError, match=rf"{name}: 0 is outside the allowed range; expected a number above 0") as e:
+        Findings(**{name: 0})
+    assert e.value.argument == name
+    assert getattr(Findings(**{name: 0.01}), name) == 0.01  # just above the bound is accepted
+
+
+def test_errors_carry_the_argument_name():
+    from netlib.errors import InvalidTypeError, InvalidValueError
+
+    with pytest.raises(InvalidValueError) as e:
+        Findings(ki67_percent=101)
+    assert e.value.argument == "ki67_percent" and isinstance(e.value, ValueError)
+    with pytest.raises(InvalidTypeError) as e:
+        Findings(ki67_percent="12%")
+    assert e.value.argument == "ki67_percent" and isinstance(e.value, TypeError)
+    with pytest.raises(InvalidValueError) as e:
+        Findings.from_dict({"ki67": 12})
+    assert e.value.argument == "ki67" and "did you mean 'ki67_percent'" in str(e.value)

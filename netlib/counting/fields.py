@@ -8,6 +8,7 @@ import math
 from dataclasses import dataclass
 
 from netlib import checks
+from netlib.errors import InvalidValueError
 
 __all__ = ["Ki67Field", "synthetic_field"]
 
@@ -47,17 +48,8 @@ class Ki67Field:
         if squares is None:
             wanted = set(self.square_names)
         else:
-            if isinstance(squares, str) or not hasattr(squares, "__iter__"):
-                raise TypeError(f"squares: expected a list of square names like ['B2', 'B3'], got {squares!r}")
-            squares = list(squares)
-            for s in squares:
-                if not isinstance(s, str):
-                    raise TypeError(f"squares: expected square names like 'B2', got {type(s).__name__} {s!r}")
-            wanted = set(squares)
-            unknown = wanted - set(self.square_names)
-            if unknown:
-                raise ValueError(f"squares: unknown square(s) {sorted(unknown)}; this field has "
-                                 f"{self.square_names[0]}-{self.square_names[-1]}")
+            wanted = set(checks.words("squares", squares, self.square_names,
+                                      what="a list of square names like ['B2', 'B3']"))
         idx = [i for i in range(self.n_cells) if self.square_of(i) in wanted]
         return sum(self.positive[i] for i in idx), len(idx)
 
@@ -93,7 +85,7 @@ def synthetic_field(seed: int = 2022, background_cells: int = 500, background_in
     ph = checks.number("hotspot_index", hotspot_index, 0, 100, unit="%") / 100
     grid = checks.integer("grid", grid, 2, 10)
     if nb + nh == 0:
-        raise ValueError("background_cells + hotspot_cells: at least one nucleus is needed")
+        raise InvalidValueError("background_cells", "background_cells + hotspot_cells must be at least 1 (one nucleus)")
     rng = random.Random(seed)
     radius = 0.25
     cx, cy = rng.uniform(radius, 1 - radius), rng.uniform(radius, 1 - radius)

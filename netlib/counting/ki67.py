@@ -15,6 +15,7 @@ from typing import ClassVar
 
 from netlib import checks
 from netlib.data.criteria import WHO_2022_DIGESTIVE, GradingTable, get_table
+from netlib.errors import InvalidValueError
 from netlib.results import Explained
 
 __all__ = ["RECOMMENDED_MIN_CELLS", "Ki67Count", "index", "wilson_interval", "count", "grade_probabilities",
@@ -122,7 +123,7 @@ def grade_probabilities(true_index_percent: float, n_cells: int,
     n = checks.integer("n_cells", n_cells, 1, MAX_CELLS, unit="tumour cells counted")
     table = get_table(criteria)
     if "ki67" not in table.parameters():
-        raise ValueError(f"criteria: {table.key!r} has no Ki-67 bands")
+        raise InvalidValueError("criteria", f"{table.key!r} has no Ki-67 bands")
     out = {b.label: 0.0 for b in table.bands}
     if table.known_gaps:
         out["gap"] = 0.0

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Mapping
 
+from netlib import checks
+from netlib.errors import InvalidTypeError, InvalidValueError
 from netlib.findings import Findings
 
 __all__ = ["Case", "CASE_DATA", "load_cases", "get_case"]
@@ -159,32 +161,30 @@ CASE_DATA: tuple[dict[str, Any], ...] = (
 
 def _load(d: Mapping[str, Any]) -> Case:
     if not isinstance(d, Mapping):
-        raise TypeError(f"data: each case must be a mapping, got {type(d).__name__}")
+        raise InvalidTypeError("data", f"each case must be a mapping, got {type(d).__name__}")
     key = d.get("key", "?")
     missing = {"key", "title", "vignette", "focus", "findings"} - set(d)
     if missing:
-        raise ValueError(f"case {key!r}: missing field(s) {sorted(missing)}")
+        raise InvalidValueError("data", f"case {key!r}: missing field(s) {sorted(missing)}")
     if not isinstance(d["findings"], Mapping):
-        raise TypeError(f"case {key!r}: findings must be a mapping, got {type(d['findings']).__name__}")
+        raise InvalidTypeError("data", f"case {key!r}: findings must be a mapping, got {type(d['findings']).__name__}")
     try:
         findings = Findings.from_dict(d["findings"])
     except (TypeError, ValueError) as e:
-        raise type(e)(f"case {key!r}: {e}") from None
+        raise (InvalidTypeError if isinstance(e, TypeError) else InvalidValueError)("data", f"case {key!r}: {e}") from None
     return Case(key, d["title"], d["vignette"], d["focus"], findings)
 
 
 def load_cases(data=CASE_DATA) -> tuple[Case, ...]:
     """All cases as :class:`Case` objects; a bad case raises an error that names it and the field."""
-    if isinstance(data, (str, bytes, Mapping)) or not hasattr(data, "__iter__"):
-        raise TypeError(f"data: expected a sequence of case mappings, got {type(data).__name__}")
-    return tuple(_load(d) for d in data)
+    return tuple(_load(d) for d in checks.sequence("data", data, what="a sequence of case mappings"))
 
 
 def get_case(key: str) -> Case:
     """One case by key."""
     if not isinstance(key, str):
-        raise TypeError(f"key: expected a case key (str), got {type(key).__name__} {key!r}")
+        raise InvalidTypeError("key", f"expected a case key (str), got {type(key).__name__} {key!r}")
     for d in CASE_DATA:
         if d["key"] == key:
             return _load(d)
-    raise ValueError(f"key: {key!r} is not a case in the bank; known: {', '.join(d['key'] for d in CASE_DATA)}")
+    raise InvalidValueError("key", f"{key!r} is not a case in the bank; known: {', '.join(d['key'] for d in CASE_DATA)}")

@@ -10,6 +10,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from netlib.errors import InvalidTypeError, InvalidValueError
+
 __all__ = ["Interval", "Band", "GradingTable", "TABLES", "WHO_2010_DIGESTIVE", "WHO_2017_PANCREAS",
            "WHO_2022_DIGESTIVE", "WHO_2015_THORACIC", "WHO_2021_THORACIC", "get_table"]
 
@@ -242,9 +244,9 @@ def get_table(criteria: "str | GradingTable") -> GradingTable:
     if isinstance(criteria, GradingTable):
         return criteria
     if not isinstance(criteria, str):
-        raise TypeError(f"criteria: expected a table key ({', '.join(TABLES)}) or a GradingTable, "
+        raise InvalidTypeError("criteria", f"expected a table key ({', '.join(TABLES)}) or a GradingTable, "
                         f"got {type(criteria).__name__} {criteria!r}")
     try:
         return TABLES[criteria]
     except KeyError:
-        raise ValueError(f"criteria: unknown table {criteria!r}; known: {', '.join(TABLES)}") from None
+        raise InvalidValueError("criteria", f"unknown table {criteria!r}; known: {', '.join(TABLES)}") from None

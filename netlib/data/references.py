@@ -9,6 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from netlib import checks
+from netlib.errors import InvalidTypeError, InvalidValueError
+
 __all__ = ["Reference", "REFERENCES", "get", "resolve", "render_markdown", "render_html"]
 
 
@@ -195,22 +198,22 @@ REFERENCES: Mapping[str, Reference] = {r.key: r for r in _ALL}
 def get(key: str) -> Reference:
     """Return the reference for ``key``; an unknown key raises ``ValueError`` naming it."""
     if not isinstance(key, str):
-        raise TypeError(f"key: expected a reference key (str), got {type(key).__name__} {key!r}")
+        raise InvalidTypeError("key", f"expected a reference key (str), got {type(key).__name__} {key!r}")
     if key not in REFERENCES:
-        raise ValueError(f"key: unknown reference key {key!r}; known keys: {', '.join(sorted(REFERENCES))}")
+        raise InvalidValueError("key", f"unknown reference key {key!r}; known keys: {', '.join(sorted(REFERENCES))}")
     return REFERENCES[key]
 
 
 def resolve(keys: Iterable[str]) -> tuple[Reference, ...]:
     """References for ``keys`` in first-seen order, without duplicates."""
-    if isinstance(keys, str) or not hasattr(keys, "__iter__"):
-        raise TypeError(f"keys: expected an iterable of reference keys, got {type(keys).__name__} {keys!r}")
     seen: dict[str, Reference] = {}
-    for k in keys:
+    for k in checks.sequence("keys", keys, what="an iterable of reference keys"):
         try:
             ref = get(k)
-        except (TypeError, ValueError) as e:
-            raise type(e)(f"keys: {e}") from None
+        except InvalidTypeError as e:
+            raise InvalidTypeError("keys", str(e)) from None
+        except InvalidValueError as e:
+            raise InvalidValueError("keys", str(e)) from None
         seen.setdefault(k, ref)
     return tuple(seen.values())
 

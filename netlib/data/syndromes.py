@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from netlib import checks
+from netlib.errors import InvalidTypeError, InvalidValueError
+
 __all__ = ["Syndrome", "SYNDROMES", "FEATURES", "GastricType", "GASTRIC_TYPES", "get", "match"]
 
 
@@ -97,11 +100,11 @@ FEATURES: tuple[str, ...] = tuple(sorted({f for s in SYNDROMES.values() for f in
 def get(key: str) -> Syndrome:
     """The catalogue entry for a syndrome key (see :data:`SYNDROMES`)."""
     if not isinstance(key, str):
-        raise TypeError(f"key: expected a syndrome key ({', '.join(SYNDROMES)}), got {type(key).__name__} {key!r}")
+        raise InvalidTypeError("key", f"expected a syndrome key ({', '.join(SYNDROMES)}), got {type(key).__name__} {key!r}")
     try:
         return SYNDROMES[key]
     except KeyError:
-        raise ValueError(f"key: {key!r} is not a syndrome in the catalogue; known: {', '.join(SYNDROMES)}") from None
+        raise InvalidValueError("key", f"{key!r} is not a syndrome in the catalogue; known: {', '.join(SYNDROMES)}") from None
 
 
 def match(features) -> list[tuple[Syndrome, tuple[str, ...]]]:
@@ -110,14 +113,7 @@ def match(features) -> list[tuple[Syndrome, tuple[str, ...]]]:
     Returns (syndrome, matched features) for every syndrome with at least one match, ordered by
     the number of matched features, then by the share of its hallmarks matched.
     """
-    if isinstance(features, str) or not hasattr(features, "__iter__"):
-        raise TypeError(f"features: expected a list of words from {', '.join(FEATURES)}, got {features!r}")
-    feats = list(features)
-    for f in feats:
-        if not isinstance(f, str):
-            raise TypeError(f"features: expected words, got {type(f).__name__} {f!r}")
-        if f not in FEATURES:
-            raise ValueError(f"features: {f!r} is not a known feature; known: {', '.join(FEATURES)}")
+    feats = checks.words("features", features, FEATURES, what="a list of presenting features")
     out = []
     for s in SYNDROMES.values():
         hit = tuple(f for f in s.features if f in feats)

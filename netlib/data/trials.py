@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from netlib.errors import InvalidValueError
+
 __all__ = ["Trial", "TRIALS", "get"]
 
 
@@ -63,5 +65,5 @@ TRIALS: dict[str, Trial] = {t.key: t for t in (
 def get(key: str) -> Trial:
     """The trial with this key; unknown keys raise ``ValueError``."""
     if not isinstance(key, str) or key not in TRIALS:
-        raise ValueError(f"key: {key!r} is not a known trial; known: {', '.join(TRIALS)}")
+        raise InvalidValueError("key", f"{key!r} is not a known trial; known: {', '.join(TRIALS)}")
     return TRIALS[key]

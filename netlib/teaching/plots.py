@@ -24,6 +24,7 @@ from netlib.data.criteria import (
     WHO_2022_DIGESTIVE,
     get_table,
 )
+from netlib.errors import InvalidTypeError, InvalidValueError
 from netlib.grading import grade_array
 
 __all__ = ["OKABE_ITO", "marker_sensitivity", "site_distribution", "incidence_trends", "grade_map",
@@ -36,29 +37,15 @@ OKABE_ITO = {"orange": "#E69F00", "sky": "#56B4E9", "green": "#009E73", "yellow"
 GRADE_COLOURS = [OKABE_ITO["grey"], OKABE_ITO["sky"], OKABE_ITO["orange"], OKABE_ITO["vermillion"]]
 
 
-def _seq(name: str, value, max_len: int) -> list:
-    if isinstance(value, (str, bytes, dict)) or not hasattr(value, "__iter__"):
-        raise TypeError(f"{name}: expected a list or tuple, got {type(value).__name__} {value!r}")
-    out = list(value)
-    if len(out) > max_len:
-        raise ValueError(f"{name}: at most {max_len} items, got {len(out)}")
-    return out
-
-
 def _int_list(name: str, value, low: int, high: int, max_len: int) -> list[int]:
-    out = [V.integer(name, v, low, high) for v in _seq(name, value, max_len)]
-    if not out:
-        raise ValueError(f"{name}: at least one value is needed")
-    return out
+    return [V.integer(name, v, low, high) for v in V.sequence(name, value, min_len=1, max_len=max_len)]
 
 
 def _range(name: str, value, low: float, high: float) -> tuple[float, float]:
-    pair = _seq(name, value, 2)
-    if len(pair) != 2:
-        raise ValueError(f"{name}: expected (start, stop), got {value!r}")
+    pair = V.sequence(name, value, what="(start, stop)", min_len=2, max_len=2)
     a, b = (V.number(name, v, low, high) for v in pair)
     if not a < b:
-        raise ValueError(f"{name}: start must be below stop, got {value!r}")
+        raise InvalidValueError(name, f"start must be below stop, got {value!r}")
     return a, b
 
 
@@ -129,7 +116,7 @@ def grade_map(criteria="who2022_digestive", ki67_max: float = 30.0, mitoses_max:
     """Map of the digestive grade over Ki-67 (x) and mitoses (y): the higher grade wins."""
     table = get_table(criteria)
     if table.system != "digestive":
-        raise ValueError(f"criteria: grade_map needs a digestive table, got {table.key!r}")
+        raise InvalidValueError("criteria", f"grade_map needs a digestive table, got {table.key!r}")
     V.number("ki67_max", ki67_max, 0, 100, low_open=True, unit="%")
     V.number("mitoses_max", mitoses_max, 0, 1000, low_open=True, unit="per 2 mm2")
     V.integer("resolution", resolution, 2, 1000)
@@ -226,7 +213,7 @@ def mitotic_counting(cutoff: float = 2.0, areas: Sequence[float] = (2.0, 10.0), 
                      points: int = 80):
     """Chance that a mitotic count lands in the wrong band against the true rate, for 2 vs 10 mm2 counted."""
     V.number("cutoff", cutoff, 0, 1000, unit="per 2 mm2")
-    areas = [V.number("areas", a, 0, 100, low_open=True, unit="mm2") for a in _seq("areas", areas, 2)]
+    areas = [V.number("areas", a, 0, 100, low_open=True, unit="mm2") for a in V.sequence("areas", areas, max_len=2)]
     xs = np.linspace(*_range("true_range", true_range, 0, 1000), V.integer("points", points, 2, 400))
     fig, ax = plt.subplots(figsize=(7, 4))
     for a, c in zip(areas, (OKABE_ITO["vermillion"], OKABE_ITO["blue"])):
@@ -244,10 +231,10 @@ def mitotic_counting(cutoff: float = 2.0, areas: Sequence[float] = (2.0, 10.0), 
 def cohort_shift(cohort: dict):
     """Stacked bars: for each true grade, the share of cases the count put in each grade."""
     if not isinstance(cohort, dict) or not {"true_grade", "counted_grade"} <= set(cohort):
-        raise TypeError("cohort: expected the dict returned by netlib.counting.ki67.simulate_cohort")
+        raise InvalidTypeError("cohort", "expected the dict returned by netlib.counting.ki67.simulate_cohort")
     tg, cg = np.asarray(cohort["true_grade"]), np.asarray(cohort["counted_grade"])
     if tg.shape != cg.shape or tg.ndim != 1:
-        raise ValueError("cohort: true_grade and counted_grade must be 1-D arrays of the same length")
+        raise InvalidValueError("cohort", "true_grade and counted_grade must be 1-D arrays of the same length")
     fig, ax = plt.subplots(figsize=(6.5, 4))
     bottoms = np.zeros(3)
     for counted in (1, 2, 3):
@@ -320,11 +307,11 @@ def treatment_pathway(rules=None):
     """
     from netlib.treatment import RULES, Rule
 
-    rules = RULES if rules is None else tuple(_seq("rules", rules, 200))
+    rules = RULES if rules is None else tuple(V.sequence("rules", rules, max_len=200))
     for r in rules:
         V.instance("rules", r, Rule, "netlib.treatment.Rule objects")
     if not rules:
-        raise ValueError("rules: at least one rule is needed")
+        raise InvalidValueError("rules", "at least one rule is needed")
     n = len(rules)
     fig, ax = plt.subplots(figsize=(10, 0.32 * n + 1.2))
     for i, r in enumerate(rules):
@@ -356,10 +343,10 @@ def trial_forest(keys=None):
     from netlib.data.trials import TRIALS
 
     if keys is not None:
-        keys = [V.choice("keys", k, tuple(TRIALS)) for k in _seq("keys", keys, len(TRIALS))]
+        keys = [V.choice("keys", k, tuple(TRIALS)) for k in V.sequence("keys", keys, max_len=len(TRIALS))]
     trials = [t for t in TRIALS.values() if t.hazard_ratio is not None and (keys is None or t.key in keys)]
     if not trials:
-        raise ValueError("keys: none of these trials has a hazard ratio to plot")
+        raise InvalidValueError("keys", "none of these trials has a hazard ratio to plot")
     fig, ax = plt.subplots(figsize=(8.5, 0.45 * len(trials) + 1.4))
     y = np.arange(len(trials))[::-1]
     hrs = [t.hazard_ratio for t in trials]
