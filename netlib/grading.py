@@ -26,6 +26,15 @@ __all__ = ["Grade", "grade", "grade_array", "LABELS", "FLAGS", "MINEN_MIN_PERCEN
 LABELS = ("NET G1", "NET G2", "NET G3", "NEC", "MiNEN", "typical carcinoid", "atypical carcinoid",
           "LCNEC", "SCLC", "undetermined")
 
+#: MiNEN: each component must make up at least this share of the tumour (WHO 2019 wording).
+MINEN_MIN_PERCENT = 30.0
+
+# Cut-offs quoted in the explanations, read from the tables (never restated as numbers here).
+_GAP_2010 = WHO_2010_DIGESTIVE.known_gaps[0][1]  # Ki-67 (2, 3) %
+_TYPICAL, _ATYPICAL, _HIGH = (b.mitoses for b in WHO_2021_THORACIC.bands)  # mitoses per 2 mm2
+_MIN_SIZE = WHO_2021_THORACIC.typical_min_size_cm
+_ELEVATED_KI67 = WHO_2021_THORACIC.elevated_ki67_percent
+
 #: Stable flag codes and what each means (shown as tooltips on the card).
 FLAGS: dict[str, str] = {
     "boundary_value": "A value sits exactly on a cut-off; closed intervals put it in the higher band shown. "
@@ -40,31 +49,32 @@ FLAGS: dict[str, str] = {
     "differentiation_assumed_well": "Differentiation not reported; a NET was assumed because proliferation "
                                     "is in the G1/G2 range. Confirm on morphology.",
     "differentiation_morphology_conflict": "Differentiation and morphology contradict each other.",
-    "who2010_gap_value": "Ki-67 above 2 % and below 3 %: unassigned under WHO 2010, G1 since WHO 2017/2019.",
+    "who2010_gap_value": f"Ki-67 above {_GAP_2010.low:g} % and below {_GAP_2010.high:g} %: unassigned under WHO 2010, "
+                         "G1 since WHO 2017/2019.",
     "who2010_gap": "Under WHO 2010 this Ki-67 value belonged to no grade.",
     "historical_criteria": "Graded with a superseded edition, for comparison only.",
     "site_not_reported": "Site not reported; the GEP (digestive) criteria were applied.",
     "unknown_primary": "Unknown primary; the digestive criteria of the common WHO framework were applied.",
-    "minen_boundary": "A component is exactly 30 %; sources disagree whether 30 % counts (>= 30 % vs > 30 %).",
-    "minor_ne_component": "The neuroendocrine component is below 30 %: not a MiNEN and not graded as a NEN.",
-    "minor_non_ne_component": "The non-neuroendocrine component is below 30 %: graded as a pure NEN.",
+    "minen_boundary": f"A component is exactly {MINEN_MIN_PERCENT:g} %; sources disagree whether it counts "
+                      f"(>= {MINEN_MIN_PERCENT:g} % vs > {MINEN_MIN_PERCENT:g} %).",
+    "minor_ne_component": f"The neuroendocrine component is below {MINEN_MIN_PERCENT:g} %: not a MiNEN and not "
+                          "graded as a NEN.",
+    "minor_non_ne_component": f"The non-neuroendocrine component is below {MINEN_MIN_PERCENT:g} %: graded as a "
+                              "pure NEN.",
     "ki67_not_used": "Ki-67 was reported but does not classify resected thoracic NENs.",
-    "elevated_proliferation_carcinoid": "Carcinoid morphology with Ki-67 >= 30 %: the emerging WHO 2021 "
+    "elevated_proliferation_carcinoid": f"Carcinoid morphology with Ki-67 >= {_ELEVATED_KI67:g} %: the emerging WHO 2021 "
                                         "'carcinoid with elevated proliferation' concept, not a category.",
-    "beyond_atypical_range": "Carcinoid morphology with > 10 mitoses/2 mm2: above the atypical carcinoid "
+    "beyond_atypical_range": f"Carcinoid morphology with > {_ATYPICAL.high:g} mitoses/2 mm²: above the atypical carcinoid "
                              "range; not a formal category (emerging concept); expert review.",
-    "mitoses_required": "The thoracic criteria need a mitotic count per 2 mm2.",
-    "necrosis_required": "With < 2 mitoses, necrosis decides typical vs atypical carcinoid.",
-    "size_not_reported": "Typical carcinoid requires a size of at least 0.5 cm; size not reported.",
-    "below_typical_carcinoid_size": "Smaller than the 0.5 cm that typical carcinoid requires.",
-    "inconsistent_with_high_grade": "Small/large cell morphology but <= 10 mitoses/2 mm2: the criteria "
-                                    "expect > 10; review.",
+    "mitoses_required": "The thoracic criteria need a mitotic count per 2 mm².",
+    "necrosis_required": f"With < {_TYPICAL.high:g} mitoses, necrosis decides typical vs atypical carcinoid.",
+    "size_not_reported": f"Typical carcinoid requires a size of at least {_MIN_SIZE:g} cm; size not reported.",
+    "below_typical_carcinoid_size": f"Smaller than the {_MIN_SIZE:g} cm that typical carcinoid requires.",
+    "inconsistent_with_high_grade": f"Small/large cell morphology but <= {_ATYPICAL.high:g} mitoses/2 mm²: the "
+                                    f"criteria expect > {_HIGH.low:g}; review.",
     "mitoses_not_reported": "The mitotic count was not reported; the label rests on morphology alone.",
     "extensive_necrosis_unusual": "Extensive necrosis is unusual in a carcinoid (usually punctate); review.",
 }
-
-#: MiNEN: each component must make up at least this share of the tumour (WHO 2019 wording).
-MINEN_MIN_PERCENT = 30.0
 
 _PARAM_NAME = {"ki67": "Ki-67", "mitoses": "mitoses"}
 
@@ -230,8 +240,8 @@ def _minen(f: Findings, b: _Builder) -> Grade | None:
     b.sources.append("minen_30_percent")
     if ne == MINEN_MIN_PERCENT or other == MINEN_MIN_PERCENT:
         b.flag("minen_boundary")
-        b.steps.append("A component is exactly 30 %: MiNEN under the '>= 30 %' wording (used here), not under "
-                       "the '> 30 %' wording of some reviews.")
+        b.steps.append(f"A component is exactly {MINEN_MIN_PERCENT:g} %: MiNEN under the '>= {MINEN_MIN_PERCENT:g} %' "
+                       f"wording (used here), not under the '> {MINEN_MIN_PERCENT:g} %' wording of some reviews.")
     if ne >= MINEN_MIN_PERCENT and other >= MINEN_MIN_PERCENT:
         b.steps.append(f"Neuroendocrine component {ne:g} % and non-neuroendocrine component {other:g} %: both "
                        f">= {MINEN_MIN_PERCENT:g} %, so this is a mixed neuroendocrine-non-neuroendocrine neoplasm. "
@@ -332,8 +342,9 @@ def _grade_thoracic(f: Findings, table: GradingTable) -> Grade:
             return b.done("undetermined")
         b.steps.append(f"{morph.replace('_', ' ').capitalize()} cytology: the {label} column of the criteria.")
         if m is None:
+            high = table.bands[-1].mitoses
             b.flag("mitoses_not_reported")
-            b.steps.append(f"Mitotic count not reported; {label} expects > 10 mitoses/2 mm2.")
+            b.steps.append(f"Mitotic count not reported; {label} expects {high.describe('mitoses/2 mm²')}.")
             return b.done(label)
         high = table.bands[-1].mitoses
         if m not in high:
@@ -370,27 +381,29 @@ def _grade_thoracic(f: Findings, table: GradingTable) -> Grade:
     if i == 2:
         b.flag("beyond_atypical_range")
         b.sources.append("pelosi_travis_2024")
-        b.steps.append(f"Carcinoid morphology with {m:g} > 10 mitoses/2 mm2 is above the atypical carcinoid range; "
+        b.steps.append(f"Carcinoid morphology with {m:g} > {table.bands[1].mitoses.high:g} mitoses/2 mm² is above the "
+                       "atypical carcinoid range; "
                        "carcinoids with elevated proliferation are an emerging concept, not a WHO category. "
                        "Expert review (is this an LCNEC?).")
         return b.done("undetermined")
     if i == 1:
-        b.steps.append("Not typical carcinoid: that needs < 2 mitoses/2 mm2. Not the high-grade range: that needs "
-                       "> 10.")
+        b.steps.append(f"Not typical carcinoid: that needs {table.bands[0].mitoses.describe('mitoses/2 mm²')}. "
+                       f"Not the high-grade range: that needs {table.bands[2].mitoses.describe('')}.")
         return b.done("atypical carcinoid")
-    # fewer than 2 mitoses: necrosis decides
+    # typical-carcinoid mitotic range: necrosis decides
+    low_range = table.bands[0].mitoses.describe("mitoses/2 mm²")
     if f.necrosis is None:
         b.flag("necrosis_required")
-        b.steps.append("With < 2 mitoses, necrosis decides: absent -> typical, present -> atypical. Not reported.")
+        b.steps.append(f"With {low_range}, necrosis decides: absent -> typical, present -> atypical. Not reported.")
         return b.done("undetermined")
     if f.necrosis != "absent":
-        b.steps.append(f"Necrosis ({f.necrosis}) makes it atypical even with < 2 mitoses/2 mm2.")
+        b.steps.append(f"Necrosis ({f.necrosis}) makes it atypical even with {low_range}.")
         return b.done("atypical carcinoid")
-    b.steps.append("No necrosis and < 2 mitoses/2 mm2: typical carcinoid criteria met, provided size >= "
+    b.steps.append(f"No necrosis and {low_range}: typical carcinoid criteria met, provided size >= "
                    f"{table.typical_min_size_cm:g} cm.")
     if f.size_cm is None:
         b.flag("size_not_reported")
-        b.steps.append("Size not reported; typical carcinoid assumes at least 0.5 cm.")
+        b.steps.append(f"Size not reported; typical carcinoid assumes at least {table.typical_min_size_cm:g} cm.")
     elif f.size_cm < table.typical_min_size_cm:
         b.flag("below_typical_carcinoid_size")
         b.steps.append(f"Size {f.size_cm:g} cm is below {table.typical_min_size_cm:g} cm: not classified as a "

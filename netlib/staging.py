@@ -15,13 +15,25 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from netlib import checks
-from netlib.data.staging_tables import CARCINOMA_SYSTEM, M_CATEGORY, T_ORDER, T_TABLES, TTable
+from netlib.data.staging_tables import (
+    CARCINOMA_SYSTEM,
+    COLORECTAL_T1A_BELOW_CM,
+    M_CATEGORY,
+    N2_MESENTERIC_MASS_CM,
+    N2_MIN_NODES,
+    T_ORDER,
+    T_TABLES,
+    TTable,
+)
 from netlib.errors import InvalidTypeError, InvalidValueError
 from netlib.findings import Findings
 from netlib.grading import Grade, grade
 from netlib.results import Explained
 
 __all__ = ["TTable", "T_TABLES", "Stage", "stage", "stage_group", "FLAGS"]
+
+_T1A = COLORECTAL_T1A_BELOW_CM
+_PANC_T1 = T_TABLES["pancreas"].size_bands[0][1]  # T1 size interval, cm
 
 FLAGS: dict[str, str] = {
     "not_net_staging": "NEC/MiNEN: staged with the carcinoma system of the organ, not the NET system.",
@@ -32,9 +44,12 @@ FLAGS: dict[str, str] = {
     "depth_not_reported": "Depth of invasion not reported: T rests on size and may be higher.",
     "size_not_reported": "Size not reported: T rests on depth/invasion and may be higher.",
     "invasion_ignored": "A reported structure does not change T for this site.",
-    "t1_subcategory_disputed": "Colorectal T1a/T1b at exactly 1 cm: sources disagree (< 1 vs <= 1 cm).",
-    "pancreas_t1_boundary": "Pancreatic NET of exactly 2.0 cm: T2 (T1 is < 2 cm); one transcription says <= 2.",
-    "mesenteric_mass_boundary": "Mesenteric mass exactly 2 cm: N2 needs > 2 cm.",
+    "t1_subcategory_disputed": f"Colorectal T1a/T1b at exactly {_T1A:g} cm: sources disagree (< {_T1A:g} vs "
+                               f"<= {_T1A:g} cm).",
+    "pancreas_t1_boundary": f"Pancreatic NET of exactly {_PANC_T1.high:g} cm: T2 (T1 is {_PANC_T1.describe('cm')}); "
+                            f"one transcription says <= {_PANC_T1.high:g}.",
+    "mesenteric_mass_boundary": f"Mesenteric mass exactly {N2_MESENTERIC_MASS_CM:g} cm: N2 needs > "
+                                f"{N2_MESENTERIC_MASS_CM:g} cm.",
     "m_assumed_m0": "Metastatic status not reported: M0 assumed (AJCC has no MX).",
     "group_from_partial_data": "Part of TNM is unknown, but every possible value gives the same stage group.",
     "group_undetermined": "The stage group cannot be assigned from the data.",
@@ -98,7 +113,8 @@ def _t_category(f: Findings, table: TTable, flags: list, steps: list) -> str:
         t, iv = table.size_category(f.size_cm)
         found.append((t, f"size {f.size_cm:g} cm is {iv.describe('cm')} -> {t}"))
         if f.size_cm in table.cutoffs():
-            flags.append("pancreas_t1_boundary" if table.site == "pancreas" and f.size_cm == 2 else "size_boundary")
+            flags.append("pancreas_t1_boundary" if table.site == "pancreas" and f.size_cm == _PANC_T1.high
+                         else "size_boundary")
     if f.depth is not None:
         if f.depth in table.depth:
             found.append((table.depth[f.depth], f"depth '{f.depth}' -> {table.depth[f.depth]}"))
@@ -157,18 +173,20 @@ def stage(findings: Findings, grade_result: Grade | None = None) -> Stage:
     t = _t_category(f, table, flags, steps)
     # N
     nodes, mass = f.regional_nodes_positive, f.mesenteric_mass_cm
-    if table.n2_rule and ((nodes is not None and nodes >= 12) or (mass is not None and mass > 2)):
+    many_nodes = nodes is not None and nodes >= N2_MIN_NODES
+    if table.n2_rule and (many_nodes or (mass is not None and mass > N2_MESENTERIC_MASS_CM)):
         n = "N2"
-        steps.append("N2: " + ("12 or more positive nodes" if nodes is not None and nodes >= 12 else
-                               f"mesenteric mass {mass:g} cm > 2 cm") + ".")
+        steps.append("N2: " + (f"{N2_MIN_NODES} or more positive nodes" if many_nodes else
+                               f"mesenteric mass {mass:g} cm > {N2_MESENTERIC_MASS_CM:g} cm") + ".")
     elif nodes is None:
         n = "NX"
         steps.append("Regional nodes not reported: NX.")
     else:
         n = "N0" if nodes == 0 else "N1"
-        rule = " (fewer than 12 and no mesenteric mass > 2 cm)" if table.n2_rule and n == "N1" else ""
+        rule = (f" (fewer than {N2_MIN_NODES} and no mesenteric mass > {N2_MESENTERIC_MASS_CM:g} cm)"
+                if table.n2_rule and n == "N1" else "")
         steps.append(f"{nodes} positive regional node(s): {n}{rule}.")
-    if table.n2_rule and mass == 2:
+    if table.n2_rule and mass == N2_MESENTERIC_MASS_CM:
         flags.append("mesenteric_mass_boundary")
     # M
     if f.metastasis is None:
@@ -196,9 +214,12 @@ def stage(findings: Findings, grade_result: Grade | None = None) -> Stage:
         flags.append("group_undetermined")
         steps.append("The stage group depends on the unknown part of TNM (" + ", ".join(sorted(groups)) + ").")
     if table.colorectal_groups and t == "T1" and f.size_cm is not None:
-        if f.size_cm == 1:
+        t1b = T_TABLES[f.site].size_bands[0][1].high  # colorectal T1 ends at 2 cm
+        if f.size_cm == _T1A:
             flags.append("t1_subcategory_disputed")
-            steps.append("Exactly 1 cm: T1b under '< 1 cm = T1a', T1a under '<= 1 cm'; stage I either way.")
+            steps.append(f"Exactly {_T1A:g} cm: T1b under '< {_T1A:g} cm = T1a', T1a under '<= {_T1A:g} cm'; stage I "
+                         "either way.")
         else:
-            steps.append(f"T1{'a' if f.size_cm < 1 else 'b'} (< 1 cm = T1a, 1-2 cm = T1b); stage I either way.")
+            steps.append(f"T1{'a' if f.size_cm < _T1A else 'b'} (< {_T1A:g} cm = T1a, {_T1A:g}-{t1b:g} cm = T1b); "
+                         "stage I either way.")
     return Stage(t, n, m, group, tuple(dict.fromkeys(flags)), tuple(steps), table.sources)

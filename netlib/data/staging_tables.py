@@ -13,7 +13,15 @@ from typing import Mapping
 
 from netlib.data.criteria import Interval
 
-__all__ = ["TTable", "T_TABLES", "T_ORDER", "CARCINOMA_SYSTEM", "M_CATEGORY"]
+__all__ = ["TTable", "T_TABLES", "T_ORDER", "CARCINOMA_SYSTEM", "M_CATEGORY", "N2_MIN_NODES", "N2_MESENTERIC_MASS_CM",
+           "COLORECTAL_T1A_BELOW_CM"]
+
+#: Jejunum/ileum N2 (AJCC 8): at least this many positive regional nodes ...
+N2_MIN_NODES = 12
+#: ... or a mesenteric mass larger than this (cm; exactly 2 cm is N1).
+N2_MESENTERIC_MASS_CM = 2.0
+#: Colorectal T1a is below 1 cm, T1b 1-2 cm (sources disagree whether exactly 1 cm is T1a; ``enets_colorectal_tnm``).
+COLORECTAL_T1A_BELOW_CM = 1.0
 
 @dataclass(frozen=True)
 class TTable:
