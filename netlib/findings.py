@@ -43,7 +43,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
 #: maximums are software plausibility bounds that catch typing errors, not clinical thresholds.
 NUMERIC_RANGES: dict[str, tuple[float, float, str, bool]] = {
     "ki67_percent": (0.0, 100.0, "% of tumour nuclei", False),
-    "mitoses_per_2mm2": (0.0, 1000.0, "mitoses per 2 mm2", False),
+    "mitoses_per_2mm2": (0.0, 1000.0, "mitoses per 2 mm²", False),
     "size_cm": (0.0, 100.0, "cm (greatest dimension)", False),
     "regional_nodes_positive": (0, 500, "positive regional lymph nodes", True),
     "mesenteric_mass_cm": (0.0, 100.0, "cm", False),
@@ -98,7 +98,7 @@ class Findings:
     """One case's findings. All fields optional (None = not reported).
 
     Units: ``ki67_percent`` 0-100 (% of tumour nuclei in the hot spot); ``mitoses_per_2mm2``
-    per 2 mm2 (may be fractional, e.g. a 10 mm2 count divided by 5); ``size_cm`` greatest
+    per 2 mm² (may be fractional, e.g. a 10 mm² count divided by 5); ``size_cm`` greatest
     dimension in cm; ``mesenteric_mass_cm`` cm; ``mesoappendix_invasion_mm`` mm;
     ``ne_component_percent`` share of a mixed tumour that is neuroendocrine (MiNEN).
     Categorical fields take the words in :data:`VOCABULARY`. ``depth`` is the deepest layer reached:

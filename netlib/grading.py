@@ -31,7 +31,7 @@ MINEN_MIN_PERCENT = 30.0
 
 # Cut-offs quoted in the explanations, read from the tables (never restated as numbers here).
 _GAP_2010 = WHO_2010_DIGESTIVE.known_gaps[0][1]  # Ki-67 (2, 3) %
-_TYPICAL, _ATYPICAL, _HIGH = (b.mitoses for b in WHO_2021_THORACIC.bands)  # mitoses per 2 mm2
+_TYPICAL, _ATYPICAL, _HIGH = (b.mitoses for b in WHO_2021_THORACIC.bands)  # mitoses per 2 mm²
 _MIN_SIZE = WHO_2021_THORACIC.typical_min_size_cm
 _ELEVATED_KI67 = WHO_2021_THORACIC.elevated_ki67_percent
 
@@ -318,7 +318,7 @@ def _grade_digestive(f: Findings, table: GradingTable) -> Grade:
 # --- thoracic --------------------------------------------------------------------------
 def _grade_thoracic(f: Findings, table: GradingTable) -> Grade:
     b = _Builder(table)
-    b.steps.append(f"Site {f.site}: graded with the {table.title} criteria (mitoses per 2 mm2, necrosis, "
+    b.steps.append(f"Site {f.site}: graded with the {table.title} criteria (mitoses per 2 mm², necrosis, "
                    "morphology); "
                    "the digestive Ki-67 grading is never applied here.")
     morph = f.morphology
@@ -349,10 +349,10 @@ def _grade_thoracic(f: Findings, table: GradingTable) -> Grade:
         high = table.bands[-1].mitoses
         if m not in high:
             b.flag("inconsistent_with_high_grade")
-            b.steps.append(f"{m:g} mitoses/2 mm2 is not {high.describe('per 2 mm2')} as {label} requires: "
+            b.steps.append(f"{m:g} mitoses/2 mm² is not {high.describe('per 2 mm²')} as {label} requires: "
                            "the criteria are not met; review (crushed biopsy? carcinoid?).")
             return b.done("undetermined")
-        b.steps.append(f"{m:g} mitoses/2 mm2 is {high.describe('per 2 mm2')}: criteria met.")
+        b.steps.append(f"{m:g} mitoses/2 mm² is {high.describe('per 2 mm²')}: criteria met.")
         return b.done(label)
     # carcinoid morphology
     if f.differentiation == "poor":
@@ -370,11 +370,11 @@ def _grade_thoracic(f: Findings, table: GradingTable) -> Grade:
         b.steps.append("Extensive necrosis is unusual in a carcinoid (necrosis is usually punctate); review.")
     if m is None:
         b.flag("mitoses_required")
-        b.steps.append("Mitotic count per 2 mm2 not reported: cannot separate typical, atypical and high grade.")
+        b.steps.append("Mitotic count per 2 mm² not reported: cannot separate typical, atypical and high grade.")
         return b.done("undetermined")
     i = table.band_index("mitoses", m)
     iv = table.bands[i].mitoses
-    b.steps.append(f"{m:g} mitoses/2 mm2 lies in {iv.describe('per 2 mm2')} -> {table.bands[i].label}.")
+    b.steps.append(f"{m:g} mitoses/2 mm² lies in {iv.describe('per 2 mm²')} -> {table.bands[i].label}.")
     if m in iv.closed_ends:
         b.flag("boundary_value")
         b.steps.append(f"{m:g} is exactly on a cut-off and belongs to {table.bands[i].label}.")
@@ -416,7 +416,7 @@ def _grade_thoracic(f: Findings, table: GradingTable) -> Grade:
 def grade_array(ki67_percent, mitoses_per_2mm2, criteria: "str | GradingTable" = WHO_2022_DIGESTIVE) -> "np.ndarray":
     """Vectorised digestive grading of many well-differentiated NETs.
 
-    Takes array-likes of Ki-67 (%) and mitoses per 2 mm2 (NaN = not reported) and returns an
+    Takes array-likes of Ki-67 (%) and mitoses per 2 mm² (NaN = not reported) and returns an
     ``int8`` array: 1, 2, 3 for G1-G3 (higher parameter wins), 0 where neither is reported or
     a value falls in a documented gap. Differentiation and MiNEN are not considered: use
     :func:`grade` for a single explained case.

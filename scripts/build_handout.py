@@ -11,7 +11,6 @@ reads as in JupyterLab. Open OUT_DIR/index.html in any browser, offline.
 from __future__ import annotations
 
 import html
-import json
 import sys
 from pathlib import Path
 
@@ -68,7 +67,6 @@ def build(out_dir: Path, notebooks: list[Path] | None = None) -> list[Path]:
 </body></html>
 """
     (out_dir / "index.html").write_text(index, encoding="utf-8")
-    (out_dir / "handout.json").write_text(json.dumps(entries, indent=1), encoding="utf-8")
     return written
 
 

@@ -78,7 +78,7 @@ def test_differentiation_morphology_conflict():
 
 
 def test_differentiation_assumed_for_low_grade():
-    r = g(site="ileum" if False else "appendix", ki67_percent=1)
+    r = g(site="appendix", ki67_percent=1)
     assert r.label == "NET G1" and "differentiation_assumed_well" in r.flags
 
 

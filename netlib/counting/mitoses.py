@@ -1,7 +1,7 @@
-"""Mitotic counts: from microscope fields to mitoses per 2 mm2, and how steady a count is.
+"""Mitotic counts: from microscope fields to mitoses per 2 mm², and how steady a count is.
 
-WHO 2019 expresses the count per 2 mm2 (not per 10 high-power fields, whose area depends on
-the microscope). The recommended practice is to count 10 mm2 in the most active area and
+WHO 2019 expresses the count per 2 mm² (not per 10 high-power fields, whose area depends on
+the microscope). The recommended practice is to count 10 mm² in the most active area and
 divide by 5 (sources ``cap_net_protocol``, ``who2019_table_notes``). Mitoses found in an area
 follow a Poisson distribution, so a larger counted area gives a steadier figure.
 """
@@ -32,21 +32,21 @@ def field_diameter_mm(field_number_mm: float, objective_magnification: float) ->
 
 
 def field_area_mm2(diameter_mm: float) -> float:
-    """Area of a circular field of the given diameter (mm2)."""
+    """Area of a circular field of the given diameter (mm²)."""
     d = checks.number("diameter_mm", diameter_mm, 0.001, 50, unit="mm")
     return math.pi * (d / 2) ** 2
 
 
 def fields_needed(area_mm2: float, field_area: float) -> int:
     """Whole fields needed to cover at least ``area_mm2`` (rounded up)."""
-    a = checks.number("area_mm2", area_mm2, 0, 1000, low_open=True, unit="mm2")
-    f = checks.number("field_area", field_area, 0, 2000, low_open=True, unit="mm2 per field")
+    a = checks.number("area_mm2", area_mm2, 0, 1000, low_open=True, unit="mm²")
+    f = checks.number("field_area", field_area, 0, 2000, low_open=True, unit="mm² per field")
     return math.ceil(a / f - 1e-9)
 
 
 @dataclass(frozen=True)
 class FieldSetup(Explained):
-    """One microscope's fields and how many of them make 2 mm2 and 10 mm2."""
+    """One microscope's fields and how many of them make 2 mm² and 10 mm²."""
 
     field_number_mm: float
     objective_magnification: float
@@ -67,22 +67,22 @@ class FieldSetup(Explained):
 
 
 def microscope(field_number_mm: float, objective_magnification: float) -> FieldSetup:
-    """Work out field diameter, field area and the fields needed for 2 and 10 mm2."""
+    """Work out field diameter, field area and the fields needed for 2 and 10 mm²."""
     d = field_diameter_mm(field_number_mm, objective_magnification)
     a = field_area_mm2(d)
     n2, n10 = fields_needed(2.0, a), fields_needed(10.0, a)
     steps = (f"Field diameter = {field_number_mm:g} mm / {objective_magnification:g} = {d:.3f} mm.",
-             f"Field area = pi x ({d:.3f} / 2)^2 = {a:.4f} mm2.",
-             f"2 mm2 / {a:.4f} = {2 / a:.1f} -> {n2} fields.",
-             f"10 mm2 / {a:.4f} = {10 / a:.1f} -> {n10} fields; count mitoses in all of them and divide by 5.")
+             f"Field area = pi x ({d:.3f} / 2)^2 = {a:.4f} mm².",
+             f"2 mm² / {a:.4f} = {2 / a:.1f} -> {n2} fields.",
+             f"10 mm² / {a:.4f} = {10 / a:.1f} -> {n10} fields; count mitoses in all of them and divide by 5.")
     return FieldSetup(float(field_number_mm), float(objective_magnification), d, a, n2, n10, steps)
 
 
 def per_2mm2(mitoses: int, fields: int, field_area: float) -> float:
-    """Convert a count over ``fields`` fields of ``field_area`` mm2 to mitoses per 2 mm2."""
+    """Convert a count over ``fields`` fields of ``field_area`` mm² to mitoses per 2 mm²."""
     m = checks.integer("mitoses", mitoses, 0, 100_000, unit="mitoses counted")
     n = checks.integer("fields", fields, 1, 10_000, unit="fields counted")
-    f = checks.number("field_area", field_area, 0, 50, low_open=True, unit="mm2 per field")
+    f = checks.number("field_area", field_area, 0, 50, low_open=True, unit="mm² per field")
     return m * REFERENCE_AREA_MM2 / (n * f)
 
 
@@ -104,10 +104,10 @@ def grade_probabilities(true_per_2mm2: float, area_mm2: float = RECOMMENDED_AREA
     """Probability that counting ``area_mm2`` of a tumour with a true rate lands in each mitotic band.
 
     Mitoses in the counted area are Poisson with mean ``true_per_2mm2 * area_mm2 / 2``; the count is
-    reported per 2 mm2.
+    reported per 2 mm².
     """
-    rate = checks.number("true_per_2mm2", true_per_2mm2, 0, 1000, unit="mitoses per 2 mm2")
-    area = checks.number("area_mm2", area_mm2, 0, 100, low_open=True, unit="mm2 counted")
+    rate = checks.number("true_per_2mm2", true_per_2mm2, 0, 1000, unit="mitoses per 2 mm²")
+    area = checks.number("area_mm2", area_mm2, 0, 100, low_open=True, unit="mm² counted")
     table = get_table(criteria)
     return _poisson_bands(rate, area, table)
 

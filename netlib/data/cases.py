@@ -32,12 +32,12 @@ def _c(key, title, vignette, focus, **findings) -> dict[str, Any]:
 CASE_DATA: tuple[dict[str, Any], ...] = (
     _c("pnet_incidental_small", "Incidental small pancreatic NET",
        "A 58-year-old woman has a 1.5 cm lesion in the pancreatic tail on a CT done for renal colic. EUS biopsy: "
-       "well-differentiated NET, Ki-67 2 %, 1 mitosis per 2 mm2. No symptoms, no nodes or metastases on imaging.",
+       "well-differentiated NET, Ki-67 2 %, 1 mitosis per 2 mm². No symptoms, no nodes or metastases on imaging.",
        "management", site="pancreas", differentiation="well", ki67_percent=2, mitoses_per_2mm2=1, size_cm=1.5,
        regional_nodes_positive=0, metastasis="none", functioning=False, symptomatic=False),
     _c("pnet_exactly_2cm", "A pancreatic NET of exactly 2.0 cm",
        "A 61-year-old man has an asymptomatic, non-functioning 2.0 cm pancreatic body NET, Ki-67 4 %, 1 mitosis "
-       "per 2 mm2; staging imaging is clear.",
+       "per 2 mm²; staging imaging is clear.",
        "stage", site="pancreas", differentiation="well", ki67_percent=4, mitoses_per_2mm2=1, size_cm=2.0,
        regional_nodes_positive=0, metastasis="none", functioning=False, symptomatic=False),
     _c("insulinoma", "Fasting hypoglycaemia",
@@ -109,7 +109,7 @@ CASE_DATA: tuple[dict[str, Any], ...] = (
        prior_therapies=["somatostatin_analogue"], progression=True, functioning=False),
     _c("pnet_g3", "A well-differentiated pancreatic NET with Ki-67 30 %",
        "A 49-year-old woman: pancreatic tail primary with bilobar liver metastases. Biopsy: well-differentiated "
-       "NET, organoid, Ki-67 30 %, 8 mitoses per 2 mm2. SSTR imaging strongly positive. No treatment yet.",
+       "NET, organoid, Ki-67 30 %, 8 mitoses per 2 mm². SSTR imaging strongly positive. No treatment yet.",
        "grade", site="pancreas", differentiation="well", ki67_percent=30, mitoses_per_2mm2=8,
        metastasis="liver_only", liver_metastases_resectable=False, sstr_positive=True, functioning=False),
     _c("colon_nec", "A poorly differentiated colonic tumour",
@@ -124,20 +124,20 @@ CASE_DATA: tuple[dict[str, Any], ...] = (
        ne_component_percent=40, size_cm=6, metastasis="none"),
     _c("jejunal_discordant", "Ki-67 says G1, mitoses say G2",
        "A jejunal NET (2.2 cm, into the muscularis propria) is resected with 13 of 20 nodes positive. "
-       "Ki-67 2 %, 4 mitoses per 2 mm2. No metastases.",
+       "Ki-67 2 %, 4 mitoses per 2 mm². No metastases.",
        "grade", site="jejunum_ileum", differentiation="well", ki67_percent=2, mitoses_per_2mm2=4, size_cm=2.2,
        depth="muscularis_propria", regional_nodes_positive=13, metastasis="none"),
     _c("lung_typical", "A central lung carcinoid",
-       "A 44-year-old non-smoker: 2 cm endobronchial tumour, carcinoid morphology, 1 mitosis per 2 mm2, no "
+       "A 44-year-old non-smoker: 2 cm endobronchial tumour, carcinoid morphology, 1 mitosis per 2 mm², no "
        "necrosis. Ki-67 3 %.",
        "grade", site="lung", morphology="carcinoid", mitoses_per_2mm2=1, necrosis="absent", size_cm=2.0,
        ki67_percent=3, metastasis="none"),
     _c("lung_11_mitoses", "A carcinoid with 11 mitoses",
-       "A 3 cm peripheral lung tumour with carcinoid morphology and 11 mitoses per 2 mm2, no necrosis.",
+       "A 3 cm peripheral lung tumour with carcinoid morphology and 11 mitoses per 2 mm², no necrosis.",
        "grade", site="lung", morphology="carcinoid", mitoses_per_2mm2=11, necrosis="absent", size_cm=3.0,
        metastasis="none"),
     _c("pnet_ki67_20", "Ki-67 exactly 20 % with resectable liver metastases",
-       "A 52-year-old man: pancreatic NET, well differentiated, Ki-67 20.0 %, 6 mitoses per 2 mm2, with two "
+       "A 52-year-old man: pancreatic NET, well differentiated, Ki-67 20.0 %, 6 mitoses per 2 mm², with two "
        "metastases in the right liver lobe that the surgeons consider resectable.",
        "grade", site="pancreas", differentiation="well", ki67_percent=20.0, mitoses_per_2mm2=6, size_cm=3.0,
        metastasis="liver_only", liver_metastases_resectable=True, sstr_positive=True, functioning=False),

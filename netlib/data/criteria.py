@@ -85,8 +85,6 @@ class GradingTable:
     typical_min_size_cm: float | None = None  # thoracic only
     elevated_ki67_percent: float | None = None  # thoracic 2021: the emerging 'elevated proliferation' carcinoid
 
-    PARAMETER_RANGES = {"ki67": Interval(0.0, 100.0, True, True), "mitoses": Interval(0.0, math.inf, True, False)}
-
     def parameters(self) -> tuple[Parameter, ...]:
         return tuple(p for p in ("ki67", "mitoses") if any(b.interval(p) is not None for b in self.bands))
 
@@ -179,7 +177,7 @@ WHO_2017_PANCREAS = GradingTable(
     title="WHO 2017 pancreatic NENs",
     system="digestive",
     year=2017,
-    mitoses_unit="per 10 HPF (2 mm2)",
+    mitoses_unit="per 10 HPF (2 mm²)",
     bands=_NET_BANDS_SINCE_2017,
     sources=("who2017_pancreas", "who2019_digestive"),
     notes=("WHO 2017 closed the 2-3 % gap (G1 became < 3 %) and introduced well-differentiated NET G3 "
@@ -191,12 +189,12 @@ WHO_2022_DIGESTIVE = GradingTable(
     title="WHO 2019/2022 digestive system",
     system="digestive",
     year=2022,
-    mitoses_unit="per 2 mm2",
+    mitoses_unit="per 2 mm²",
     bands=_NET_BANDS_SINCE_2017,
     sources=("who2019_digestive", "who2022_overview", "cap_net_protocol", "who2019_table_notes"),
     notes=("Grade on both parameters; when they disagree, the higher grade wins.",
            "Differentiation (morphology), not Ki-67, separates NET G3 from NEC; NEC is high grade by definition.",
-           "Mitoses: count 10 mm2 in the most active area and divide by 5. Ki-67: hot spot, at least 500 cells."),
+           "Mitoses: count 10 mm² in the most active area and divide by 5. Ki-67: hot spot, at least 500 cells."),
 )
 
 _THORACIC_BANDS = (
@@ -212,11 +210,11 @@ WHO_2015_THORACIC = GradingTable(
     title="WHO 2015 thoracic (lung and thymus)",
     system="thoracic",
     year=2015,
-    mitoses_unit="per 2 mm2",
+    mitoses_unit="per 2 mm²",
     bands=_THORACIC_BANDS,
     typical_min_size_cm=0.5,
     sources=("who_thoracic_2015", "thymic_net_review"),
-    notes=("Mitoses per 2 mm2, necrosis and morphology classify; Ki-67 is not a criterion.",),
+    notes=("Mitoses per 2 mm², necrosis and morphology classify; Ki-67 is not a criterion.",),
 )
 
 WHO_2021_THORACIC = GradingTable(
@@ -224,14 +222,14 @@ WHO_2021_THORACIC = GradingTable(
     title="WHO 2021 thoracic (lung and thymus)",
     system="thoracic",
     year=2021,
-    mitoses_unit="per 2 mm2",
+    mitoses_unit="per 2 mm²",
     bands=_THORACIC_BANDS,
     typical_min_size_cm=0.5,
     elevated_ki67_percent=30.0,
     sources=("who_thoracic_2015", "who_thoracic_2021_ki67", "pelosi_travis_2024", "thymic_net_review"),
     notes=("Criteria unchanged from 2015; Ki-67 is a desirable, non-essential criterion (mainly to avoid "
            "calling a crushed carcinoid biopsy small cell carcinoma).",
-           "Carcinoids with elevated proliferation (> 10 mitoses/2 mm2 and/or Ki-67 >= 30 %) are an emerging "
+           "Carcinoids with elevated proliferation (> 10 mitoses/2 mm² and/or Ki-67 >= 30 %) are an emerging "
            "concept, not a formal category."),
 )
 

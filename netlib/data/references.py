@@ -49,10 +49,10 @@ _ALL = (
        "2018;31:1770-1786.", 2018, doi="10.1038/s41379-018-0110-y", pmid="30140036"),
     _r("who2022_overview", "Rindi G, Mete O, Uccella S, et al. Overview of the 2022 WHO classification of "
        "neuroendocrine neoplasms. Endocr Pathol 2022;33:115-154.", 2022),
-    _r("cap_net_protocol", "College of American Pathologists NET protocol notes (mitoses per 2 mm2 from 10 mm2 / 5; "
+    _r("cap_net_protocol", "College of American Pathologists NET protocol notes (mitoses per 2 mm² from 10 mm² / 5; "
        "Ki-67 in the hot spot on >= 500 cells; higher grade wins; manual count near cut-offs), as reproduced "
        "by essentialpathology.info.", 2019),
-    _r("who2019_table_notes", "WHO 2019 GEP-NEN grading table with footnotes (50 fields of 0.2 mm2; >= 500 cells; "
+    _r("who2019_table_notes", "WHO 2019 GEP-NEN grading table with footnotes (50 fields of 0.2 mm²; >= 500 cells; "
        "NEC Ki-67 often > 70 %), as reproduced in J Nucl Med Technol and UpToDate.", 2019),
     _r("who2010_digestive", "Bosman FT, Carneiro F, Hruban RH, Theise ND (eds). WHO Classification of Tumours of "
        "the Digestive System, 4th ed. IARC, Lyon 2010 (grading: G1 Ki-67 <= 2 %, G2 3-20 %, mitoses per "
@@ -78,13 +78,13 @@ _ALL = (
        doi="10.3390/jcm7090280"),
     # --- thoracic ------------------------------------------------------------------------
     _r("who_thoracic_2015", "WHO classification of lung and thymic neuroendocrine tumours (Travis criteria: "
-       "typical carcinoid < 2 mitoses/2 mm2, no necrosis, >= 0.5 cm; atypical 2-10 and/or necrosis; LCNEC and "
+       "typical carcinoid < 2 mitoses/2 mm², no necrosis, >= 0.5 cm; atypical 2-10 and/or necrosis; LCNEC and "
        "SCLC > 10), retained in the WHO 2021 thoracic classification.", 2015),
     _r("who_thoracic_2021_ki67", "The Ki-67 antigen in the new 2021 WHO classification of lung neuroendocrine "
        "neoplasms. Pathologica 2021 (Ki-67 is a desirable, not essential, criterion).", 2021),
     _r("pelosi_travis_2024", "Pelosi G, Travis WD. Head-to-head: should Ki67 proliferation index be included in "
        "the formal classification of pulmonary neuroendocrine neoplasms? Histopathology 2024.", 2024,
-       doi="10.1111/his.15206", note="Provisional carcinoids with elevated proliferation: > 10 mitoses/2 mm2 "
+       doi="10.1111/his.15206", note="Provisional carcinoids with elevated proliferation: > 10 mitoses/2 mm² "
        "and/or Ki-67 >= 30 %; an emerging concept, not a category."),
     _r("thymic_net_review", "Neuroendocrine tumours of the thymus and mediastinum. J Thorac Dis "
        "(same criteria as lung; most thymic carcinoids are atypical).", 2017),
@@ -182,9 +182,6 @@ _ALL = (
        doi="10.1093/oncolo/oyac049"),
     _r("man2018", "Man D, et al. Prognosis of patients with neuroendocrine tumor: a SEER database analysis. "
        "Cancer Manag Res 2018;10:5629-5638.", 2018, doi="10.2147/CMAR.S174907"),
-    _r("semin_oncol_2018", "Epidemiologic trends in neuroendocrine tumors: incidence rates and survival of specific "
-       "patient subgroups over the past 20 years. Semin Oncol 2018 (SEER 1995-2014, n = 85,133).", 2018,
-       doi="10.1053/j.seminoncol.2018.07.001", pmid="30348533"),
     _r("pnet_incidence_europe", "NETTER-R, Eur J Nucl Med Mol Imaging 2022, introduction: pancreatic NET "
        "incidence 0.1-0.5 per 100,000 in Europe, about 1 in the USA.", 2022, doi="10.1007/s00259-022-05771-3"),
     # --- counting statistics -------------------------------------------------------------

@@ -28,7 +28,7 @@ CLAIMS: tuple[Claim, ...] = (
           "scale of pancreatic NETs (0.27 to 1.00 per 100,000, 2000-2016).",
           ("dasari2017", "wu2023", "sonbol2022"), "01"),
     Claim("WHO 2022 grades NETs by Ki-67: G1 below 3 %, G2 3-20 %, G3 above 20 %.", "incomplete",
-          "The mitotic count per 2 mm2 is co-equal (G1 < 2, G2 2-20, G3 > 20) and the higher grade wins; 3 and "
+          "The mitotic count per 2 mm² is co-equal (G1 < 2, G2 2-20, G3 > 20) and the higher grade wins; 3 and "
           "20 % themselves are G2.", ("who2019_digestive", "cap_net_protocol"), "02"),
     Claim("NECs always have a Ki-67 above 20 %.", "imprecise",
           "Mostly true, but a NEC is defined by poor differentiation; a well-differentiated tumour above 20 % is "

@@ -16,7 +16,7 @@ import numpy as np
 from netlib import checks as V
 from netlib import markers
 from netlib.counting import fields, ki67, mitoses
-from netlib.data import epidemiology
+from netlib.data import epidemiology, references
 from netlib.data.criteria import (
     WHO_2010_DIGESTIVE,
     WHO_2017_PANCREAS,
@@ -69,7 +69,7 @@ def marker_sensitivity():
     ax.set_ylim(0, 105)
     ax.set_title("Chromogranin A misses a third of NECs; synaptophysin and INSM1 do better")
     ax.legend(loc="lower right")
-    _source_note(fig, "Source: Moller et al., Mol Cell Endocrinol 2024 (14,908 tumours) [insm1_markers]")
+    _source_note(fig, "Source: Moller et al., Mol Cell Endocrinol 2024 (14,908 tumours)")
     fig.tight_layout(rect=(0, 0.04, 1, 1))
     return fig
 
@@ -87,13 +87,14 @@ def site_distribution():
     ax.set_xlabel("share of all NETs in SEER 1973-2014 (%)")
     ax.set_xlim(0, 36)
     ax.set_title("Lung and small intestine lead; the pancreas is fifth")
-    _source_note(fig, f"Source: Man et al. 2018, SEER, n = {epidemiology.SITE_DISTRIBUTION_N:,} [man2018]")
+    ref = references.get(epidemiology.SITE_DISTRIBUTION_SOURCE)
+    _source_note(fig, f"Source: {ref.citation.split('.')[0]}. ({ref.year}), SEER, n = {epidemiology.SITE_DISTRIBUTION_N:,}")
     fig.tight_layout(rect=(0, 0.04, 1, 1))
     return fig
 
 
 def incidence_trends():
-    """Published incidence points for all NETs and for pancreatic NETs, with the seed text's 0.3-0.8 band."""
+    """Published incidence points for all NETs and for pancreatic NETs, with the source summary's quoted band."""
     fig, ax = plt.subplots(figsize=(7, 4))
     colours = [OKABE_ITO["blue"], OKABE_ITO["green"], OKABE_ITO["vermillion"]]
     markers_ = ["o", "s", "D"]
@@ -101,13 +102,13 @@ def incidence_trends():
         xs, ys = zip(*s.points)
         ax.plot(xs, ys, ls="--", marker=m, color=c, label=s.label)
     lo, hi = epidemiology.SEED_TEXT_INCIDENCE
-    ax.axhspan(lo, hi, color=OKABE_ITO["yellow"], alpha=0.5, label="0.3-0.8 quoted in the source summary")
+    ax.axhspan(lo, hi, color=OKABE_ITO["yellow"], alpha=0.5, label=f"{lo:g}-{hi:g} quoted in the source summary")
     ax.set_xlabel("year of diagnosis")
     ax.set_ylabel("age-adjusted incidence (per 100,000 per year)")
-    ax.set_title("0.3-0.8 per 100,000 fits pancreatic NETs, not NETs as a whole")
+    ax.set_title(f"{lo:g}-{hi:g} per 100,000 fits pancreatic NETs, not NETs as a whole")
     ax.legend(fontsize=8, loc="upper left")
-    _source_note(fig, "Published first and last years only (dashed lines join them). Sources: dasari2017, wu2023, "
-                      "sonbol2022")
+    _source_note(fig, "Published first and last years only (dashed lines join them). Sources: Dasari et al. 2017, "
+                      "Wu et al. 2023, Sonbol et al. 2022")
     fig.tight_layout(rect=(0, 0.04, 1, 1))
     return fig
 
@@ -118,7 +119,7 @@ def grade_map(criteria="who2022_digestive", ki67_max: float = 30.0, mitoses_max:
     if table.system != "digestive":
         raise InvalidValueError("criteria", f"grade_map needs a digestive table, got {table.key!r}")
     V.number("ki67_max", ki67_max, 0, 100, low_open=True, unit="%")
-    V.number("mitoses_max", mitoses_max, 0, 1000, low_open=True, unit="per 2 mm2")
+    V.number("mitoses_max", mitoses_max, 0, 1000, low_open=True, unit="per 2 mm²")
     V.integer("resolution", resolution, 2, 1000)
     k = np.linspace(0, ki67_max, resolution)
     m = np.linspace(0, mitoses_max, resolution)
@@ -156,7 +157,9 @@ def edition_comparison(ki67_max: float = 25.0):
     ax.set_yticks(range(len(tables)), [t.title for t in tables])
     ax.set_xlabel("Ki-67 index (%)")
     ax.set_xlim(0, ki67_max)
-    ax.set_title("WHO 2017 closed the 2-3 % gap and made well-differentiated G3 a NET", fontsize=10)
+    gap = WHO_2010_DIGESTIVE.known_gaps[0][1]
+    ax.set_title(f"WHO 2017 closed the {gap.low:g}-{gap.high:g} % gap and made well-differentiated G3 a NET",
+                 fontsize=10)
     fig.tight_layout()
     return fig
 
@@ -209,20 +212,28 @@ def ki67_field(field: "fields.Ki67Field", show_hotspot: bool = False):
     return fig
 
 
-def mitotic_counting(cutoff: float = 2.0, areas: Sequence[float] = (2.0, 10.0), true_range=(0.2, 6.0),
-                     points: int = 80):
-    """Chance that a mitotic count lands in the wrong band against the true rate, for 2 vs 10 mm2 counted."""
-    V.number("cutoff", cutoff, 0, 1000, unit="per 2 mm2")
-    areas = [V.number("areas", a, 0, 100, low_open=True, unit="mm2") for a in V.sequence("areas", areas, max_len=2)]
+def mitotic_counting(cutoff: float | None = None, areas: Sequence[float] = (mitoses.REFERENCE_AREA_MM2,
+                     mitoses.RECOMMENDED_AREA_MM2), true_range=(0.2, 6.0), points: int = 80):
+    """Chance that a mitotic count lands in the wrong band against the true rate, for 2 vs 10 mm² counted.
+
+    ``cutoff`` (mitoses per 2 mm²) marks a cut-off on the plot; by default the WHO 2019/2022 G1/G2 cut-off.
+    """
+    if cutoff is None:
+        cutoff = WHO_2022_DIGESTIVE.cutoffs("mitoses")[0]
+    V.number("cutoff", cutoff, 0, 1000, unit="per 2 mm²")
+    areas = [V.number("areas", a, 0, 100, low_open=True, unit="mm²") for a in V.sequence("areas", areas, max_len=2)]
     xs = np.linspace(*_range("true_range", true_range, 0, 1000), V.integer("points", points, 2, 400))
     fig, ax = plt.subplots(figsize=(7, 4))
     for a, c in zip(areas, (OKABE_ITO["vermillion"], OKABE_ITO["blue"])):
         ax.plot(xs, [100 * mitoses.crossing_probability(float(x), float(a)) for x in xs], color=c,
-                label=f"count {a:g} mm2" + (" then divide by 5" if a == 10 else ""))
+                label=f"count {a:g} mm²" + (f" then divide by {a / mitoses.REFERENCE_AREA_MM2:g}"
+                                            if a != mitoses.REFERENCE_AREA_MM2 else ""))
     ax.axvline(cutoff, color=OKABE_ITO["grey"], ls=":")
-    ax.set_xlabel("true mitotic rate (mitoses per 2 mm2)")
+    ax.set_xlabel("true mitotic rate (mitoses per 2 mm²)")
     ax.set_ylabel("chance of the wrong band (%)")
-    ax.set_title("Counting 10 mm2 and dividing by 5 is steadier than counting 2 mm2", fontsize=10)
+    big, small = max(areas), min(areas)
+    ax.set_title(f"Counting {big:g} mm² and dividing by {big / mitoses.REFERENCE_AREA_MM2:g} is steadier than "
+                 f"counting {small:g} mm²", fontsize=10)
     ax.legend()
     fig.tight_layout()
     return fig
@@ -256,17 +267,21 @@ def thoracic_criteria():
     t = WHO_2021_THORACIC
     fig, ax = plt.subplots(figsize=(7.5, 2.8))
     colours = [GRADE_COLOURS[1], GRADE_COLOURS[2], GRADE_COLOURS[3]]
+    cuts = t.cutoffs("mitoses")  # (2, 10) per 2 mm²
+    x_max = cuts[-1] + 6
     for b, c in zip(t.bands, colours):
-        lo, hi = b.mitoses.low, min(b.mitoses.high, 16)
+        lo, hi = b.mitoses.low, min(b.mitoses.high, x_max)
         ax.barh(0, hi - lo, left=lo, color=c, edgecolor="white")
         ax.text((lo + hi) / 2, 0, b.label, ha="center", va="center", fontsize=8)
-    ax.barh(1, 2, left=0, color=GRADE_COLOURS[2], edgecolor="white")
-    ax.text(1, 1, "necrosis -> atypical", ha="center", va="center", fontsize=8)
+    typical_top = t.bands[0].mitoses.high
+    ax.barh(1, typical_top, left=0, color=GRADE_COLOURS[2], edgecolor="white")
+    ax.text(typical_top / 2, 1, "necrosis -> atypical", ha="center", va="center", fontsize=8)
     ax.set_yticks([0, 1], ["no necrosis", "necrosis"])
     ax.set_ylabel("necrosis")
-    ax.set_xlabel("mitoses per 2 mm2")
-    ax.set_xlim(0, 16)
-    ax.set_title("Lung and thymus: 2 and 10 mitoses are the cut-offs; Ki-67 is not used", fontsize=10)
+    ax.set_xlabel("mitoses per 2 mm²")
+    ax.set_xlim(0, x_max)
+    ax.set_title(f"Lung and thymus: {cuts[0]:g} and {cuts[1]:g} mitoses are the cut-offs; Ki-67 is not used",
+                 fontsize=10)
     fig.tight_layout()
     return fig
 
@@ -283,7 +298,7 @@ def survival_by_stage():
     ax.set_xlabel("SEER summary stage at diagnosis")
     ax.set_ylabel("5-year overall survival (%)")
     ax.set_title("Pancreatic NETs: stage at diagnosis separates survival", fontsize=10)
-    _source_note(fig, "Source: Sonbol et al., Oncologist 2022, SEER 2000-2016 [sonbol2022]")
+    _source_note(fig, "Source: Sonbol et al., Oncologist 2022, SEER 2000-2016")
     fig.tight_layout(rect=(0, 0.04, 1, 1))
     return fig
 
