@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Set up and run the collection with nothing but Python >= 3.10 and pip.
 
-    python3 scripts/quickstart.py lab    # create .venv, install, open JupyterLab at notebook 00
+    python3 scripts/quickstart.py lab    # create .venv, install, open JupyterLab at notebook 00 (prints its link)
     python3 scripts/quickstart.py test   # create .venv, install with test extras, run all tests
 
 Installs into ./.venv (override with NETLIB_VENV). Re-installs only when pyproject.toml changes.
@@ -45,6 +45,38 @@ def clean_env() -> dict[str, str]:
     return env
 
 
+START = "notebooks/00_start_here.ipynb"
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def lab_command(rest: list[str]) -> list[str]:
+    """The ``jupyter lab`` command that opens notebook 00, and print the direct link to it.
+
+    Unless the caller passes its own ``--port`` or token, a free port and a fresh token are chosen here, so the
+    link to notebook 00 can be printed before the server starts (useful with ``--no-browser``, e.g. on a remote
+    machine or in a container).
+    """
+    import secrets
+
+    args = [str(BIN / "jupyter"), "lab", START]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        args.append("--allow-root")  # JupyterLab refuses to run as root otherwise
+    if not any(a.startswith(("--port", "--IdentityProvider.token", "--ServerApp.token")) for a in rest):
+        port, token = _free_port(), secrets.token_hex(16)
+        args += [f"--port={port}", f"--IdentityProvider.token={token}"]
+        # JupyterLab serves the notebook's folder (notebooks/), so the notebook sits at the top of the tree
+        print(f"[quickstart] notebook 00 will open at http://localhost:{port}/lab/tree/{Path(START).name}?token={token}\n"
+              "[quickstart] (paste that link into a browser if none opens; stop the server with Ctrl+C)", flush=True)
+    return args + rest
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] not in ("lab", "test"):
         print(__doc__)
@@ -52,9 +84,7 @@ def main(argv: list[str]) -> int:
     cmd, rest = argv[0], argv[1:]
     if cmd == "lab":
         ensure_installed("")
-        root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []  # JupyterLab refuses root otherwise
-        return subprocess.call([str(BIN / "jupyter"), "lab", "notebooks/00_start_here.ipynb", *root, *rest],
-                               cwd=ROOT, env=clean_env())
+        return subprocess.call(lab_command(rest), cwd=ROOT, env=clean_env())
     ensure_installed("test")
     code = subprocess.call([str(PY), "-m", "pytest", *rest], cwd=ROOT, env=clean_env())
     if code == 5:

@@ -86,8 +86,9 @@ def running_lab(tmp_path_factory):
     else:
         proc.terminate()
         raise RuntimeError("jupyter lab did not start within 90 s")
-    shots = tmp / "screenshots"
-    shots.mkdir()
+    # screenshots land in one known, git-ignored folder (override with NETLIB_SCREENSHOTS)
+    shots = Path(os.environ.get("NETLIB_SCREENSHOTS", ROOT / "screenshots"))
+    shots.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         try:
