@@ -32,7 +32,8 @@ So normalising means:
   version recorded is the one of the kernel that last executed the notebook; ``--normalise-only`` keeps a
   version already recorded and otherwise records this interpreter's (the ``python3`` kernel JupyterLab and
   nbclient start is the interpreter that runs them). On a machine with another Python, opening a notebook in
-  JupyterLab therefore still changes that one line: unavoidable client-side, see README.
+  JupyterLab therefore still marks it changed and a save rewrites that one value; only a server-side pre-save
+  hook (configured for ``jupyter lab``) could keep it, JupyterLab itself always writes the kernel's.
 * kernelspec ``python3``; no saved widget state; no execution timestamps; stable widget model ids (widget state
   is not saved, so a random id only adds diff noise); nbformat 4.5 with cell ids (missing ids are derived from
   position and source, so they are stable).
@@ -67,16 +68,14 @@ PYTHON_LANGUAGE_INFO = {
 def normalise(nb: nbformat.NotebookNode, language_info: dict | None = None) -> nbformat.NotebookNode:
     """Normalise ``nb`` in place (and return it) to what JupyterLab saves for it unchanged.
 
-    ``language_info`` is the kernel's (from an execution); without it a complete ``language_info`` already in
-    the notebook is kept, and an incomplete one (no ``version``) becomes ipykernel's with this interpreter's
-    Python version.
+    ``language_info`` is the kernel's (from an execution). Without it the notebook's own is kept, with any of
+    ipykernel's fields it lacks filled in and, if it records no ``version``, this interpreter's Python version.
     """
     nb.metadata.pop("widgets", None)
     nb.metadata["kernelspec"] = dict(KERNELSPEC)
     if language_info is None:
-        language_info = nb.metadata.get("language_info") or {}
-        if "version" not in language_info:
-            language_info = {**PYTHON_LANGUAGE_INFO, "version": platform.python_version()}
+        language_info = {**PYTHON_LANGUAGE_INFO, **(nb.metadata.get("language_info") or {})}
+        language_info.setdefault("version", platform.python_version())
     nb.metadata["language_info"] = nbformat.from_dict(dict(language_info))
     nb.nbformat, nb.nbformat_minor = 4, max(5, nb.get("nbformat_minor", 0))
     taken = {cell.get("id") for cell in nb.cells}

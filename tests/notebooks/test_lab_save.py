@@ -1,0 +1,103 @@
+"""Opening and saving an unchanged notebook in JupyterLab leaves it byte for byte as committed.
+
+JupyterLab (the ``lab`` fixture: 127.0.0.1, a temporary copy of notebooks/) opens each notebook without running
+it, waits for the kernel, and saves it. The saved file must equal the committed one, and the notebook must not be
+marked dirty after opening. What JupyterLab changes on open (``metadata.language_info``, filled from the kernel)
+and why the committed notebooks already carry exactly that is described in scripts/execute_notebooks.py.
+
+The one machine-dependent field is ``language_info.version``, the kernel's Python version. The kernel here runs on
+this interpreter; where its version differs from the one recorded in the notebooks, JupyterLab rightly rewrites
+that one value, so the comparison then expects it (with a warning) and skips the not-dirty check.
+"""
+from __future__ import annotations
+
+import base64
+import difflib
+import itertools
+import json
+import platform
+import secrets
+import urllib.parse
+import urllib.request
+import warnings
+
+import nbformat
+import pytest
+
+from tests.notebooks.lab import NOTEBOOKS, screenshot, shutdown_kernels, wait_idle
+
+pytestmark = pytest.mark.browser
+
+KERNEL_PYTHON = platform.python_version()  # the lab's python3 kernel runs on this interpreter
+
+
+def _contents(lab, name: str, content: bool) -> dict:
+    query = urllib.parse.urlencode({"token": lab["token"], "type": "file", "format": "base64",
+                                    "content": int(content)})
+    with urllib.request.urlopen(f"{lab['base']}/api/contents/{urllib.parse.quote(name)}?{query}", timeout=10) as r:
+        return json.load(r)
+
+
+def _file_bytes(lab, name: str) -> bytes:
+    return base64.b64decode(_contents(lab, name, content=True)["content"])
+
+
+def _expected(committed: bytes) -> bytes:
+    """The committed file, with the kernel's Python version where it differs from the recorded one."""
+    nb = nbformat.reads(committed.decode("utf-8"), as_version=4)
+    recorded = nb.metadata.get("language_info", {}).get("version")
+    if recorded is None or recorded == KERNEL_PYTHON:  # no version recorded: JupyterLab's save must not differ
+        return committed
+    warnings.warn(f"the notebooks record Python {recorded}, this kernel is Python {KERNEL_PYTHON}: JupyterLab "
+                  "writes the kernel's version, so only that value is expected to differ")
+    nb.metadata.language_info["version"] = KERNEL_PYTHON
+    text = nbformat.writes(nb, version=nbformat.NO_CONVERT)
+    return (text if text.endswith("\n") else text + "\n").encode("utf-8")
+
+
+def _first_differences(expected: bytes, saved: bytes, name: str, lines: int = 60) -> str:
+    diff = difflib.unified_diff(expected.decode("utf-8", "replace").splitlines(keepends=True),
+                                saved.decode("utf-8", "replace").splitlines(keepends=True),
+                                f"committed/{name}", f"saved by JupyterLab/{name}", n=2)
+    return "".join(itertools.islice(diff, lines))
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_open_and_save_changes_nothing(lab, path):
+    name = path.name
+    committed = _file_bytes(lab, name)  # the lab's copy of the repository's file, before JupyterLab touches it
+    expected = _expected(committed)
+    before = _contents(lab, name, content=False)["last_modified"]
+    page = lab["browser"].new_page(viewport={"width": 1400, "height": 1000})
+    page.set_default_timeout(60_000)
+    try:
+        workspace = "w" + secrets.token_hex(4)  # a fresh workspace: only this notebook is open
+        page.goto(f"{lab['base']}/lab/workspaces/{workspace}/tree/{name}?reset&token={lab['token']}")
+        page.wait_for_selector(".jp-Notebook .jp-Cell", state="attached")
+        wait_idle(page)
+        page.wait_for_timeout(1000)  # the kernel's language_info reaches the model when the kernel connects
+        dirty = page.locator(".lm-TabBar-tab.jp-mod-dirty").count() > 0
+        if expected == committed:
+            assert not dirty, f"{name} is marked changed right after opening (metadata differs from the kernel's?)"
+
+        page.locator(".jp-Notebook").first.click(position={"x": 5, "y": 5})  # focus the notebook, not a cell editor
+        page.keyboard.press("Control+s")
+        page.wait_for_function(
+            "() => !document.querySelector('.lm-TabBar-tab.jp-mod-dirty')", timeout=20_000)
+        for _ in range(80):
+            if _contents(lab, name, content=False)["last_modified"] != before:
+                break
+            page.wait_for_timeout(250)
+        else:
+            pytest.fail(f"JupyterLab did not save {name} within 20 s of Ctrl+S")
+        saved = _file_bytes(lab, name)
+        assert saved == expected, (
+            f"saving {name} unchanged in JupyterLab rewrote it; normalise it with "
+            f"scripts/execute_notebooks.py --normalise-only (first differences):\n"
+            + _first_differences(expected, saved, name))
+    except Exception:
+        screenshot(lab, page, "FAILED_save_" + name)
+        raise
+    finally:
+        page.close()
+        shutdown_kernels(lab)
