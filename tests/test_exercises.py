@@ -101,3 +101,13 @@ def test_check_stage_and_syndrome_and_treatment():
         check_treatment(f, "wait and see")
     small = Findings(site="jejunum_ileum", differentiation="well", ki67_percent=1, size_cm=0.9, metastasis="none")
     assert "selected small tumours" in check_treatment(small, "surveillance").message
+
+
+def test_check_stage_wrong_t_when_the_key_is_tx():
+    # no size, depth or invasion: the key is TX; a wrong T used to raise StopIteration (no step starts with "TX")
+    f = Findings(site="pancreas", regional_nodes_positive=0, metastasis="none", differentiation="well",
+                 ki67_percent=2)
+    fb = check_stage(f, "T2", "N0", "M0", "I")
+    assert not fb.correct and fb.expected == "TX N0 M0, stage None"
+    assert fb.message.startswith("T is TX") and "cannot be assessed" in fb.message
+    assert check_stage(f, "TX", "N0", "M0", None).correct

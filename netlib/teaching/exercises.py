@@ -296,7 +296,10 @@ def check_stage(findings: Findings, t: str, n: str, m: str, group: str | None) -
     elif "N" in wrong and key.n == "N2":
         msg = "jejunum/ileum: 12 or more positive nodes, or a mesenteric mass above 2 cm, is N2."
     elif "T" in wrong:
-        msg = f"T is {key.t}: " + next(s for s in key.steps if s.startswith(key.t))
+        # T1-T4 have a step starting with the category; TX only a step that ends "... (TX)."
+        why = (next((s for s in key.steps if s.startswith(key.t)), None)
+               or next((s for s in key.steps if key.t in s), None))
+        msg = f"T is {key.t}" + (f": {why}" if why else ".")
     elif wrong:
         msg = f"{', '.join(wrong)} differ: the key is {exp}."
     else:
