@@ -45,11 +45,11 @@ def test_check_grade_bad_answer():
     (lambda: check_ki67_index(30, 600, 5.0), True, "5.00 %"),
     (lambda: check_ki67_index(30, 600, 0.05), False, "percentage"),
     (lambda: check_ki67_index(30, 600, 5.26), False, "negative cells"),
-    (lambda: check_mitoses_per_2mm2(9, 43, 0.2376, 1.76), True, "per 2 mm2"),
+    (lambda: check_mitoses_per_2mm2(9, 43, 0.2376, 1.76), True, "per 2 mm²"),
     (lambda: check_mitoses_per_2mm2(9, 43, 0.2376, 9 * 10 / 43), False, "10 high-power fields"),
     (lambda: check_mitoses_per_2mm2(9, 43, 0.2376, 9), False, "raw count"),
     (lambda: check_fields_needed(22, 40, 10, 43), True, "rounded up"),
-    (lambda: check_fields_needed(22, 40, 10, 50), False, "0.2 mm2"),
+    (lambda: check_fields_needed(22, 40, 10, 50), False, "0.2 mm²"),
     (lambda: check_fields_needed(22, 40, 10, 42), False, "round up"),
     (lambda: check_commonest_site("pancreas"), False, "source summary"),
     (lambda: check_commonest_site("lung/bronchus"), True, "30.6"),
@@ -88,7 +88,7 @@ def test_check_case_feedback():
 def test_check_stage_and_syndrome_and_treatment():
     f = Findings(site="pancreas", differentiation="well", ki67_percent=2, size_cm=2.0, regional_nodes_positive=0,
                  metastasis="none")
-    assert "2.0 cm is T2" in check_stage(f, "T1", "N0", "M0", "I").message
+    assert "2 cm is T2" in check_stage(f, "T1", "N0", "M0", "I").message
     assert check_stage(f, "T2", "N0", "M0", "II").correct
     ji = Findings(site="jejunum_ileum", differentiation="well", ki67_percent=1, size_cm=1.2,
                   depth="muscularis_propria", regional_nodes_positive=12, metastasis="none")

@@ -9,8 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
+from netlib import checks
+from netlib.counting.ki67 import RECOMMENDED_MIN_CELLS
+from netlib.data.criteria import WHO_2010_DIGESTIVE, WHO_2021_THORACIC, WHO_2022_DIGESTIVE
+from netlib.data.staging_tables import N2_MESENTERIC_MASS_CM, N2_MIN_NODES, T_TABLES
+from netlib.errors import InvalidTypeError, InvalidValueError
 from netlib.findings import Findings
-from netlib.grading import LABELS, Grade, grade
+from netlib.grading import LABELS, MINEN_MIN_PERCENT, Grade, grade
 
 __all__ = ["Feedback", "check_grade", "check_ki67_index", "check_mitoses_per_2mm2", "check_fields_needed",
            "check_hotspot_count", "check_commonest_site", "check_marker_panel", "check_incidence_fit",
@@ -47,6 +52,14 @@ def _deciding_step(key: Grade) -> str:
     return key.steps[-1] if key.steps else ""
 
 
+# cut-offs quoted in the feedback, read from the tables
+_KI67_CUTS = WHO_2022_DIGESTIVE.cutoffs("ki67")  # (3, 20) %
+_MIT_CUTS = WHO_2022_DIGESTIVE.cutoffs("mitoses")  # (2, 20) per 2 mm²
+_LUNG_CUTS = WHO_2021_THORACIC.cutoffs("mitoses")  # (2, 10) per 2 mm²
+_GAP_2010 = WHO_2010_DIGESTIVE.known_gaps[0][1]
+_PANC_T1 = T_TABLES["pancreas"].size_bands[0][1]
+
+
 def _diagnose(f: Findings, answer: str, key: Grade) -> str:
     flags = key.flags
     exp = key.label
@@ -54,13 +67,14 @@ def _diagnose(f: Findings, answer: str, key: Grade) -> str:
         why = key.steps[-1] if key.steps else ""
         return f"the findings do not allow a grade here ({why}) - answer 'undetermined'."
     if f.is_thoracic and answer.startswith("NET G"):
-        return ("lung and thymus use the thoracic names and criteria (mitoses per 2 mm2, necrosis, morphology), "
+        return ("lung and thymus use the thoracic names and criteria (mitoses per 2 mm², necrosis, morphology), "
                 f"not the digestive G1-G3 grades: this is {exp}.")
     if exp == "atypical carcinoid" and answer == "typical carcinoid" and f.necrosis in ("punctate", "extensive") \
             and "boundary_value" not in flags:
-        return "necrosis makes a carcinoid atypical even with fewer than 2 mitoses per 2 mm2."
+        return f"necrosis makes a carcinoid atypical even with fewer than {_LUNG_CUTS[0]:g} mitoses per 2 mm²."
     if exp == "NET G3" and answer == "NEC":
-        return "Ki-67 > 20 % does not make a carcinoma: the tumour is well differentiated, so it is NET G3."
+        return (f"Ki-67 > {_KI67_CUTS[-1]:g} % does not make a carcinoma: the tumour is well differentiated, so it "
+                "is NET G3.")
     if exp == "NEC" and answer.startswith("NET"):
         return "poor differentiation makes it a neuroendocrine carcinoma (NEC), whatever the Ki-67."
     if "discordant_ki67_mitoses" in flags and answer.startswith("NET G") and answer < exp:
@@ -69,23 +83,25 @@ def _diagnose(f: Findings, answer: str, key: Grade) -> str:
         other = "mitotic count" if param == "Ki-67" else "Ki-67"
         return f"you graded on the {other} alone; the {param} gives the higher grade, and the higher grade wins."
     if "boundary_value" in flags:
-        return (f"a value exactly on a cut-off: the intervals are closed (Ki-67 3 and 20 %, mitoses 2 and 20 are "
-                f"G2; lung 2 and 10 mitoses are atypical), so the answer is {exp}.")
+        return (f"a value exactly on a cut-off: the intervals are closed (Ki-67 {_KI67_CUTS[0]:g} and "
+                f"{_KI67_CUTS[1]:g} %, mitoses {_MIT_CUTS[0]:g} and {_MIT_CUTS[1]:g} are G2; lung {_LUNG_CUTS[0]:g} "
+                f"and {_LUNG_CUTS[1]:g} mitoses are atypical), so the answer is {exp}.")
     if "who2010_gap_value" in flags:
-        return "the 2-3 % gap belonged to WHO 2010; since WHO 2017/2019 any Ki-67 below 3 % is G1."
+        return (f"the {_GAP_2010.low:g}-{_GAP_2010.high:g} % gap belonged to WHO 2010; since WHO 2017/2019 any Ki-67 "
+                f"below {_KI67_CUTS[0]:g} % is G1.")
     if exp == "MiNEN":
-        return "both components make up at least 30 % of the tumour: a MiNEN."
+        return f"both components make up at least {MINEN_MIN_PERCENT:g} % of the tumour: a MiNEN."
     return f"the key is {exp}; follow the steps of grade() to see where your reasoning parted."
 
 
 def check_grade(findings: Findings, answer: str) -> Feedback:
     """Check a grade answer (one of :data:`netlib.grading.LABELS`) for ``findings``."""
     if not isinstance(answer, str):
-        raise TypeError(f"answer: expected one of {', '.join(LABELS)}, got {type(answer).__name__} {answer!r}")
+        raise InvalidTypeError("answer", f"expected one of {', '.join(LABELS)}, got {type(answer).__name__} {answer!r}")
     if answer not in LABELS:
-        raise ValueError(f"answer: {answer!r} is not a label; choose one of {', '.join(LABELS)}")
+        raise InvalidValueError("answer", f"{answer!r} is not a label; choose one of {', '.join(LABELS)}")
     if not isinstance(findings, Findings):
-        raise TypeError(f"findings: expected a netlib.Findings, got {type(findings).__name__}")
+        raise InvalidTypeError("findings", f"expected a netlib.Findings, got {type(findings).__name__}")
     key = grade(findings)
     if answer == key.label:
         return Feedback(answer, key.label, True, f"{key.title}. " + _deciding_step(key))
@@ -95,9 +111,9 @@ def check_grade(findings: Findings, answer: str) -> Feedback:
 # --- numeric and choice exercises ------------------------------------------------------------
 def _number_answer(name: str, answer) -> float:
     if isinstance(answer, bool) or not isinstance(answer, (int, float)):
-        raise TypeError(f"answer: expected a number for {name}, got {type(answer).__name__} {answer!r}")
+        raise InvalidTypeError("answer", f"expected a number for {name}, got {type(answer).__name__} {answer!r}")
     if answer != answer or answer in (float("inf"), float("-inf")):
-        raise ValueError(f"answer: expected a finite number for {name}, got {answer!r}")
+        raise InvalidValueError("answer", f"expected a finite number for {name}, got {answer!r}")
     return float(answer)
 
 
@@ -123,23 +139,23 @@ def check_ki67_index(positive: int, total: int, answer: float) -> Feedback:
 
 
 def check_mitoses_per_2mm2(mitoses: int, fields: int, field_area: float, answer: float) -> Feedback:
-    """Mitoses per 2 mm2 from a count over ``fields`` fields of ``field_area`` mm2 (tolerance 0.05)."""
+    """Mitoses per 2 mm² from a count over ``fields`` fields of ``field_area`` mm² (tolerance 0.05)."""
     from netlib.counting import mitoses as mit
 
     key = mit.per_2mm2(mitoses, fields, field_area)
-    a = _number_answer("mitoses per 2 mm2", answer)
+    a = _number_answer("mitoses per 2 mm²", answer)
     if _close(a, key, 0.05):
-        return Feedback(f"{a:g}", f"{key:.2f}", True, f"{mitoses} mitoses in {fields * field_area:.2f} mm2 = "
-                        f"{key:.2f} per 2 mm2.")
+        return Feedback(f"{a:g}", f"{key:.2f}", True, f"{mitoses} mitoses in {fields * field_area:.2f} mm² = "
+                        f"{key:.2f} per 2 mm².")
     if _close(a, mitoses * 10 / fields, 0.05) and not _close(key, mitoses * 10 / fields, 0.05):
-        msg = ("you counted per 10 high-power fields; 10 HPF equal 2 mm2 only on some microscopes. "
+        msg = ("you counted per 10 high-power fields; 10 HPF equal 2 mm² only on some microscopes. "
                "Convert by area instead.")
     elif _close(a, mitoses, 0.05):
-        msg = "that is the raw count; divide by the area counted and multiply by 2 mm2."
+        msg = "that is the raw count; divide by the area counted and multiply by 2 mm²."
     elif _close(a, mitoses / 5, 0.05):
-        msg = "dividing by 5 is right only when exactly 10 mm2 was counted; convert by the actual area."
+        msg = "dividing by 5 is right only when exactly 10 mm² was counted; convert by the actual area."
     else:
-        msg = f"count / (fields x field area) x 2 = {key:.2f} per 2 mm2."
+        msg = f"count / (fields x field area) x 2 = {key:.2f} per 2 mm²."
     return Feedback(f"{a:g}", f"{key:.2f}", False, msg)
 
 
@@ -152,23 +168,22 @@ def check_fields_needed(field_number_mm: float, objective_magnification: float, 
     key = mit.fields_needed(area_mm2, setup.area_mm2)
     a = _number_answer("the number of fields", answer)
     if a == key:
-        return Feedback(f"{a:g}", str(key), True, f"field area {setup.area_mm2:.4f} mm2; {area_mm2:g} / "
+        return Feedback(f"{a:g}", str(key), True, f"field area {setup.area_mm2:.4f} mm²; {area_mm2:g} / "
                         f"{setup.area_mm2:.4f} rounded up = {key}.")
     if a == 10 * area_mm2 / 2:
-        msg = "10 fields per 2 mm2 holds only for a 0.2 mm2 field; work out this microscope's field area."
+        msg = "10 fields per 2 mm² holds only for a 0.2 mm² field; work out this microscope's field area."
     elif a == round(area_mm2 / (setup.diameter_mm ** 2)):
         msg = "the field is a circle: area = pi x (diameter / 2)^2, not diameter squared."
     elif a == key - 1:
         msg = "round up: the fields must cover at least the whole area."
     else:
         msg = (f"diameter = field number / objective = {setup.diameter_mm:.3f} mm, area = "
-               f"{setup.area_mm2:.4f} mm2, so {key} fields.")
+               f"{setup.area_mm2:.4f} mm², so {key} fields.")
     return Feedback(f"{a:g}", str(key), False, msg)
 
 
 def check_hotspot_count(field, squares, positive: int, total: int) -> Feedback:
     """Compare a trainee's count of the named squares with the field's ground truth."""
-    from netlib import checks
     from netlib.counting.fields import Ki67Field
 
     checks.instance("field", field, Ki67Field, "a netlib.fields.Ki67Field")
@@ -181,8 +196,9 @@ def check_hotspot_count(field, squares, positive: int, total: int) -> Feedback:
     if not chosen & hot:
         notes.append("none of your squares lies in the hot spot: the index must come from the area of highest "
                      "labelling")
-    if true_tot < 500:
-        notes.append(f"these squares hold only {true_tot} cells; add squares until at least 500 are counted")
+    if true_tot < RECOMMENDED_MIN_CELLS:
+        notes.append(f"these squares hold only {true_tot} cells; add squares until at least {RECOMMENDED_MIN_CELLS} "
+                     "are counted")
     miss = abs(positive - true_pos)
     good_count = miss <= max(2, 0.05 * true_pos) and abs(total - true_tot) <= max(10, 0.05 * true_tot)
     truth = (f"truth: {true_pos} positive of {true_tot} = {100 * true_pos / true_tot:.1f} %"
@@ -198,11 +214,9 @@ def check_commonest_site(answer: str) -> Feedback:
     from netlib.data.epidemiology import SITE_DISTRIBUTION
 
     if not isinstance(answer, str):
-        raise TypeError(f"answer: expected a site name, got {type(answer).__name__} {answer!r}")
+        raise InvalidTypeError("answer", f"expected a site name, got {type(answer).__name__} {answer!r}")
     ranked = sorted(SITE_DISTRIBUTION, key=lambda s: -s.percent)
     names = [s.site for s in ranked]
-    from netlib import checks
-
     checks.choice("answer", answer, names)
     key = ranked[0]
     if answer == key.site:
@@ -221,15 +235,15 @@ def check_marker_panel(panel: dict, ne_differentiation: str, lineage: str) -> Fe
 
     names = ("synaptophysin", "chromogranin_a", "insm1", "keratin", "neurofilament")
     if not isinstance(panel, dict):
-        raise TypeError(f"panel: expected a dict of marker results, got {type(panel).__name__}")
+        raise InvalidTypeError("panel", f"expected a dict of marker results, got {type(panel).__name__}")
     for k in panel:
         if not isinstance(k, str) or k not in names:
-            raise ValueError(f"panel: unknown marker {k!r}; known: {', '.join(names)}")
+            raise InvalidValueError("panel", f"unknown marker {k!r}; known: {', '.join(names)}")
     key = markers.interpret(**panel)
     for name, val, allowed in (("ne_differentiation", ne_differentiation, ("yes", "no", "uncertain")),
                                ("lineage", lineage, ("epithelial", "non-epithelial", "uncertain"))):
         if val not in allowed:
-            raise ValueError(f"{name}: {val!r} is not allowed; choose one of {', '.join(allowed)}")
+            raise InvalidValueError(name, f"{val!r} is not allowed; choose one of {', '.join(allowed)}")
     ans = f"{ne_differentiation} / {lineage}"
     exp = f"{key.ne_differentiation} / {key.lineage}"
     if ans == exp:
@@ -254,8 +268,6 @@ def check_incidence_fit(answer: str) -> Feedback:
     """Which population does the source summary's 0.3-0.8 per 100,000 fit? Key from the SEER series."""
     from netlib.data.epidemiology import INCIDENCE, SEED_TEXT_INCIDENCE
 
-    from netlib import checks
-
     checks.choice("answer", answer, INCIDENCE_CHOICES)
     lo, hi = SEED_TEXT_INCIDENCE
     fits = {s.label.split(",")[0] for s in INCIDENCE
@@ -274,7 +286,6 @@ def check_incidence_fit(answer: str) -> Feedback:
 # --- staging, syndromes, treatment and whole cases -------------------------------------------------
 def check_stage(findings: Findings, t: str, n: str, m: str, group: str | None) -> Feedback:
     """Check a TNM and stage-group answer against :func:`netlib.stage`."""
-    from netlib import checks
     from netlib.staging import stage
 
     checks.choice("t", t, ("TX", "T1", "T2", "T3", "T4", None))
@@ -290,11 +301,12 @@ def check_stage(findings: Findings, t: str, n: str, m: str, group: str | None) -
         return Feedback(ans, exp, False, key.steps[0])
     wrong = [part for part, a, k in (("T", t, key.t), ("N", n, key.n), ("M", m, key.m)) if a != k]
     if "pancreas_t1_boundary" in key.flags and "T" in wrong:
-        msg = "a pancreatic NET of exactly 2.0 cm is T2: T1 is below 2 cm."
+        msg = f"a pancreatic NET of exactly {_PANC_T1.high:g} cm is T2: T1 is {_PANC_T1.describe('cm')}."
     elif "invasion_ignored" in key.flags and "T" in wrong and findings.site == "pancreas":
         msg = "peripancreatic fat does not change pancreatic T; size and named structures do."
     elif "N" in wrong and key.n == "N2":
-        msg = "jejunum/ileum: 12 or more positive nodes, or a mesenteric mass above 2 cm, is N2."
+        msg = (f"jejunum/ileum: {N2_MIN_NODES} or more positive nodes, or a mesenteric mass above "
+               f"{N2_MESENTERIC_MASS_CM:g} cm, is N2.")
     elif "T" in wrong:
         # T1-T4 have a step starting with the category; TX only a step that ends "... (TX)."
         why = (next((s for s in key.steps if s.startswith(key.t)), None)
@@ -313,7 +325,7 @@ def check_syndrome(features, answer: str) -> Feedback:
 
     ranked = syndromes.match(features)
     if not ranked:
-        raise ValueError("features: none of them belongs to a syndrome in the catalogue")
+        raise InvalidValueError("features", "none of them belongs to a syndrome in the catalogue")
     syndromes.get(answer)
     best, hit = ranked[0]
     if answer == best.key:
@@ -328,8 +340,6 @@ def check_syndrome(features, answer: str) -> Feedback:
 def check_treatment(findings: Findings, answer: str) -> Feedback:
     """Check a management category against :func:`netlib.recommend` (the rule that fires)."""
     from netlib.treatment import CATEGORIES, recommend
-
-    from netlib import checks
 
     checks.choice("answer", answer, CATEGORIES)
     key = recommend(findings)
@@ -352,7 +362,6 @@ def check_treatment(findings: Findings, answer: str) -> Feedback:
 def check_case(case, grade: str | None = None, stage_group: str | None = None,
                category: str | None = None) -> Feedback:
     """Check any of grade, stage group and management for a case from :mod:`netlib.data.cases`."""
-    from netlib import checks
     from netlib.assessment import assess
     from netlib.data.cases import Case
 

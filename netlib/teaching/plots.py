@@ -221,7 +221,8 @@ def mitotic_counting(cutoff: float | None = None, areas: Sequence[float] = (mito
     if cutoff is None:
         cutoff = WHO_2022_DIGESTIVE.cutoffs("mitoses")[0]
     V.number("cutoff", cutoff, 0, 1000, unit="per 2 mm²")
-    areas = [V.number("areas", a, 0, 100, low_open=True, unit="mm²") for a in V.sequence("areas", areas, max_len=2)]
+    areas = [V.number("areas", a, 0, 100, low_open=True, unit="mm²")
+             for a in V.sequence("areas", areas, min_len=1, max_len=2)]
     xs = np.linspace(*_range("true_range", true_range, 0, 1000), V.integer("points", points, 2, 400))
     fig, ax = plt.subplots(figsize=(7, 4))
     for a, c in zip(areas, (OKABE_ITO["vermillion"], OKABE_ITO["blue"])):
