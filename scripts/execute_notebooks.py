@@ -105,7 +105,7 @@ def serialise(nb: nbformat.NotebookNode) -> str:
 
 def write(nb: nbformat.NotebookNode, path: Path) -> None:
     nbformat.validate(nb)
-    with open(path, "w", encoding="utf-8") as f:  # what nbformat.write and the server's save do
+    with open(path, "w", encoding="utf-8", newline="\n") as f:  # as the server's save: "\n" also on Windows
         f.write(serialise(nb))
 
 

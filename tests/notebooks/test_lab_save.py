@@ -81,15 +81,13 @@ def test_open_and_save_changes_nothing(lab, path):
             assert not dirty, f"{name} is marked changed right after opening (metadata differs from the kernel's?)"
 
         page.locator(".jp-Notebook").first.click(position={"x": 5, "y": 5})  # focus the notebook, not a cell editor
-        page.keyboard.press("Control+s")
-        page.wait_for_function(
-            "() => !document.querySelector('.lm-TabBar-tab.jp-mod-dirty')", timeout=20_000)
-        for _ in range(80):
-            if _contents(lab, name, content=False)["last_modified"] != before:
-                break
-            page.wait_for_timeout(250)
-        else:
-            pytest.fail(f"JupyterLab did not save {name} within 20 s of Ctrl+S")
+        # The server truncates the file and then writes it, so its modification time changes before the content is
+        # complete: wait for the answer to JupyterLab's save request instead, sent once the file is written.
+        with page.expect_response(lambda r: r.request.method == "PUT" and "/api/contents/" in r.url,
+                                  timeout=20_000) as response:
+            page.keyboard.press("Control+s")
+        assert response.value.ok, f"saving {name} failed: HTTP {response.value.status}"
+        assert _contents(lab, name, content=False)["last_modified"] != before, f"{name} was not written"
         saved = _file_bytes(lab, name)
         assert saved == expected, (
             f"saving {name} unchanged in JupyterLab rewrote it; normalise it with "
