@@ -84,7 +84,11 @@ def main(argv: list[str]) -> int:
     cmd, rest = argv[0], argv[1:]
     if cmd == "lab":
         ensure_installed("")
-        return subprocess.call(lab_command(rest), cwd=ROOT, env=clean_env())
+        env = clean_env()
+        # .jupyter/jupyter_server_config.py: saving an unchanged notebook leaves it as committed
+        env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(filter(None, [str(ROOT / ".jupyter"),
+                                                                    env.get("JUPYTER_CONFIG_PATH")]))
+        return subprocess.call(lab_command(rest), cwd=ROOT, env=env)
     ensure_installed("test")
     code = subprocess.call([str(PY), "-m", "pytest", *rest], cwd=ROOT, env=clean_env())
     if code == 5:
