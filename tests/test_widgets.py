@@ -30,11 +30,11 @@ def test_misgrade_explorer_and_converter_update():
     ex.cells.value = 2000
     assert ex.probabilities["NET G2"] < before and "2000 cells" in ex.output.value
     conv = widgets.mitoses_converter()
-    assert "43 fields = 10 mm2" in conv.text
+    assert "43 fields = 10 mm²" in conv.text
     conv.field_number.value = "20"
-    assert "51 fields = 10 mm2" in conv.text
+    assert "51 fields = 10 mm²" in conv.text
     conv.field_number.value = 20  # a number assigned from Python code is written into the box as text
-    assert conv.field_number.value == "20" and "51 fields = 10 mm2" in conv.text
+    assert conv.field_number.value == "20" and "51 fields = 10 mm²" in conv.text
 
 
 def test_thoracic_classifier_10_vs_11():

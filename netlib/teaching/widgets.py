@@ -326,7 +326,7 @@ def grade_calculator(site: str = "pancreas", differentiation: str = "well", ki67
         "site": _dropdown("site", site, "Site"),
         "differentiation": _dropdown("differentiation", differentiation, "Differentiation"),
         "ki67": NumberField("Ki-67", "Ki-67 (%)", ki67, 0, 100, unit="%"),
-        "mitoses": NumberField("Mitoses", "Mitoses / 2 mm2", mitoses, 0, 1000, unit="per 2 mm2"),
+        "mitoses": NumberField("Mitoses", "Mitoses / 2 mm²", mitoses, 0, 1000, unit="per 2 mm²"),
     }
     criteria = (W.Dropdown(options=[(t.title, k) for k, t in TABLES.items() if t.system == "digestive"],
                            value="who2022_digestive", description="Criteria", style=_STYLE) if editions else None)
@@ -346,7 +346,7 @@ def thoracic_classifier(morphology: str = "carcinoid", mitoses: float = 1.0, nec
     controls = {
         "site": W.Dropdown(options=["lung", "thymus"], value=site, description="Site", style=_STYLE),
         "morphology": _dropdown("morphology", morphology, "Morphology"),
-        "mitoses": NumberField("Mitoses", "Mitoses / 2 mm2", mitoses, 0, 1000, unit="per 2 mm2"),
+        "mitoses": NumberField("Mitoses", "Mitoses / 2 mm²", mitoses, 0, 1000, unit="per 2 mm²"),
         "necrosis": _dropdown("necrosis", necrosis, "Necrosis"),
         "size": NumberField("Size", "Size (cm)", size, 0, 100, unit="cm"),
     }
@@ -381,9 +381,9 @@ class MitosesConverter:
     def _convert(self, v: dict[str, Any]) -> tuple[str, str]:
         setup = mitoses.microscope(v["field_number"], v["objective"])
         per2 = mitoses.per_2mm2(v["count"], v["fields"], setup.area_mm2)
-        text = (f"Field diameter {setup.diameter_mm:.3f} mm, area {setup.area_mm2:.4f} mm2; "
-                f"{setup.fields_for_10mm2} fields = 10 mm2. {v['count']} mitoses in {v['fields']} "
-                f"fields = {per2:.2f} per 2 mm2.")
+        text = (f"Field diameter {setup.diameter_mm:.3f} mm, area {setup.area_mm2:.4f} mm²; "
+                f"{setup.fields_for_10mm2} fields = 10 mm². {v['count']} mitoses in {v['fields']} "
+                f"fields = {per2:.2f} per 2 mm².")
         return text, f"<p>{escape(text)}</p>"
 
     def update(self, _change=None) -> None:
