@@ -41,10 +41,42 @@ def test_environment_yml_matches_pyproject():
 
 
 def test_import_netlib_is_light():
-    code = ("import sys, netlib; bad = [m for m in ('matplotlib', 'ipywidgets', 'pandas', 'numpy') "
-            "if m in sys.modules]; print(bad)")
+    """`import netlib` (and the decision API) loads no plotting, widget or array library."""
+    code = ("import sys, netlib; from netlib import Findings, grade, stage, recommend, assess; "
+            "import netlib.data, netlib.counting, netlib.teaching; "
+            "bad = [m for m in ('matplotlib', 'ipywidgets', 'pandas', 'numpy') if m in sys.modules]; print(bad)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_layout_shows_the_architecture():
+    """Decisions on top; data, counting and teaching in their folders; nothing imports upwards at import time."""
+    pkg = ROOT / "netlib"
+    top = {p.stem for p in pkg.glob("*.py")} - {"__init__"}
+    assert top == {"findings", "grading", "staging", "treatment", "markers", "assessment", "results", "checks",
+                   "errors"}
+    assert {p.stem for p in (pkg / "data").glob("*.py")} >= {"criteria", "staging_tables", "treatment_rules",
+                                                             "trials", "syndromes", "epidemiology", "references",
+                                                             "cases", "source_summary"}
+    assert {p.stem for p in (pkg / "counting").glob("*.py")} >= {"ki67", "mitoses", "fields"}
+    assert {p.stem for p in (pkg / "teaching").glob("*.py")} >= {"cards", "plots", "widgets", "exercises"}
+    # data and counting never import the teaching front ends at module level
+    for sub in ("data", "counting"):
+        for path in (pkg / sub).glob("*.py"):
+            header = [ln for ln in path.read_text().splitlines() if ln.startswith(("import ", "from "))]
+            assert not [ln for ln in header if "netlib.teaching" in ln], f"{path.name} imports teaching at load time"
+
+
+def test_every_error_names_its_argument():
+    """netlib raises only InvalidValueError / InvalidTypeError (they carry ``.argument``), never a bare one."""
+    offenders = []
+    for path in (ROOT / "netlib").rglob("*.py"):
+        if path.name == "errors.py":
+            continue
+        for i, line in enumerate(path.read_text().splitlines(), 1):
+            if re.search(r"raise \(?(ValueError|TypeError)\b", line):
+                offenders.append(f"{path.relative_to(ROOT)}:{i}: {line.strip()}")
+    assert not offenders, "\n".join(offenders)
 
 
 def test_ci_runs_the_readme_test_command():

@@ -25,6 +25,7 @@ from netlib import checks as V
 from netlib import markers
 from netlib.counting import fields, ki67, mitoses
 from netlib.data.criteria import TABLES
+from netlib.errors import InvalidTypeError, InvalidValueError
 from netlib.findings import VOCABULARY, Findings
 from netlib.grading import LABELS, Grade, grade
 from netlib.teaching.exercises import Feedback, check_grade, check_hotspot_count
@@ -143,15 +144,15 @@ def _row(w: W.Widget) -> W.Widget:
     return w.row if isinstance(w, NumberField) else w
 
 
-def _read(controls: dict[str, W.ValueWidget]) -> tuple[dict[str, Any], list[str]]:
-    """Each control's value (numbers parsed) and the messages of the fields that cannot be read."""
+def _read(controls: dict[str, W.ValueWidget]) -> tuple[dict[str, Any], list[ValueError | TypeError]]:
+    """Each control's value (numbers parsed) and the errors (naming the field) of the fields that cannot be read."""
     values, problems = {}, []
     for key, w in controls.items():
         if isinstance(w, NumberField):
             try:
                 values[key] = w.read()
             except (TypeError, ValueError) as e:
-                problems.append(str(e))
+                problems.append(e)
         else:
             values[key] = w.value
     return values, problems
@@ -161,7 +162,8 @@ def _refresh(card: ResultCard, controls: dict[str, W.ValueWidget],
              compute: Callable[[dict[str, Any]], tuple[Any, str]]) -> tuple[Any, str | None]:
     """Read the controls; if every field is usable, compute ``(result, html)`` and show it; else mark the card
     not updated. Returns ``(result, None)`` or ``(None, error message)``."""
-    values, problems = _read(controls)
+    values, errors = _read(controls)
+    problems = [str(e) for e in errors]
     if not problems:
         try:
             result, html = compute(values)
@@ -210,13 +212,9 @@ def quiz(prompt: str, checker: Callable[[Any], Feedback], choices: tuple | list 
     V.instance("prompt", prompt, str, "a string")
     V.instance("description", description, str, "a string")
     if not callable(checker):
-        raise TypeError(f"checker: expected a function answer -> Feedback, got {type(checker).__name__}")
+        raise InvalidTypeError("checker", f"expected a function answer -> Feedback, got {type(checker).__name__}")
     if choices is not None:
-        if isinstance(choices, (str, bytes)) or not hasattr(choices, "__iter__"):
-            raise TypeError(f"choices: expected a list of options, got {type(choices).__name__}")
-        choices = list(choices)
-        if not choices:
-            raise ValueError("choices: at least one option is needed")
+        choices = V.sequence("choices", choices, what="a list of options", min_len=1)
     answer = (W.Dropdown(options=list(choices), description=description, style=_STYLE) if choices is not None
               else NumberField(description, description, "", -100_000, 100_000, show_now=False))
     button = W.Button(description="Check")
@@ -231,9 +229,7 @@ def quiz(prompt: str, checker: Callable[[Any], Feedback], choices: tuple | list 
 def grade_quiz(findings: Findings, prompt: str, choices: tuple[str, ...] = LABELS) -> Quiz:
     """A grade self-check for one case; the key comes from :func:`netlib.grade`."""
     V.instance("findings", findings, Findings, "a netlib.Findings")
-    if choices is not LABELS and not (isinstance(choices, (tuple, list)) and choices):
-        raise TypeError(f"choices: expected a non-empty tuple of labels, got {choices!r}")
-    for c in choices:
+    for c in V.sequence("choices", choices, what="a non-empty tuple of labels", min_len=1):
         V.choice("choices", c, LABELS)
     q = quiz(prompt, lambda a: check_grade(findings, a), choices, "Your grade")
     q.findings = findings  # for the reader's convenience
@@ -267,7 +263,7 @@ class GradeCalculator:
         """The case as typed; raises ValueError naming the first field that cannot be read."""
         values, problems = _read(self.controls)
         if problems:
-            raise ValueError(problems[0])
+            raise problems[0]
         return self._findings(values)
 
     @staticmethod
@@ -506,7 +502,7 @@ class HotspotCounter:
         """Check the count; ``last`` is the Feedback, or None with ``error`` set if a count cannot be read."""
         values, problems = _read({"positive": self.positive, "total": self.total})
         if problems:
-            self.last, self.error = None, "; ".join(problems)
+            self.last, self.error = None, "; ".join(str(e) for e in problems)
             self.feedback.value = f"<b>Cannot check yet:</b> {escape(self.error)}"
             return None
         self.last, self.error = check_hotspot_count(self.field, list(self.squares.value), values["positive"],
@@ -557,7 +553,8 @@ def marker_panel(**initial: str) -> MarkerPanel:
     names = ("synaptophysin", "chromogranin_a", "insm1", "keratin", "neurofilament")
     unknown = set(initial) - set(names)
     if unknown:
-        raise ValueError(f"marker_panel: unknown marker(s) {sorted(unknown)}; known: {', '.join(names)}")
+        raise InvalidValueError(sorted(unknown)[0], f"marker_panel has no marker(s) {sorted(unknown)}; known: "
+                                                    f"{', '.join(names)}")
     for k, v in initial.items():
         V.choice(k, v, (None, "positive", "negative"))
     controls = {n: W.Dropdown(options=[_NONE, "positive", "negative"], value=initial.get(n) or _NONE,
@@ -681,7 +678,7 @@ class TreatmentExplorer:
         """The case as entered; raises ValueError naming the first field that cannot be read."""
         values, problems = _read(self.controls)
         if problems:
-            raise ValueError(problems[0])
+            raise problems[0]
         return self._findings(values)
 
     @staticmethod
