@@ -238,33 +238,51 @@ def grade_quiz(findings: Findings, prompt: str, choices: tuple[str, ...] = LABEL
 
 # --- grade calculators --------------------------------------------------------------------------
 @dataclass
-class GradeCalculator:
-    """Inputs for one case and an HTML card that regrades on every change (numbers: as they are typed).
+class CardPanel:
+    """Inputs and a result card that recomputes on every change (numbers: as they are typed).
 
-    ``result`` is the current :class:`~netlib.grading.Grade`, or None while a field cannot be read; then
-    ``error`` says which field and why, and the card is marked "Not updated" over the last valid card.
+    Subclasses say how the inputs become a result in :meth:`compute`. ``result`` is the current result, or None
+    while a field cannot be read; then ``error`` says which field and why, and the card is marked "Not updated"
+    over the last valid card.
     """
 
     controls: dict[str, W.ValueWidget]
     card: ResultCard
     box: W.VBox
-    criteria: W.Dropdown | None = None
-    result: Grade | None = None
+    result: Any = None
     error: str | None = None
     status: W.HTML | None = None
+
+    def compute(self, values: dict[str, Any]) -> tuple[Any, str]:
+        """The result for the parsed input values, and its HTML."""
+        raise NotImplementedError
+
+    def update(self, _change=None) -> None:
+        self.result, self.error = _refresh(self.card, self.controls, self.compute)
+
+    def findings(self) -> Findings:
+        """The case as entered; raises the error of the first field that cannot be read (it names the field)."""
+        values, problems = _read(self.controls)
+        if problems:
+            raise problems[0]
+        return self._findings(values)
+
+    @staticmethod
+    def _findings(v: dict[str, Any]) -> Findings:
+        raise NotImplementedError
+
+
+@dataclass
+class GradeCalculator(CardPanel):
+    """Grade inputs for one case and the grade card (:class:`~netlib.grading.Grade` as ``result``)."""
+
+    criteria: W.Dropdown | None = None
 
     def __getattr__(self, name):  # calc.ki67 -> the Ki-67 control
         controls = self.__dict__.get("controls", {})
         if name in controls:
             return controls[name]
         raise AttributeError(name)
-
-    def findings(self) -> Findings:
-        """The case as typed; raises ValueError naming the first field that cannot be read."""
-        values, problems = _read(self.controls)
-        if problems:
-            raise problems[0]
-        return self._findings(values)
 
     @staticmethod
     def _findings(v: dict[str, Any]) -> Findings:
@@ -276,16 +294,13 @@ class GradeCalculator:
             kw["size_cm"] = v["size"]
         return Findings(**kw)
 
-    def _grade(self, values: dict[str, Any]) -> tuple[Grade, str]:
+    def compute(self, values: dict[str, Any]) -> tuple[Grade, str]:
         crit = self.criteria.value if self.criteria is not None else None
         f = self._findings(values)
         if crit is not None and TABLES[crit].system == "digestive" and f.is_thoracic:
             crit = None
         g = grade(f, crit)
         return g, g._repr_html_()
-
-    def update(self, _change=None) -> None:
-        self.result, self.error = _refresh(self.card, self.controls, self._grade)
 
 
 def _dropdown(name: str, value, description: str) -> W.Dropdown:
@@ -328,7 +343,7 @@ def grade_calculator(site: str = "pancreas", differentiation: str = "well", ki67
                            value="who2022_digestive", description="Criteria", style=_STYLE) if editions else None)
     card, status = ResultCard(), _status()
     box = _panel_box(status, controls, card, *([criteria] if criteria else []))
-    return _wire(GradeCalculator(controls, card, box, criteria, status=status), *([criteria] if criteria else []))
+    return _wire(GradeCalculator(controls, card, box, status=status, criteria=criteria), *([criteria] if criteria else []))
 
 
 def thoracic_classifier(morphology: str = "carcinoid", mitoses: float = 1.0, necrosis: str = "absent",
@@ -338,13 +353,13 @@ def thoracic_classifier(morphology: str = "carcinoid", mitoses: float = 1.0, nec
     V.choice("necrosis", necrosis, (None, *VOCABULARY["necrosis"]))
     V.choice("site", site, ("lung", "thymus"))
     V.number("mitoses", mitoses, 0, 1000, unit="per 2 mm2")
-    V.number("size", size, 0, 100, unit="cm")
+    V.number("size", size, 0, 100, low_open=True, unit="cm")
     controls = {
         "site": W.Dropdown(options=["lung", "thymus"], value=site, description="Site", style=_STYLE),
         "morphology": _dropdown("morphology", morphology, "Morphology"),
         "mitoses": NumberField("Mitoses", "Mitoses / 2 mm²", mitoses, 0, 1000, unit="per 2 mm²"),
         "necrosis": _dropdown("necrosis", necrosis, "Necrosis"),
-        "size": NumberField("Size", "Size (cm)", size, 0, 100, unit="cm"),
+        "size": NumberField("Size", "Size (cm)", size, 0, 100, unit="cm", low_open=True),
     }
     card, status = ResultCard(), _status()
     return _wire(GradeCalculator(controls, card, _panel_box(status, controls, card), status=status))
@@ -530,22 +545,12 @@ def hotspot_counter(field_: fields.Ki67Field) -> HotspotCounter:
 
 # --- markers ------------------------------------------------------------------------------------
 @dataclass
-class MarkerPanel:
-    """A drop-down per marker and the interpreted panel as a card."""
+class MarkerPanel(CardPanel):
+    """A drop-down per marker and the interpreted panel as a card (``result``: a PanelResult)."""
 
-    controls: dict[str, W.Dropdown]
-    card: ResultCard
-    box: W.VBox
-    result: markers.PanelResult | None = None
-    error: str | None = None
-    status: W.HTML | None = None
-
-    def _interpret(self, v: dict[str, Any]) -> tuple[markers.PanelResult, str]:
+    def compute(self, v: dict[str, Any]) -> tuple[markers.PanelResult, str]:
         r = markers.interpret(**{k: _opt(x) for k, x in v.items()})
         return r, r._repr_html_()
-
-    def update(self, _change=None) -> None:
-        self.result, self.error = _refresh(self.card, self.controls, self._interpret)
 
 
 def marker_panel(**initial: str) -> MarkerPanel:
@@ -565,33 +570,22 @@ def marker_panel(**initial: str) -> MarkerPanel:
 
 # --- staging, syndromes, treatment, cases -------------------------------------------------------
 @dataclass
-class StagingWidget:
-    """Site, size, depth, invasion, nodes, mesenteric mass and metastasis -> the AJCC 8 stage card.
+class StagingWidget(CardPanel):
+    """Site, size, depth, invasion, nodes, mesenteric mass and metastasis -> the AJCC 8 stage card."""
 
-    ``result`` is None while a typed field cannot be read (then ``error`` says why and the card is marked
-    "Not updated").
-    """
-
-    controls: dict[str, W.ValueWidget]
-    card: ResultCard
-    box: W.VBox
-    result: Any = None
-    error: str | None = None
-    status: W.HTML | None = None
-
-    def _stage(self, v: dict[str, Any]):
+    def compute(self, v: dict[str, Any]):
         from netlib.staging import stage
 
-        nodes = v["nodes"]
-        f = Findings(site=v["site"], differentiation="well", ki67_percent=v["ki67"], size_cm=v["size"],
-                     depth=_opt(v["depth"]), invasion=tuple(v["invasion"]),
-                     regional_nodes_positive=None if nodes < 0 else nodes,
-                     mesenteric_mass_cm=v["mesenteric_mass"] or None, metastasis=_opt(v["metastasis"]))
-        result = stage(f)
+        result = stage(self._findings(v))
         return result, result._repr_html_()
 
-    def update(self, _change=None) -> None:
-        self.result, self.error = _refresh(self.card, self.controls, self._stage)
+    @staticmethod
+    def _findings(v: dict[str, Any]) -> Findings:
+        nodes = v["nodes"]
+        return Findings(site=v["site"], differentiation="well", ki67_percent=v["ki67"], size_cm=v["size"],
+                     depth=_opt(v["depth"]), invasion=tuple(v["invasion"]),
+                     regional_nodes_positive=None if nodes < 0 else nodes,
+                        mesenteric_mass_cm=v["mesenteric_mass"] or None, metastasis=_opt(v["metastasis"]))
 
 
 def staging_widget(site: str = "pancreas", size: float = 1.5, depth: str | None = None, nodes: int = 0,
@@ -604,7 +598,7 @@ def staging_widget(site: str = "pancreas", size: float = 1.5, depth: str | None 
     from netlib.staging import T_TABLES
 
     V.choice("site", site, tuple(sorted(T_TABLES)))
-    V.number("size", size, 0, 100, unit="cm")
+    V.number("size", size, 0, 100, low_open=True, unit="cm")
     V.choice("depth", depth, (None, *VOCABULARY["depth"]))
     V.integer("nodes", nodes, -1, 500)
     V.choice("metastasis", metastasis, (None, *VOCABULARY["metastasis"]))
@@ -612,7 +606,7 @@ def staging_widget(site: str = "pancreas", size: float = 1.5, depth: str | None 
 
     controls = {
         "site": W.Dropdown(options=sorted(T_TABLES), value=site, description="Site", style=_STYLE),
-        "size": NumberField("Size", "Size (cm)", size, 0, 100, unit="cm"),
+        "size": NumberField("Size", "Size (cm)", size, 0, 100, unit="cm", low_open=True),
         "depth": _dropdown("depth", depth, "Depth"),
         "invasion": W.SelectMultiple(options=list(VOCABULARY["invasion"]), description="Invades", rows=5,
                                      style=_STYLE),
@@ -660,26 +654,8 @@ def syndrome_finder(features: tuple[str, ...] = ()) -> SyndromeFinder:
 
 
 @dataclass
-class TreatmentExplorer:
-    """A metastatic or localised case built from a few inputs; the recommendation card updates.
-
-    ``result`` is None while a typed field cannot be read (then ``error`` says why and the card is marked
-    "Not updated").
-    """
-
-    controls: dict[str, W.ValueWidget]
-    card: ResultCard
-    box: W.VBox
-    result: Any = None
-    error: str | None = None
-    status: W.HTML | None = None
-
-    def findings(self) -> Findings:
-        """The case as entered; raises ValueError naming the first field that cannot be read."""
-        values, problems = _read(self.controls)
-        if problems:
-            raise problems[0]
-        return self._findings(values)
+class TreatmentExplorer(CardPanel):
+    """A metastatic or localised case built from a few inputs; the recommendation card updates."""
 
     @staticmethod
     def _findings(v: dict[str, Any]) -> Findings:
@@ -693,14 +669,11 @@ class TreatmentExplorer:
                         functioning=True if _opt(v["syndrome"]) else False,
                         liver_metastases_resectable=tri[v["resectable"]])
 
-    def _recommend(self, v: dict[str, Any]):
+    def compute(self, v: dict[str, Any]):
         from netlib.treatment import recommend
 
         result = recommend(self._findings(v))
         return result, result._repr_html_()
-
-    def update(self, _change=None) -> None:
-        self.result, self.error = _refresh(self.card, self.controls, self._recommend)
 
 
 def treatment_explorer(site: str = "jejunum_ileum", ki67: float = 5.0, size: float = 1.5,
@@ -711,14 +684,14 @@ def treatment_explorer(site: str = "jejunum_ileum", ki67: float = 5.0, size: flo
     """
     V.choice("site", site, VOCABULARY["site"])
     V.number("ki67", ki67, 0, 100, unit="%")
-    V.number("size", size, 0, 100, unit="cm")
+    V.number("size", size, 0, 100, low_open=True, unit="cm")
     V.choice("metastasis", metastasis, (None, *VOCABULARY["metastasis"]))
     tri = [_NONE, "yes", "no"]
     controls = {
         "site": W.Dropdown(options=list(VOCABULARY["site"]), value=site, description="Site", style=_STYLE),
         "differentiation": _dropdown("differentiation", "well", "Differentiation"),
         "ki67": NumberField("Ki-67", "Ki-67 (%)", ki67, 0, 100, unit="%"),
-        "size": NumberField("Size", "Size (cm)", size, 0, 100, unit="cm"),
+        "size": NumberField("Size", "Size (cm)", size, 0, 100, unit="cm", low_open=True),
         "metastasis": _dropdown("metastasis", metastasis, "Metastasis"),
         "resectable": W.Dropdown(options=tri, value="no", description="Liver mets resectable", style=_STYLE),
         "sstr": W.Dropdown(options=tri, value="yes", description="SSTR positive", style=_STYLE),

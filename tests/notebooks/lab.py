@@ -103,14 +103,26 @@ def running_lab(tmp_path_factory):
             log.close()
 
 
-def open_and_run(lab, name: str):
+def new_page(lab):
+    """A browser page at the size the screenshots use, with a 60 s default wait."""
     page = lab["browser"].new_page(viewport={"width": 1400, "height": 1000})
     page.set_default_timeout(60_000)
+    return page
+
+
+def open_notebook(page, lab, name: str) -> None:
+    """Open ``name`` in a fresh workspace (only this notebook open) and wait for a connected, idle kernel."""
+    workspace = "w" + secrets.token_hex(4)
+    page.goto(f"{lab['base']}/lab/workspaces/{workspace}/tree/{name}?reset&token={lab['token']}")
+    page.wait_for_selector(".jp-Notebook .jp-Cell", state="attached")
+    wait_idle(page)
+
+
+def open_and_run(lab, name: str):
+    """Open ``name``, Run All, and wait until every cell has run and the kernel is idle; returns the page."""
+    page = new_page(lab)
     try:
-        workspace = "w" + secrets.token_hex(4)  # a fresh workspace: only this notebook is open
-        page.goto(f"{lab['base']}/lab/workspaces/{workspace}/tree/{name}?reset&token={lab['token']}")
-        page.wait_for_selector(".jp-Notebook .jp-Cell", state="attached")
-        wait_idle(page)
+        open_notebook(page, lab, name)
         page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
         page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
         page.wait_for_timeout(500)

@@ -16,7 +16,6 @@ import difflib
 import itertools
 import json
 import platform
-import secrets
 import urllib.parse
 import urllib.request
 import warnings
@@ -24,7 +23,7 @@ import warnings
 import nbformat
 import pytest
 
-from tests.notebooks.lab import NOTEBOOKS, screenshot, shutdown_kernels, wait_idle
+from tests.notebooks.lab import NOTEBOOKS, new_page, open_notebook, screenshot, shutdown_kernels
 
 pytestmark = pytest.mark.browser
 
@@ -68,13 +67,9 @@ def test_open_and_save_changes_nothing(lab, path):
     committed = _file_bytes(lab, name)  # the lab's copy of the repository's file, before JupyterLab touches it
     expected = _expected(committed)
     before = _contents(lab, name, content=False)["last_modified"]
-    page = lab["browser"].new_page(viewport={"width": 1400, "height": 1000})
-    page.set_default_timeout(60_000)
+    page = new_page(lab)
     try:
-        workspace = "w" + secrets.token_hex(4)  # a fresh workspace: only this notebook is open
-        page.goto(f"{lab['base']}/lab/workspaces/{workspace}/tree/{name}?reset&token={lab['token']}")
-        page.wait_for_selector(".jp-Notebook .jp-Cell", state="attached")
-        wait_idle(page)
+        open_notebook(page, lab, name)
         page.wait_for_timeout(1000)  # the kernel's language_info reaches the model when the kernel connects
         dirty = page.locator(".lm-TabBar-tab.jp-mod-dirty").count() > 0
         if expected == committed:
