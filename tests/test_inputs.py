@@ -44,7 +44,10 @@ def test_ki67_2_9_with_a_comma_is_g1_not_29():
 
 
 def test_a_comma_is_never_a_thousands_separator():
-    assert parse_number("1,000", **ANSWER) == 1.0  # one separator: a decimal comma, whatever it looks like
+    # where 1000 is allowed, "1,000" could mean either: refused, never read as 1000
+    with pytest.raises(ValueError, match="ambiguous"):
+        parse_number("1,000", **ANSWER)
+    assert parse_number("1,000", **KI67) == 1.0  # 1000 % is impossible: the decimal comma is meant
 
 
 @pytest.mark.parametrize("text", ["1,000.5", "1.000,5", "2.9.1", "2,9,1", "1,,2", "1..2", "1.000.000", ",5,"])
@@ -209,3 +212,28 @@ def test_any_text_is_read_in_range_or_refused_with_the_field_named(text, integer
     assert math.isfinite(v) and spec["low"] <= v <= spec["high"]
     stripped = text.strip().replace("\u2212", "-")
     assert "e" not in stripped.lower() and stripped.count(".") + stripped.count(",") <= (0 if integer else 1)
+
+
+@pytest.mark.parametrize("text", ["1,000", "2,500", "12.500", "3.141", "-1,000", "999,999"])
+def test_one_separator_before_exactly_three_digits_is_refused_when_both_readings_are_in_range(text):
+    with pytest.raises(ValueError, match="ambiguous") as e:
+        parse_number(text, name="Your answer", low=-10_000_000, high=10_000_000)
+    assert e.value.argument == "Your answer"
+
+
+@pytest.mark.parametrize("text, value", [("1,306", 1.306), ("99,999", 99.999), ("0,125", 0.125)])
+def test_the_decimal_reading_is_taken_when_the_thousands_reading_is_out_of_range(text, value):
+    assert parse_number(text, name="Ki-67", low=0, high=100, unit="%") == value
+
+
+def test_ambiguity_depends_on_both_sides_of_the_range():
+    # 1,000 as thousands is 1000: allowed up to 1000 (ambiguous), not up to 999.99 (decimal only)
+    with pytest.raises(ValueError, match="ambiguous"):
+        parse_number("1,000", name="Mitoses", low=0, high=1000)
+    assert parse_number("1,000", name="Mitoses", low=0, high=999.99) == 1.0
+
+
+@pytest.mark.parametrize("text, value", [("2,50", 2.5), ("2,5000", 2.5), ("0,125", 0.125), ("1000", 1000.0),
+                                         ("3.1410", 3.141), ("1234,567", 1234.567)])
+def test_unambiguous_neighbours_of_the_ambiguous_form_are_read(text, value):
+    assert parse_number(text, name="Size", low=0, high=10_000, unit="cm") == value

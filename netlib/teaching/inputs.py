@@ -7,12 +7,15 @@ field (in words: ``"Ki-67"``, not ``"ki67_percent"``), the text typed and the al
 Rules (a text box in a browser otherwise misreads these silently):
 
 * a decimal comma is a decimal point: ``"2,9"`` is 2.9 (never 29); a comma is never a thousands separator;
+* a single comma or point followed by exactly three digits (``"1,000"``, ``"12.500"``) is refused as ambiguous
+  when both readings (thousands: 1000; decimal: 1.0) lie in the field's range: type ``1000``, or ``1,0000``.
+  Where only the decimal reading is in range (Ki-67 ``"1,306"`` in 0-100 %) it is read as the decimal;
 * more than one separator (``"1,000.5"``, ``"1.000,5"``, ``"2.9.1"``) is refused, not guessed;
 * in a whole-number field any point, comma or exponent is refused ("a whole number is needed"): ``"4.5"`` is
   not 45 and not 4;
 * exponents (``"1e9"``), ``"inf"``, ``"nan"``, letters, units typed into the box, an empty or blank box are
   refused;
-* nothing is ever clamped or rounded: a value outside the range is refused with the range
+* nothing is ever clamped: a value outside the range is refused with the range
   (via :func:`netlib.checks.number` / :func:`netlib.checks.integer`, so the wording matches every other
   netlib message).
 
@@ -38,7 +41,16 @@ _DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)", re.ASCII)
 _SEPARATED = re.compile(r"[+-]?[0-9.,]*[0-9][0-9.,]*", re.ASCII)
 # a number followed by a unit or a percent sign: "2.9 %", "2,5cm", "3 mm2"
 _WITH_UNIT = re.compile(r"\s*(?:%|[a-zA-Z\u00b5\u00b2/ ]+[0-9]?)$")
+# one separator followed by exactly three digits: "1,000", "12.500" (thousands or decimals? depends on the reader)
+_AMBIGUOUS = re.compile(r"[+-]?[1-9][0-9]{0,2}[.,][0-9]{3}", re.ASCII)  # "0,125" is never thousands
 _EXPONENT = re.compile(r"[+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)[eE][+-]?[0-9]+", re.ASCII)
+
+
+def _both_readings_allowed(s: str, low: float, high: float, low_open: bool) -> bool:
+    """True when "1,000"-like text is in range read as thousands (1000) and as a decimal (1.0)."""
+    def ok(v: float) -> bool:
+        return (low < v if low_open else low <= v) and v <= high
+    return ok(float(s.replace(",", "").replace(".", ""))) and ok(float(s.replace(",", ".")))
 
 
 def allowed_range(low: float, high: float, *, integer: bool = False, unit: str = "",
@@ -103,6 +115,9 @@ def parse_number(text: str, *, name: str, low: float, high: float, integer: bool
             return checks.integer(name, int(s), low, high, unit=unit)
         if _DECIMAL.fullmatch(s) or _SEPARATED.fullmatch(s) or _EXPONENT.fullmatch(s):
             raise refuse(f"a whole number is needed, got {shown} (no decimal point, comma or exponent)")
+    elif _AMBIGUOUS.fullmatch(s) and _both_readings_allowed(s, low, high, low_open):
+        raise refuse(f"{shown} is ambiguous: the separator could mark thousands or decimals (type "
+                     f"{s.replace(',', '').replace('.', '')} for thousands, or {s}0 for the decimal)")
     elif _DECIMAL.fullmatch(s):
         value = float(s.replace(",", "."))
         if not math.isfinite(value):  # a 40-character number is finite, but be sure
@@ -131,7 +146,10 @@ def number_text(value: float | int) -> str:
         return str(value)
     if not math.isfinite(value):
         return repr(value)  # refused when read back, as it should be
-    return format(Decimal(repr(value)), "f")
+    out = format(Decimal(repr(value)), "f")
+    if _AMBIGUOUS.fullmatch(out):  # "1.306" could read as 1306 in a wide field: "1.3060" cannot
+        out += "0"
+    return out
 
 
 def _shown(text: str) -> str:
