@@ -2,8 +2,8 @@
 
 Teaching material, not a clinical decision tool. Criteria live as data in
 :mod:`netlib.data.criteria`; every decision returns a result with its value, the steps that led
-to it and the sources it rests on. Plots (``netlib.plots``) and widgets (``netlib.widgets``)
-are separate modules, imported only when used, so ``import netlib`` stays light.
+to it and the sources it rests on. Plots (``netlib.teaching.plots``) and widgets
+(``netlib.teaching.widgets``) are separate modules, imported only when used, so ``import netlib`` stays light.
 """
 from importlib import import_module
 

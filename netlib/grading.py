@@ -429,7 +429,8 @@ def grade_array(ki67_percent, mitoses_per_2mm2, criteria: "str | GradingTable" =
     try:
         shapes = {np.shape(ki67_percent), np.shape(mitoses_per_2mm2)}
     except ValueError as e:  # ragged nested lists
-        raise InvalidValueError("ki67_percent / mitoses_per_2mm2", f"expected flat arrays of numbers ({e})") from None
+        raise InvalidValueError("ki67_percent", f"ki67_percent and mitoses_per_2mm2: expected flat arrays of numbers "
+                                                f"({e})") from None
     if len(shapes) != 1:
         raise InvalidValueError("mitoses_per_2mm2", f"must have the same shape as ki67_percent, got shapes {sorted(shapes)}")
     upper = {"ki67": 100.0, "mitoses": 1000.0}

@@ -61,7 +61,9 @@ def stage_group(t: str, n: str, m: str, colorectal: bool = False) -> str:
     if not isinstance(colorectal, bool):
         raise InvalidTypeError("colorectal", f"expected True or False, got {type(colorectal).__name__} {colorectal!r}")
     if t not in T_ORDER or n not in ("N0", "N1", "N2") or m not in ("M0", "M1a", "M1b", "M1c"):
-        raise InvalidValueError("stage_group", f"expected T1-T4, N0-N2, M0/M1a-c; got {t!r}, {n!r}, {m!r}")
+        bad = next(name for name, v, ok in (("t", t, T_ORDER), ("n", n, ("N0", "N1", "N2")),
+                                            ("m", m, ("M0", "M1a", "M1b", "M1c"))) if v not in ok)
+        raise InvalidValueError(bad, f"expected T1-T4, N0-N2, M0/M1a-c; got {t!r}, {n!r}, {m!r}")
     if m != "M0":
         return "IV"
     if n != "N0":

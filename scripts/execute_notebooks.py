@@ -29,9 +29,10 @@ So normalising means:
 
 * ``language_info``: the kernel's in full, as JupyterLab would write it. Every field is fixed by ipykernel except
   ``version``, the kernel's Python version (``platform.python_version()``), which depends on the machine. The
-  version recorded is the one of the kernel that last executed the notebook; ``--normalise-only`` keeps a
-  version already recorded and otherwise records this interpreter's (the ``python3`` kernel JupyterLab and
-  nbclient start is the interpreter that runs them). On a machine with another Python, opening a notebook in
+  version already recorded in a notebook is kept, by a re-execution as by ``--normalise-only`` (so re-executing
+  one notebook on another Python does not split the collection across two recorded versions); a notebook with
+  none records this interpreter's (the ``python3`` kernel JupyterLab and nbclient start is the interpreter that
+  runs them). On a machine with another Python, opening a notebook in
   JupyterLab therefore still marks it changed and a save rewrites that one value; only a server-side pre-save
   hook (configured for ``jupyter lab``) could keep it, JupyterLab itself always writes the kernel's.
 * kernelspec ``python3``; no saved widget state; no execution timestamps; stable widget model ids (widget state
@@ -113,6 +114,7 @@ def execute(path: Path) -> float:
     from nbclient import NotebookClient
 
     nb = nbformat.read(path, as_version=4)
+    recorded = nb.metadata.get("language_info", {}).get("version")
     for cell in nb.cells:
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
@@ -120,7 +122,10 @@ def execute(path: Path) -> float:
     NotebookClient(nb, timeout=300, kernel_name="python3",
                    resources={"metadata": {"path": str(path.parent)}}).execute()
     elapsed = time.perf_counter() - start
-    normalise(nb, language_info=nb.metadata.get("language_info"))  # nbclient stored the kernel's
+    info = dict(nb.metadata.get("language_info") or {})  # nbclient stored the kernel's
+    if recorded:  # keep the collection on one recorded Python version, whoever re-executes one notebook
+        info["version"] = recorded
+    normalise(nb, language_info=info)
     write(nb, path)
     return elapsed
 

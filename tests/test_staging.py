@@ -121,8 +121,11 @@ def test_nec_minen_lung_not_staged():
 def test_bad_input_and_flags_registry():
     with pytest.raises(TypeError, match="findings"):
         stage({"site": "pancreas"})
-    with pytest.raises(ValueError, match="stage_group"):
+    with pytest.raises(ValueError, match=r"^t: .*'T5'") as e:  # names the argument that is wrong
         stage_group("T5", "N0", "M0")
+    assert e.value.argument == "t"
+    with pytest.raises(ValueError, match=r"^m: ") as e:
+        stage_group("T1", "N0", "M2")
     s = st(site="pancreas", size_cm=2.0, invasion=("peripancreatic_fat",), metastasis="none")
     assert all(f in FLAGS for f in s.flags)
     assert "Stage" in s._repr_html_()

@@ -70,11 +70,13 @@ def microscope(field_number_mm: float, objective_magnification: float) -> FieldS
     """Work out field diameter, field area and the fields needed for 2 and 10 mm²."""
     d = field_diameter_mm(field_number_mm, objective_magnification)
     a = field_area_mm2(d)
-    n2, n10 = fields_needed(2.0, a), fields_needed(10.0, a)
+    ref, rec = REFERENCE_AREA_MM2, RECOMMENDED_AREA_MM2
+    n2, n10 = fields_needed(ref, a), fields_needed(rec, a)
     steps = (f"Field diameter = {field_number_mm:g} mm / {objective_magnification:g} = {d:.3f} mm.",
              f"Field area = pi x ({d:.3f} / 2)^2 = {a:.4f} mm².",
-             f"2 mm² / {a:.4f} = {2 / a:.1f} -> {n2} fields.",
-             f"10 mm² / {a:.4f} = {10 / a:.1f} -> {n10} fields; count mitoses in all of them and divide by 5.")
+             f"{ref:g} mm² / {a:.4f} = {ref / a:.1f} -> {n2} fields.",
+             f"{rec:g} mm² / {a:.4f} = {rec / a:.1f} -> {n10} fields; count mitoses in all of them and divide by "
+             f"{rec / ref:g}.")
     return FieldSetup(float(field_number_mm), float(objective_magnification), d, a, n2, n10, steps)
 
 

@@ -186,7 +186,7 @@ def check_hotspot_count(field, squares, positive: int, total: int) -> Feedback:
     """Compare a trainee's count of the named squares with the field's ground truth."""
     from netlib.counting.fields import Ki67Field
 
-    checks.instance("field", field, Ki67Field, "a netlib.fields.Ki67Field")
+    checks.instance("field", field, Ki67Field, "a netlib.counting.fields.Ki67Field")
     positive = checks.integer("positive", positive, 0, 10_000_000)
     total = checks.integer("total", total, 0, 10_000_000)
     true_pos, true_tot = field.counts(squares)

@@ -164,7 +164,7 @@ def edition_comparison(ki67_max: float = 25.0):
     return fig
 
 
-def misgrade_curves(cells: Sequence[int] = (500, 1000, 2000), true_range=(0.5, 30.0), points: int = 120):
+def misgrade_curves(cells: Sequence[int] = (ki67.RECOMMENDED_MIN_CELLS, 1000, 2000), true_range=(0.5, 30.0), points: int = 120):
     """Probability that a count lands in the wrong grade, against the true Ki-67, for several cell counts."""
     cells = _int_list("cells", cells, 1, 20_000, 3)
     xs = np.linspace(*_range("true_range", true_range, 0, 100), V.integer("points", points, 2, 400))
@@ -184,7 +184,7 @@ def misgrade_curves(cells: Sequence[int] = (500, 1000, 2000), true_range=(0.5, 3
 
 def ki67_field(field: "fields.Ki67Field", show_hotspot: bool = False):
     """The synthetic field: brown filled (positive) and blue hollow (negative) nuclei on a labelled grid."""
-    V.instance("field", field, fields.Ki67Field, "a netlib.fields.Ki67Field")
+    V.instance("field", field, fields.Ki67Field, "a netlib.counting.fields.Ki67Field")
     V.boolean("show_hotspot", show_hotspot)
     fig, ax = plt.subplots(figsize=(6, 6))
     pos = np.array(field.positive)
@@ -222,7 +222,7 @@ def mitotic_counting(cutoff: float | None = None, areas: Sequence[float] = (mito
         cutoff = WHO_2022_DIGESTIVE.cutoffs("mitoses")[0]
     V.number("cutoff", cutoff, 0, 1000, unit="per 2 mm²")
     areas = [V.number("areas", a, 0, 100, low_open=True, unit="mm²")
-             for a in V.sequence("areas", areas, min_len=1, max_len=2)]
+             for a in V.sequence("areas", areas, what="two areas to compare (mm²)", min_len=2, max_len=2)]
     xs = np.linspace(*_range("true_range", true_range, 0, 1000), V.integer("points", points, 2, 400))
     fig, ax = plt.subplots(figsize=(7, 4))
     for a, c in zip(areas, (OKABE_ITO["vermillion"], OKABE_ITO["blue"])):

@@ -476,7 +476,7 @@ class MisgradeExplorer:
         self.update()
 
 
-def misgrade_explorer(true_index: float = 2.5, cells: int = 500) -> MisgradeExplorer:
+def misgrade_explorer(true_index: float = 2.5, cells: int = ki67.RECOMMENDED_MIN_CELLS) -> MisgradeExplorer:
     """Slide (or type) the true Ki-67, 0.5-30 %, and pick how many cells are counted; see how often each grade
     results."""
     V.number("true_index", true_index, 0.5, 30, unit="%")
@@ -531,7 +531,7 @@ def hotspot_counter(field_: fields.Ki67Field) -> HotspotCounter:
 
     Counts are whole numbers from 0 to 100000, typed.
     """
-    V.instance("field_", field_, fields.Ki67Field, "a netlib.fields.Ki67Field")
+    V.instance("field_", field_, fields.Ki67Field, "a netlib.counting.fields.Ki67Field")
     sq = W.SelectMultiple(options=list(field_.square_names), description="Squares counted", rows=6, style=_STYLE)
     pos = NumberField("Positive (brown) cells", "Positive (brown)", 0, 0, 100_000, integer=True, unit="cells")
     tot = NumberField("All tumour cells", "All tumour cells", 0, 0, 100_000, integer=True, unit="cells")

@@ -25,7 +25,10 @@ except ImportError:  # pragma: no cover - depends on the machine
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
-CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+# NETLIB_CHROMIUM names a Chromium or Chrome executable (macOS, Windows); otherwise the usual names on PATH.
+CHROMIUM = (os.environ.get("NETLIB_CHROMIUM")
+            or next(filter(None, (shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome"))), None)
+            or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None))
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-dev-shm-usage"]
 
@@ -34,7 +37,8 @@ def skip_reason() -> str | None:
     if sync_playwright is None:
         return "Playwright for Python is not installed (pip install playwright); browser tests skipped"
     if CHROMIUM is None:
-        return "Chromium not found (Debian: apt-get install -y chromium); browser tests skipped"
+        return ("Chromium not found (Debian: apt-get install -y chromium; elsewhere set NETLIB_CHROMIUM to a Chromium "
+                "or Chrome executable); browser tests skipped")
     return None
 
 

@@ -2,8 +2,8 @@
 
 Each notebook is opened in JupyterLab (started on 127.0.0.1, over a temporary copy of notebooks/ so autosave
 never touches the repository), run with Run All, and must reach an idle kernel with every cell executed and no
-error output. Widgets are driven like a trainee would. A screenshot of each notebook is written under the test's
-temporary directory and its path printed. Skipped, with the reason, where Chromium or Playwright is missing;
+error output. Widgets are driven like a trainee would. A screenshot of each notebook is written to screenshots/
+(git-ignored; NETLIB_SCREENSHOTS overrides) and its path printed. Skipped, with the reason, where Chromium or Playwright is missing;
 .ci/run installs both.
 """
 from __future__ import annotations
