@@ -31,6 +31,7 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     "metastasis": ("none", "liver_only", "extrahepatic_only", "liver_and_extrahepatic"),
     "syndrome": ("insulinoma", "gastrinoma", "glucagonoma", "vipoma", "somatostatinoma", "carcinoid_syndrome"),
     "margin": ("R0", "R1", "R2"),
+    "clinical_nodes": ("negative", "positive"),
     "prior_therapies": ("surveillance", "endoscopic_resection", "endoscopic_resection_or_surveillance",
                         "individualized", "appendectomy", "right_hemicolectomy",
                         "oncologic_resection_with_lymphadenectomy", "gastrectomy_with_lymphadenectomy",
@@ -105,7 +106,9 @@ class Findings:
     ``serosa`` means the serosa (visceral peritoneum) is penetrated; ``beyond_wall`` means extension
     through the wall into non-peritonealised surrounding tissue (used for colon and rectum);
     ``confined_to_sphincter_of_oddi`` applies to the ampulla. ``invasion`` lists structures invaded
-    beyond the organ of origin.
+    beyond the organ of origin. ``regional_nodes_positive`` is the pathological count (pN);
+    ``clinical_nodes`` is the node status on imaging or endoscopic ultrasound (cN: ``negative`` or
+    ``positive``), used when no nodes were examined.
     """
 
     site: str | None = None
@@ -118,6 +121,7 @@ class Findings:
     depth: str | None = None
     invasion: tuple[str, ...] | None = None
     regional_nodes_positive: int | None = None
+    clinical_nodes: str | None = None
     mesenteric_mass_cm: float | None = None
     metastasis: str | None = None
     functioning: bool | None = None
