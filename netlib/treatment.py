@@ -1,30 +1,35 @@
-"""Treatment logic as an ordered list of rules, explained.
+"""Treatment logic read from declarative rules, explained.
 
-Each :class:`Rule` has conditions (each a plain sentence plus a test), a ``category``, the
-reasonable ``options`` with their trial evidence, a rationale and its sources. ``recommend()``
-walks the list in order: the first rule whose conditions all hold fires. A condition that
-cannot be decided because data are missing stops the walk and sends the case to
-multidisciplinary review, naming what is missing, rather than letting a later rule guess.
+Each :class:`~netlib.data.treatment_rules.Rule` states its complete conditions (each a plain sentence plus a
+test), a ``category``, the reasonable ``options`` (each with its own conditions and trial evidence), a rationale
+and its sources. ``recommend()`` tests every rule; the answer does not depend on the order of :data:`RULES`:
+
+* the hormone layer answers first in metastatic functioning disease, then the tumour layer (tumour-directed
+  therapy) follows; otherwise the tumour layer answers alone;
+* within a layer one rule fires; where two fire, the one that names the other in ``refines`` wins;
+* a rule that could apply but needs a missing finding sends the case to multidisciplinary review, names the
+  finding, and lists in ``branches`` what each value of it would lead to.
+
 Real decisions belong to a multidisciplinary tumour board.
 """
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from netlib import checks
 from netlib.data.treatment_rules import (
+    BRANCH_FIELD,
+    BRANCH_VALUES,
     CATEGORIES,
     CAVEAT,
     FLAGS,
-    FUNCTIONING,
+    LAYERS,
+    LOCAL_EXTENT,
     MDT,
-    NETTER2_KI67,
-    PRRT_N2,
     RULES,
-    SYNDROME_CONTROL,
-    SYNDROME_SOURCES,
     Context,
     Option,
     Rule,
@@ -34,11 +39,25 @@ from netlib.findings import Findings
 from netlib.grading import Grade, grade
 from netlib.results import Explained
 
-__all__ = ["CATEGORIES", "RULES", "FLAGS", "CAVEAT", "Recommendation", "recommend"]
+__all__ = ["CATEGORIES", "RULES", "FLAGS", "CAVEAT", "LOCAL_EXTENT", "Branch", "Recommendation", "recommend"]
+
+
+class Branch(NamedTuple):
+    """What one value of a missing finding would lead to: (missing fact, value in words, category, rule title)."""
+
+    fact: str
+    value: str
+    category: str
+    rule: str
+
 
 @dataclass(frozen=True)
 class Recommendation(Explained):
-    """The result of :func:`recommend`: category, options with evidence, and the reasoning."""
+    """The result of :func:`recommend`: category, options with evidence, and the reasoning.
+
+    ``branches``: when a deciding finding is missing, what each of its values would lead to.
+    ``trace``: (rule key, outcome) for every rule tested, in the order of :data:`RULES`.
+    """
 
     category: str
     options: tuple[Option, ...]
@@ -47,8 +66,9 @@ class Recommendation(Explained):
     steps: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     evidence: tuple[str, ...] = ()
-    trace: tuple[tuple[str, str], ...] = ()  # (rule key, outcome) for every rule looked at
+    trace: tuple[tuple[str, str], ...] = ()
     caveat: str = CAVEAT
+    branches: tuple[Branch, ...] = ()
 
     card_title: ClassVar[str] = "Treatment"
     flag_text: ClassVar[Mapping[str, str]] = FLAGS
@@ -73,88 +93,197 @@ class Recommendation(Explained):
 
         opts = "".join(f"<li>{escape(o.name)}" + (f" <i>[{', '.join(o.evidence)}]</i>" if o.evidence else "")
                        + (f" - {escape(o.note)}" if o.note else "") + "</li>" for o in self.options)
-        return f"<div><b>Options:</b><ul>{opts}</ul></div>" if opts else ""
+        out = f"<div><b>Options:</b><ul>{opts}</ul></div>" if opts else ""
+        if self.branches:
+            items = "".join(f"<li>{escape(b.fact)}: {escape(b.value)} &rarr; {escape(b.category.replace('_', ' '))}"
+                            f" ({escape(b.rule)})</li>" for b in self.branches)
+            out += f"<div><b>What each value would lead to:</b><ul>{items}</ul></div>"
+        return out
 
     def extra_text(self) -> list[str]:
-        return [f"  option: {o.name}" + (f" [{', '.join(o.evidence)}]" if o.evidence else "")
-                for o in self.options] + [self.caveat]
+        lines = [f"  option: {o.name}" + (f" [{', '.join(o.evidence)}]" if o.evidence else "") for o in self.options]
+        lines += [f"  if {b.fact} is {b.value}: {b.category} ({b.rule})" for b in self.branches]
+        return lines + [self.caveat]
 
 
-def _walk(ctx: Context, rules: tuple[Rule, ...], steps: list, trace: list) -> tuple[Rule, "str | None"]:
-    """Return the rule that fired (or None with the missing-data description)."""
-    for rule in rules:
-        failed = None
-        for i, cond in enumerate(rule.conditions):
-            v = cond.test(ctx)
-            if v is None:
-                trace.append((rule.key, f"undecided: {cond.missing or cond.text} not reported"))
-                steps.append(f"Rule '{rule.title}' cannot be decided: {cond.missing or cond.text} is not reported.")
-                return rule, cond.missing or cond.text
-            if not v:
-                failed = (i, cond)
-                break
-        if failed is None:
-            trace.append((rule.key, "fired"))
-            return rule, None
-        i, cond = failed
-        trace.append((rule.key, f"not applicable: not {cond.text}"))
-        if i > 0:  # the rule was in scope: explain the near miss
-            steps.append(f"Rule '{rule.title}' does not apply: the case is not '{cond.text}'.")
-    raise AssertionError("the fallback rule always fires")
+@dataclass(frozen=True)
+class _Outcome:
+    rule: Rule
+    value: bool | None          # True fired, False not applicable, None undecided
+    failed: str = ""            # text of the first failing condition
+    in_scope: bool = False      # the first condition held (the rule was about this case)
+    missing: str = ""           # what is missing (words), when undecided
+    missing_fields: tuple[str, ...] = ()
+    flags: tuple[str, ...] = ()
+
+
+def _test(rule: Rule, f: Findings, g: Grade) -> _Outcome:
+    ctx = Context(f, g)
+    undecided = None
+    for i, cond in enumerate(rule.conditions):
+        v = cond.test(ctx)
+        if v is None and undecided is None:
+            undecided = cond
+        elif v is not None and not v:
+            return _Outcome(rule, False, cond.text, i > 0 or undecided is not None)
+    if undecided is not None:
+        return _Outcome(rule, None, "", True, undecided.missing or undecided.text, undecided.fields,
+                        tuple(ctx.flags))
+    return _Outcome(rule, True, "", True, flags=tuple(ctx.flags))
+
+
+class _LayerAnswer(NamedTuple):
+    winner: _Outcome | None
+    blocking: _Outcome | None   # an undecided rule that could change the answer
+    outranked: tuple[tuple[_Outcome, _Outcome], ...]
+
+
+def _resolve(outcomes: list[_Outcome]) -> _LayerAnswer:
+    fired = [o for o in outcomes if o.value is True]
+    outranked = []
+    winners = []
+    for o in fired:
+        by = next((w for w in fired if o.rule.key in w.rule.refines), None)
+        if by is None:
+            winners.append(o)
+        else:
+            outranked.append((o, by))
+    if len(winners) > 1:  # the rules are meant to exclude each other: a data error, caught by the tests
+        raise AssertionError("rules overlap: " + ", ".join(w.rule.key for w in winners))
+    winner = winners[0] if winners else None
+    blocking = None
+    for o in outcomes:
+        if o.value is None and (winner is None or o.rule.key not in winner.rule.refines):
+            blocking = o
+            break
+    return _LayerAnswer(winner, blocking, tuple(outranked))
+
+
+def _evaluate(f: Findings, g: Grade) -> tuple[list[_Outcome], dict[str, _LayerAnswer]]:
+    outcomes = [_test(r, f, g) for r in RULES]
+    layers = {layer: _resolve([o for o in outcomes if o.rule.layer == layer]) for layer in LAYERS}
+    return outcomes, layers
+
+
+def _size_values(f: Findings) -> tuple[tuple[float, str], ...]:
+    """Sizes below, between and above the cut-offs of the rules for this site (all rules if the site is unknown)."""
+    ctx = Context(f, None)  # type: ignore[arg-type]  # site conditions read only the findings
+    site_rules = [r for r in RULES if r.size_cutoffs and f.site is not None
+                  and any(c.fields == ("site",) and c.test(ctx) for c in r.conditions)]
+    cuts = sorted({c for r in (site_rules or RULES) for c in r.size_cutoffs})
+    points = [cuts[0] / 2] + [(a + b) / 2 for a, b in zip(cuts, cuts[1:])] + [cuts[-1] + 1.0]
+    return tuple((p, f"{p:g} cm") for p in points)
+
+
+def _branch_values(field: str, f: Findings) -> tuple[tuple[object, str], ...]:
+    if field == "size_cm":
+        return _size_values(f)
+    return BRANCH_VALUES.get(field, ())
+
+
+def _branches(f: Findings, g: Grade | None, blocking: _Outcome, layer: str) -> tuple[Branch, ...]:
+    """What each value of the missing finding would lead to (one level deep)."""
+    if not blocking.missing_fields:
+        return ()
+    field = BRANCH_FIELD.get(blocking.missing_fields[0], blocking.missing_fields[0])
+    out = []
+    for value, words in _branch_values(field, f):
+        alt = dataclasses.replace(f, **{field: value})
+        ga = grade(alt) if g is None else g
+        _, layers = _evaluate(alt, ga)
+        ans = layers[layer]
+        if ans.winner is not None and ans.blocking is None:
+            out.append(Branch(blocking.missing, words, ans.winner.rule.category, ans.winner.rule.title))
+        elif ans.blocking is not None:
+            out.append(Branch(blocking.missing, words, "multidisciplinary_review",
+                              f"still needs {ans.blocking.missing}"))
+    return tuple(out)
+
+
+def _options(rule: Rule, f: Findings, g: Grade, steps: list[str], prefix: str = "") -> list[Option]:
+    ctx = Context(f, g)
+    out = []
+    for o in rule.options:
+        vals = [(c, c.test(ctx)) for c in o.conditions]
+        failed = next((c for c, v in vals if v is not None and not v), None)
+        if failed is not None:
+            steps.append(f"Not offered: {o.name} (the case is not '{failed.text}').")
+            continue
+        open_ = [c for c, v in vals if v is None]
+        note = o.note
+        if open_:
+            need = "; ".join(f"{c.text} ({c.missing} not reported)" for c in open_)
+            note = (note + "; " if note else "") + f"only if {need}"
+        out.append(Option(prefix + o.name, o.category, o.evidence, note))
+    return out
 
 
 def recommend(findings: Findings, grade_result: Grade | None = None) -> Recommendation:
-    """Walk the rules for one case and explain which fired, which did not and why."""
+    """Test every rule against one case and explain which fired, which did not and why.
+
+    Returns a :class:`Recommendation`; with a missing deciding finding the category is
+    ``multidisciplinary_review`` with flag ``insufficient_data`` and ``branches`` showing each value's answer.
+    """
     checks.instance("findings", findings, Findings, "a netlib.Findings")
     checks.instance("grade_result", grade_result, (Grade, type(None)), "a netlib.Grade or None")
     g = grade_result if grade_result is not None else grade(findings)
-    ctx = Context(findings, g)
-    steps: list[str] = [f"Grade: {g.title}."]
-    trace: list[tuple[str, str]] = []
-    rule, missing = _walk(ctx, RULES, steps, trace)
-    flags = list(ctx.flags)
-    if missing is not None:
-        flags.append("insufficient_data")
-        steps.append(f"Missing: {missing}. Without it the pathway cannot be chosen safely: multidisciplinary review.")
-        return Recommendation("multidisciplinary_review", (MDT,), rule.key, tuple(dict.fromkeys(flags)),
-                              tuple(steps), tuple(dict.fromkeys(rule.sources)), (), tuple(trace))
-    skipped = sum(1 for _k, o in trace if o.startswith("not applicable"))
-    if skipped:
-        steps.append(f"{skipped} earlier rule(s) did not apply (see trace).")
-    steps.append(f"Rule '{rule.title}' applies: " + ("; ".join(c.text for c in rule.conditions) or "no other rule "
-                                                     "fits") + f". {rule.rationale}")
-    flags += rule.flags
-    options = list(rule.options)
-    sources = list(rule.sources)
-    evidence = list(rule.evidence)
-    if findings.size_cm is not None and findings.size_cm in rule.size_cutoffs:
-        flags.append("surveillance_threshold_disputed" if rule.key.startswith("pnet") else "size_boundary")
-        steps.append(f"Size {findings.size_cm:g} cm is exactly on a cut-off of this decision; "
-                     "counted in the band stated by the rule.")
-    if rule.key == "functioning_metastatic":
-        syn = findings.syndrome
-        options = list(SYNDROME_CONTROL[syn])
-        sources += SYNDROME_SOURCES[syn]
-        if syn == "carcinoid_syndrome" and "somatostatin_analogue" in (findings.prior_therapies or ()):
-            steps.append("Already on an SSA: if diarrhoea is uncontrolled, add telotristat (TELESTAR).")
-            evidence.append("telestar")
-        # then the tumour-directed step: walk the remaining rules
-        rest = RULES[RULES.index(rule) + 1:]
-        sub_steps: list[str] = []
-        nxt, nmiss = _walk(ctx, tuple(r for r in rest if FUNCTIONING not in r.conditions), sub_steps, [])
-        if nmiss is None:
-            options += [Option(f"Then tumour-directed: {o.name}", o.category, o.evidence, o.note) for o in nxt.options]
-            steps.append(f"Tumour-directed therapy after syndrome control: rule '{nxt.title}'.")
-            sources += nxt.sources
+    f = findings
+    outcomes, layers = _evaluate(f, g)
+    trace = []
+    for o in outcomes:
+        if o.value is True:
+            by = next((b for a, b in layers[o.rule.layer].outranked if a is o), None)
+            trace.append((o.rule.key, f"outranked by {by.rule.key}" if by else "fired"))
+        elif o.value is None:
+            trace.append((o.rule.key, f"undecided: {o.missing} not reported"))
         else:
-            steps.append(f"Tumour-directed therapy afterwards needs: {nmiss}.")
-    if findings.syndrome == "insulinoma":
-        flags.append("ssa_may_worsen_hypoglycaemia")
-        sources.append("ssa_hypoglycaemia")
-    if rule.key == "first_line_ssa" and findings.ki67_percent is not None and findings.ki67_percent < NETTER2_KI67[0]:
-        options = [o for o in options if o is not PRRT_N2]
-        steps.append(f"Ki-67 < {NETTER2_KI67[0]:g} %: outside the NETTER-2 population, so first-line PRRT is not "
-                     "offered.")
+            trace.append((o.rule.key, f"not applicable: not {o.failed}"))
+    steps: list[str] = [f"Grade: {g.title}."]
+    near = [o for o in outcomes if o.value is False and o.in_scope]
+    for o in near:
+        steps.append(f"Rule '{o.rule.title}' does not apply: the case is not '{o.failed}'.")
+    hormone, tumour = layers["hormone"], layers["tumour"]
+    first_layer = "hormone" if (hormone.winner or hormone.blocking) else "tumour"
+    ans = layers[first_layer]
+    for lower, higher in ans.outranked:
+        steps.append(f"Rule '{lower.rule.title}' also fits, but '{higher.rule.title}' takes precedence: "
+                     f"{higher.rule.refines_because}.")
+    if ans.blocking is not None:
+        b = ans.blocking
+        steps.append(f"Rule '{b.rule.title}' cannot be decided: {b.missing} is not reported.")
+        steps.append(f"Missing: {b.missing}. Without it the pathway cannot be chosen safely: multidisciplinary "
+                     "review.")
+        branches = _branches(f, grade_result, b, first_layer)
+        if branches:
+            steps.append("What each value would lead to: " + "; ".join(
+                f"{x.value} -> {x.category.replace('_', ' ')}" for x in branches) + ".")
+        return Recommendation("multidisciplinary_review", (MDT,), b.rule.key, ("insufficient_data",) + b.flags,
+                              tuple(steps), tuple(dict.fromkeys(b.rule.sources)), (), tuple(trace), CAVEAT, branches)
+    if ans.winner is None:
+        raise AssertionError("no rule answers this case")  # the property tests prove every valid case is covered
+    rule = ans.winner.rule
+    flags = list(ans.winner.flags) + list(rule.flags)
+    steps.append(f"Rule '{rule.title}' applies: " + "; ".join(c.text for c in rule.conditions) + f". {rule.rationale}")
+    for what, why in rule.not_checked.items():
+        steps.append(f"Not tested by this rule: {what} ({why}).")
+    if f.size_cm is not None and f.size_cm in rule.size_cutoffs:
+        flags.append(rule.boundary_flag)
+        steps.append(f"Size {f.size_cm:g} cm is exactly on a cut-off of this decision; counted in the band stated "
+                     "by the rule.")
+    options = _options(rule, f, g, steps)
+    sources, evidence = list(rule.sources), list(rule.evidence)
+    branches: tuple[Branch, ...] = ()
+    if first_layer == "hormone":
+        if tumour.blocking is not None:
+            steps.append(f"Tumour-directed therapy afterwards needs: {tumour.blocking.missing}.")
+            branches = _branches(f, grade_result, tumour.blocking, "tumour")
+        elif tumour.winner is not None:
+            nxt = tumour.winner.rule
+            steps.append(f"Tumour-directed therapy after syndrome control: rule '{nxt.title}'. {nxt.rationale}")
+            options += _options(nxt, f, g, steps, prefix="Then tumour-directed: ")
+            sources += nxt.sources
+            flags += [x for x in nxt.flags if x != "insufficient_data"]
     sources += [TRIALS[k].source for o in options for k in o.evidence]
     return Recommendation(rule.category, tuple(options), rule.key, tuple(dict.fromkeys(flags)), tuple(steps),
-                          tuple(dict.fromkeys(sources)), tuple(dict.fromkeys(evidence)), tuple(trace))
+                          tuple(dict.fromkeys(sources)), tuple(dict.fromkeys(evidence)), tuple(trace), CAVEAT,
+                          branches)

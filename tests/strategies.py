@@ -253,6 +253,8 @@ def gep_cases(draw, site: str | None = None, metastatic: bool | None = None) -> 
         mass = draw(_rarely(_measure(0.5, 8.0, (N2_MESENTERIC_MASS_CM,)), 3))
     kw["mesenteric_mass_cm"] = mass
     kw["regional_nodes_positive"] = draw(_maybe(_nodes(table.n2_rule, 1 if mass else 0), resected))
+    # node status on imaging/EUS: usual before treatment; a pathological count, when given, wins
+    kw["clinical_nodes"] = draw(_maybe(st.sampled_from(VOCABULARY["clinical_nodes"]), complete and not resected))
     if report != "biopsy":
         kw["lymphovascular_invasion"] = draw(st.none() | st.booleans())
         kw["margin"] = draw(st.none() | st.sampled_from(VOCABULARY["margin"]))

@@ -34,12 +34,12 @@ CASE_DATA: tuple[dict[str, Any], ...] = (
        "A 58-year-old woman has a 1.5 cm lesion in the pancreatic tail on a CT done for renal colic. EUS biopsy: "
        "well-differentiated NET, Ki-67 2 %, 1 mitosis per 2 mm². No symptoms, no nodes or metastases on imaging.",
        "management", site="pancreas", differentiation="well", ki67_percent=2, mitoses_per_2mm2=1, size_cm=1.5,
-       regional_nodes_positive=0, metastasis="none", functioning=False, symptomatic=False),
+       clinical_nodes="negative", metastasis="none", functioning=False, symptomatic=False),
     _c("pnet_exactly_2cm", "A pancreatic NET of exactly 2.0 cm",
        "A 61-year-old man has an asymptomatic, non-functioning 2.0 cm pancreatic body NET, Ki-67 4 %, 1 mitosis "
        "per 2 mm²; staging imaging is clear.",
        "stage", site="pancreas", differentiation="well", ki67_percent=4, mitoses_per_2mm2=1, size_cm=2.0,
-       regional_nodes_positive=0, metastasis="none", functioning=False, symptomatic=False),
+       clinical_nodes="negative", metastasis="none", functioning=False, symptomatic=False),
     _c("insulinoma", "Fasting hypoglycaemia",
        "A 39-year-old woman has confusion and sweating when she skips meals. A supervised fast confirms "
        "endogenous hyperinsulinaemic hypoglycaemia; a 1.2 cm lesion sits in the pancreatic head. Resected tumour: "
@@ -61,7 +61,7 @@ CASE_DATA: tuple[dict[str, Any], ...] = (
        "A 0.8 cm duodenal bulb nodule is found at gastroscopy. Biopsy: well-differentiated NET, Ki-67 2 %, in the "
        "submucosa. CT is clear.",
        "management", site="duodenum", differentiation="well", ki67_percent=2, size_cm=0.8, depth="submucosa",
-       metastasis="none", functioning=False),
+       clinical_nodes="negative", metastasis="none", functioning=False),
     _c("appendix_incidental", "An incidental finding at appendectomy",
        "A 24-year-old has an appendectomy for appendicitis. At the tip lies a 0.7 cm well-differentiated NET, "
        "Ki-67 1 %, margins clear.",
@@ -80,14 +80,14 @@ CASE_DATA: tuple[dict[str, Any], ...] = (
        depth="muscularis_propria", metastasis="none"),
     _c("rectal_small", "A small rectal polyp",
        "A 0.6 cm rectal submucosal nodule removed at screening colonoscopy: well-differentiated NET, Ki-67 1 %, "
-       "margins clear.",
+       "margins clear. Endoscopic ultrasound beforehand showed no enlarged nodes.",
        "stage", site="rectum", differentiation="well", ki67_percent=1, mitoses_per_2mm2=0, size_cm=0.6,
-       depth="submucosa", regional_nodes_positive=0, metastasis="none"),
+       depth="submucosa", clinical_nodes="negative", metastasis="none"),
     _c("rectal_mid", "A 1.5 cm rectal NET with lymphovascular invasion",
        "A 1.5 cm rectal NET confined to the submucosa, Ki-67 3 %, with lymphovascular invasion; imaging shows no "
        "nodes or metastases.",
        "management", site="rectum", differentiation="well", ki67_percent=3, mitoses_per_2mm2=1, size_cm=1.5,
-       depth="submucosa", lymphovascular_invasion=True, metastasis="none"),
+       depth="submucosa", lymphovascular_invasion=True, clinical_nodes="negative", metastasis="none"),
     _c("ileal_syndrome", "Flushing and diarrhoea",
        "A 63-year-old man has flushing, diarrhoea and a 3 cm mesenteric mass with liver metastases. Resected "
        "ileal primary (1.8 cm, into subserosa), Ki-67 4 %, 5 positive nodes. SSTR imaging is positive; the liver "
