@@ -75,3 +75,32 @@ def test_reference_lookup_error_names_key():
         references.get("nonexistent")
     assert "who2019_digestive" in references.render_markdown(["who2019_digestive"])
     assert references.render_html(["who2019_digestive"]).startswith("<ol>")
+
+
+def test_serum_chromogranin_a_is_not_taught_as_a_diagnostic_test():
+    carcinoid = syndromes.get("carcinoid_syndrome")
+    assert "AJCC Version 9" in carcinoid.key_test and "not a diagnostic test" in carcinoid.key_test
+    assert "sensitive but unspecific" not in carcinoid.key_test
+    pitfall = " ".join(carcinoid.pitfalls)
+    assert "renal insufficiency" in pitfall and "tissue stain" in pitfall
+    assert {"ajcc9_gep_net", "cga_confounders", "korse2011_cga_ppi"} <= set(carcinoid.sources)
+    assert "serum gastrin" in syndromes.get("gastrinoma").pitfalls[0]
+
+
+def test_source_summary_verdicts_on_sites_and_observation():
+    from netlib.data.source_summary import CLAIMS
+
+    sites = next(c for c in CLAIMS if "pancreas, lungs, thymus" in c.claim)
+    assert sites.verdict == "incomplete" and "six primary sites" in sites.evidence
+    observe = next(c for c in CLAIMS if "observed" in c.claim)
+    assert "node-negative" in observe.evidence and "aggressive features" in observe.evidence
+    assert "10 mm" in observe.evidence and "below 2 cm" in observe.evidence
+
+
+def test_lung_trials_and_supporting_sources():
+    lung = trials.get("radiant4_lung")
+    assert (lung.n, lung.median_experimental, lung.median_control, lung.hazard_ratio) == (90, 9.2, 3.6, 0.50)
+    assert lung.sources == ("radiant4_lung", "radiant4")
+    luna = trials.get("luna")
+    assert luna.hazard_ratio is None and "58.5 %" in luna.note
+    assert trials.get("clarinet").sources == ("clarinet", "clarinet_ole")

@@ -95,3 +95,9 @@ def test_get_table_errors():
         get_table("who2099")
     with pytest.raises(TypeError, match="criteria"):
         get_table(2022)
+
+
+def test_who2010_counted_per_10_hpf_taken_as_2_mm2():
+    assert "2 mm²" in WHO_2010_DIGESTIVE.mitoses_unit and "10 HPF" in WHO_2010_DIGESTIVE.mitoses_unit
+    assert any("count by area" in n for n in WHO_2010_DIGESTIVE.notes)
+    assert {"rindi2006_foregut_tnm", "klimstra2010_pathology"} <= set(WHO_2010_DIGESTIVE.sources)

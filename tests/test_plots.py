@@ -98,3 +98,17 @@ def test_forest_and_survival_plots():
     assert ax.get_xlabel() and ax.get_ylabel() and ax.get_title()
     ax = plots.survival_by_stage().axes[0]
     assert [round(p.get_height()) for p in ax.patches] == [83, 67, 28]
+
+
+def test_site_distribution_says_it_covers_six_sites_of_one_cohort():
+    fig = plots.site_distribution()
+    ax = fig.axes[0]
+    assert "six" in ax.get_title().lower() and "six" in ax.get_xlabel()
+    assert "all NETs" not in ax.get_title() + ax.get_xlabel()
+    note = " ".join(t.get_text() for t in fig.texts)
+    assert "73,782" in note and "six sites only" in note
+
+
+def test_marker_plot_says_tissue_stain():
+    ax = plots.marker_sensitivity().axes[0]
+    assert "tissue" in ax.get_xlabel() and "tissue stain" in ax.get_title()

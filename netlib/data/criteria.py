@@ -152,16 +152,17 @@ WHO_2010_DIGESTIVE = GradingTable(
     title="WHO 2010 digestive system",
     system="digestive",
     year=2010,
-    mitoses_unit="per 10 HPF",
+    mitoses_unit="per 10 HPF = 2 mm²",
     bands=(
         Band("NET G1", ki67=_iv(0, 2, True, True), mitoses=_iv(0, 2)),
         Band("NET G2", ki67=_iv(3, 20, True, True), mitoses=_iv(2, 20, True, True)),
         Band("NEC", ki67=_iv(20, INF, False), mitoses=_iv(20, INF, False)),
     ),
     known_gaps=(("ki67", _iv(2, 3, False, False)),),
-    sources=("who2010_digestive",),
+    sources=("who2010_digestive", "rindi2006_foregut_tnm", "klimstra2010_pathology", "cree2021_mitoses_si"),
     notes=("WHO 2010 had no NET G3: every tumour above 20 % was called a carcinoma (NEC).",
-           "Mitoses were counted per 10 high-power fields, whose area varies between microscopes.",
+           "Mitoses were counted per 10 high-power fields, which the WHO 2010 tables took to be 2 mm². The field "
+           "of a given microscope is often larger or smaller than 0.2 mm², so count by area: mitoses per 2 mm².",
            "A Ki-67 index above 2 % and below 3 % belonged to no grade."),
 )
 
@@ -177,7 +178,7 @@ WHO_2017_PANCREAS = GradingTable(
     title="WHO 2017 pancreatic NENs",
     system="digestive",
     year=2017,
-    mitoses_unit="per 10 HPF (2 mm²)",
+    mitoses_unit="per 10 HPF = 2 mm²",
     bands=_NET_BANDS_SINCE_2017,
     sources=("who2017_pancreas", "who2019_digestive"),
     notes=("WHO 2017 closed the 2-3 % gap (G1 became < 3 %) and introduced well-differentiated NET G3 "
@@ -213,7 +214,7 @@ WHO_2015_THORACIC = GradingTable(
     mitoses_unit="per 2 mm²",
     bands=_THORACIC_BANDS,
     typical_min_size_cm=0.5,
-    sources=("who_thoracic_2015", "thymic_net_review"),
+    sources=("who_thoracic_2015", "marx2015_who_thymus", "pelosi_travis_2024", "thymic_net_review"),
     notes=("Mitoses per 2 mm², necrosis and morphology classify; Ki-67 is not a criterion.",),
 )
 
@@ -226,7 +227,8 @@ WHO_2021_THORACIC = GradingTable(
     bands=_THORACIC_BANDS,
     typical_min_size_cm=0.5,
     elevated_ki67_percent=30.0,
-    sources=("who_thoracic_2015", "who_thoracic_2021_ki67", "pelosi_travis_2024", "thymic_net_review"),
+    sources=("who_thoracic_2015", "who_thoracic_2021_ki67", "pelosi_travis_2024", "marx2015_who_thymus",
+             "thymic_net_review"),
     notes=("Criteria unchanged from 2015; Ki-67 is a desirable, non-essential criterion (mainly to avoid "
            "calling a crushed carcinoid biopsy small cell carcinoma).",
            "Carcinoids with elevated proliferation (> 10 mitoses/2 mm² and/or Ki-67 >= 30 %) are an emerging "

@@ -1,23 +1,70 @@
 """One registry of the sources every rule, table and catalogue entry in netlib rests on.
 
 Each :class:`Reference` has a short stable ``key`` (used in results' ``sources``), a short
-citation written for trainees, the year, and a DOI or PMID where one was confirmed.
+citation written for trainees, the year, a DOI, PMID, PMCID or ISBN where one was confirmed, and a
+``kind``: ``primary`` (the publication that states the fact) or ``further_reading`` (a web summary
+or reprint, listed for reading but never the only support of a rule or table).
 Keys never change once published; add new ones instead.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from netlib import checks
 from netlib.errors import InvalidTypeError, InvalidValueError
 
-__all__ = ["Reference", "REFERENCES", "get", "resolve", "render_markdown", "render_html"]
+__all__ = ["Reference", "REFERENCES", "PRIMARY", "FURTHER_READING", "KINDS", "get", "resolve", "primary_identified",
+           "render_markdown", "render_html", "FURTHER_READING_LABEL", "doi_valid", "pmid_valid", "pmcid_valid", "isbn13_valid"]
+
+
+#: The reference itself states the fact: a classification book or its editors' summary, a staging manual, a
+#: guideline, a trial or study report, a peer-reviewed article.
+PRIMARY = "primary"
+#: A web summary, reprint, transcription or abstract aggregator (PDQ pages, pubcan.org, PathologyOutlines,
+#: Medscape ...): useful to read, but not what a rule rests on.
+FURTHER_READING = "further_reading"
+KINDS = (PRIMARY, FURTHER_READING)
+
+_DOI = re.compile(r"^10\.\d{4,9}/\S+$")
+_PMID = re.compile(r"^[1-9]\d{0,8}$")
+_PMCID = re.compile(r"^PMC\d{4,9}$")
+
+
+def isbn13_valid(isbn: str) -> bool:
+    """True when ``isbn`` (hyphens allowed) is a 13-digit ISBN starting 978/979 with a correct check digit."""
+    if not isinstance(isbn, str):
+        return False
+    digits = isbn.replace("-", "")
+    if len(digits) != 13 or not digits.isdigit() or digits[:3] not in ("978", "979"):
+        return False
+    total = sum(int(d) * (1 if i % 2 == 0 else 3) for i, d in enumerate(digits[:12]))
+    return (10 - total % 10) % 10 == int(digits[12])
+
+
+def doi_valid(doi: str) -> bool:
+    """True when ``doi`` has the form ``10.<registrant>/<suffix>`` (no ``doi:`` prefix, no URL, no spaces)."""
+    return isinstance(doi, str) and bool(_DOI.match(doi))
+
+
+def pmid_valid(pmid: str) -> bool:
+    """True when ``pmid`` is a PubMed identifier: digits only, no leading zero."""
+    return isinstance(pmid, str) and bool(_PMID.match(pmid))
+
+
+def pmcid_valid(pmcid: str) -> bool:
+    """True when ``pmcid`` is a PubMed Central identifier such as ``PMC5765303``."""
+    return isinstance(pmcid, str) and bool(_PMCID.match(pmcid))
 
 
 @dataclass(frozen=True)
 class Reference:
-    """A citable source: ``key``, short ``citation``, ``year`` and optional DOI / PMID / note."""
+    """A citable source: ``key``, short ``citation``, ``year``, identifiers, ``note`` and ``kind``.
+
+    ``kind`` is :data:`PRIMARY` (the publication that states the fact) or :data:`FURTHER_READING`
+    (a web summary or reprint). Identifiers are recorded only where they were confirmed.
+    """
 
     key: str
     citation: str
@@ -25,20 +72,50 @@ class Reference:
     doi: str | None = None
     pmid: str | None = None
     note: str | None = None
+    kind: str = PRIMARY
+    isbn: str | None = None
+    pmcid: str | None = None
 
     @property
     def link(self) -> str | None:
-        """A resolvable link (DOI preferred, else PubMed), or None."""
+        """A resolvable link (DOI preferred, then PubMed, then PubMed Central), or None."""
         if self.doi:
             return f"https://doi.org/{self.doi}"
         if self.pmid:
             return f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/"
+        if self.pmcid:
+            return f"https://pmc.ncbi.nlm.nih.gov/articles/{self.pmcid}/"
         return None
 
+    @property
+    def is_primary(self) -> bool:
+        return self.kind == PRIMARY
 
-def _r(key, citation, year, doi=None, pmid=None, note=None) -> Reference:
-    return Reference(key, citation, year, doi, pmid, note)
+    @property
+    def identified(self) -> bool:
+        """True when the reference carries a DOI, a PMID or an ISBN."""
+        return bool(self.doi or self.pmid or self.isbn)
 
+    @property
+    def identifiers(self) -> str:
+        """The identifiers in words, e.g. ``doi:10.1111/his.13975; PMID 30140036``."""
+        parts = []
+        if self.doi:
+            parts.append(f"doi:{self.doi}")
+        if self.pmid:
+            parts.append(f"PMID {self.pmid}")
+        if self.pmcid:
+            parts.append(self.pmcid)
+        if self.isbn:
+            parts.append(f"ISBN {self.isbn}")
+        return "; ".join(parts)
+
+
+def _r(key, citation, year, doi=None, pmid=None, note=None, *, kind=PRIMARY, isbn=None, pmcid=None) -> Reference:
+    return Reference(key, citation, year, doi, pmid, note, kind, isbn, pmcid)
+
+
+_FR = FURTHER_READING
 
 _ALL = (
     # --- classification and grading -------------------------------------------------
@@ -51,12 +128,14 @@ _ALL = (
        "neuroendocrine neoplasms. Endocr Pathol 2022;33:115-154.", 2022),
     _r("cap_net_protocol", "College of American Pathologists NET protocol notes (mitoses per 2 mm² from 10 mm² / 5; "
        "Ki-67 in the hot spot on >= 500 cells; higher grade wins; manual count near cut-offs), as reproduced "
-       "by essentialpathology.info.", 2019),
+       "by essentialpathology.info.", 2019, kind=_FR),
     _r("who2019_table_notes", "WHO 2019 GEP-NEN grading table with footnotes (50 fields of 0.2 mm²; >= 500 cells; "
-       "NEC Ki-67 often > 70 %), as reproduced in J Nucl Med Technol and UpToDate.", 2019),
+       "NEC Ki-67 often > 70 %), as reproduced in J Nucl Med Technol and UpToDate.", 2019,
+       kind=_FR),
     _r("who2010_digestive", "Bosman FT, Carneiro F, Hruban RH, Theise ND (eds). WHO Classification of Tumours of "
-       "the Digestive System, 4th ed. IARC, Lyon 2010 (grading: G1 Ki-67 <= 2 %, G2 3-20 %, mitoses per "
-       "10 HPF), as summarised by pubcan.org.", 2010),
+       "the Digestive System, 4th ed. IARC, Lyon 2010 (grading: G1 Ki-67 <= 2 %, G2 3-20 %; mitoses counted per "
+       "10 high-power fields, the tables taking 10 HPF as 2 mm²), as summarised by pubcan.org.", 2010,
+       note="ISBN not confirmed; the book was read through a summary."),
     _r("who2017_pancreas", "Yang M, Zeng L, Ke NW, et al. World Health Organization grading classification for "
        "pancreatic neuroendocrine neoplasms: a comprehensive analysis from a large Chinese institution. "
        "BMC Cancer 2020;20:906 (applies the WHO 2017 pancreatic grading, which added NET G3).", 2020,
@@ -65,10 +144,10 @@ _ALL = (
        "Med 2019;143(11):1317-1326.", 2019, doi="10.5858/arpa.2019-0338-RA"),
     _r("minen_30_percent", "PathologyOutlines, Stomach - neuroendocrine classification (MiNEN: each component "
        ">= 30 %); Elpek GO. World J Gastroenterol 2022;28(8); Toor D et al. World J Gastroenterol 2022;28(19).",
-       2022, note="Some reviews write > 30 %; the boundary itself is disputed."),
+       2022, note="Some reviews write > 30 %; the boundary itself is disputed.", kind=_FR),
     _r("ki67_mitoses_concordance", "Conference abstract: Ki-67 (2000-cell ENETS method) and mitotic grade agreed "
        "in 67 % of midgut and 44 % of pancreatic NETs; Ki-67 usually gave the higher grade "
-       "(discovery.researcher.life).", None, note="Year not confirmed; abstract only."),
+       "(discovery.researcher.life).", None, note="Year not confirmed; abstract only.", kind=_FR),
     _r("ki67_agreement", "Trikalinos NA, et al. Ann Surg Oncol 2020;27(9):3542-3550 (expert regrading moved "
        "26.6 % of G1 pancreatic NETs to G2).", 2020, pmid="32206954"),
     _r("insm1_markers", "Moller K, et al. INSM1 compared with synaptophysin and chromogranin A in more than "
@@ -79,7 +158,8 @@ _ALL = (
     # --- thoracic ------------------------------------------------------------------------
     _r("who_thoracic_2015", "WHO classification of lung and thymic neuroendocrine tumours (Travis criteria: "
        "typical carcinoid < 2 mitoses/2 mm², no necrosis, >= 0.5 cm; atypical 2-10 and/or necrosis; LCNEC and "
-       "SCLC > 10), retained in the WHO 2021 thoracic classification.", 2015),
+       "SCLC > 10), retained in the WHO 2021 thoracic classification; read as reproduced in cytopathology "
+       "teaching material.", 2015, note="The WHO book's ISBN was not confirmed."),
     _r("who_thoracic_2021_ki67", "The Ki-67 antigen in the new 2021 WHO classification of lung neuroendocrine "
        "neoplasms. Pathologica 2021 (Ki-67 is a desirable, not essential, criterion).", 2021),
     _r("pelosi_travis_2024", "Pelosi G, Travis WD. Head-to-head: should Ki67 proliferation index be included in "
@@ -89,32 +169,41 @@ _ALL = (
     _r("thymic_net_review", "Neuroendocrine tumours of the thymus and mediastinum. J Thorac Dis "
        "(same criteria as lung; most thymic carcinoids are atypical).", 2017),
     # --- staging -----------------------------------------------------------------------------
+    # ISBN 978-3-319-40617-6: ISBN-13 9783319406176 of the Springer 8th edition as listed in a book catalogue record
+    # found with the search tool (pages corpus, "AJCC Cancer Staging Manual, 8th ed. 2017, Springer"); check digit
+    # verified by isbn13_valid.
     _r("ajcc8_gi_net", "Amin MB, et al. (eds). AJCC Cancer Staging Manual, 8th ed. Springer 2017, pp. 351-406 "
-       "(GI NET chapters), as reprinted in NCI PDQ Gastrointestinal Neuroendocrine Tumors Treatment (HP).", 2017),
+       "(GI NET chapters), as reprinted in NCI PDQ Gastrointestinal Neuroendocrine Tumors Treatment (HP).", 2017,
+       isbn="978-3-319-40617-6"),
     _r("ajcc8_pancreas_net", "Amin MB, et al. (eds). AJCC Cancer Staging Manual, 8th ed. Springer 2017, "
-       "pp. 407-419 (pancreatic NET), as reprinted in NCI PDQ Pancreatic Neuroendocrine Tumors Treatment (HP).", 2017),
+       "pp. 407-419 (pancreatic NET), as reprinted in NCI PDQ Pancreatic Neuroendocrine Tumors Treatment (HP).", 2017,
+       isbn="978-3-319-40617-6"),
     _r("enets_colorectal_tnm", "ENETS 2007 colorectal TNM table, reproduced in World J Gastroenterol "
-       "2014;20(43):16252 (T1a < 1 cm, T1b 1-2 cm).", 2014),
+       "2014;20(43):16252 (T1a < 1 cm, T1b 1-2 cm).", 2014, kind=_FR),
     _r("lung_net_tnm", "Lung NETs are staged with the lung cancer TNM (AJCC 8th ed.); staging summary, "
-       "Rocky Mountain Cancer Centers.", 2017),
+       "Rocky Mountain Cancer Centers.", 2017, kind=_FR),
     # --- functioning syndromes and markers ----------------------------------------------------
     _r("pdq_pnet", "NCI PDQ Pancreatic Neuroendocrine Tumors (Islet Cell Tumors) Treatment, Health Professional "
-       "version (functioning-tumour biochemistry; SSA for symptoms; limited role of external radiotherapy).", 2025),
+       "version (functioning-tumour biochemistry; SSA for symptoms; limited role of external radiotherapy).", 2025,
+       kind=_FR),
     _r("pdq_gi_net", "NCI PDQ Gastrointestinal Neuroendocrine Tumors Treatment, Health Professional version "
-       "(carcinoid syndrome, 5-HIAA and CgA, gastric NET types, site-specific treatment, liver metastases).", 2025),
-    _r("msd_insulinoma", "MSD Manual Professional Version: Insulinoma (supervised 72-h fast criteria).", 2024),
+       "(carcinoid syndrome, 5-HIAA and CgA, gastric NET types, site-specific treatment, liver metastases).", 2025,
+       kind=_FR),
+    _r("msd_insulinoma", "MSD Manual Professional Version: Insulinoma (supervised 72-h fast criteria).", 2024,
+       kind=_FR),
     _r("insulinoma_therapy", "Matej A, et al. Hormones 2016;15(4):489-499 (diazoxide, SSA, everolimus); Shin JJ, "
        "et al. Future Oncol 2010;6(2):229-237 (enucleation).", 2016, pmid="20146582"),
     _r("ssa_hypoglycaemia", "Gama R, et al. Clin Endocrinol 1995;43:117-120 (octreotide can worsen hypoglycaemia "
        "in insulinoma).", 1995, pmid="7641403"),
-    _r("zes_review", "Zollinger-Ellison syndrome review (PPIs, incidence 0.1-3 per million, MEN1). PMC6721838.", 2019),
+    _r("zes_review", "Zollinger-Ellison syndrome review (PPIs, incidence 0.1-3 per million, MEN1).", 2019,
+       pmcid="PMC6721838", note="Journal and authors not confirmed."),
     _r("berna2006_secretin", "Berna MJ, ..., Jensen RT. Serum gastrin in Zollinger-Ellison syndrome II: "
        "prospective study of gastrin provocative testing in 293 patients. Medicine (Baltimore) 2006;85(6):331-364.",
        2006, doi="10.1097/MD.0b013e31802b518c"),
     _r("gastrinoma_triangle", "Stabile BE, Morrow DJ, Passaro E Jr. The gastrinoma triangle: operative "
        "implications. Am J Surg 1984;147(1):25-31.", 1984, doi="10.1016/0002-9610(84)90029-1", pmid="6691547"),
     _r("vipoma_review", "Medscape: VIPomas (Yeung SJ, 2021); Smith SL, et al. Surgery 1998;124(6):1050 "
-       "(Mayo series).", 2021),
+       "(Mayo series).", 2021, kind=_FR),
     _r("enets2023_functioning", "Hofland J, Falconi M, Christ E, et al. ENETS 2023 guidance paper for functioning "
        "pancreatic neuroendocrine tumour syndromes. J Neuroendocrinol 2023;35(8):e13318.", 2023,
        doi="10.1111/jne.13318", pmid="37578384"),
@@ -129,11 +218,11 @@ _ALL = (
     _r("esge2022", "Deprez PH, et al. Endoscopic management of subepithelial lesions including neuroendocrine "
        "neoplasms: ESGE guideline. Endoscopy 2022;54:412-429.", 2022, doi="10.1055/a-1751-5742"),
     _r("nccn_net", "NCCN Guidelines Neuroendocrine and Adrenal Tumors (NET-1, PDNEC-1), as transcribed in a "
-       "public repository (v1.2026); secondary source.", 2026),
+       "public repository (v1.2026); secondary source.", 2026, kind=_FR),
     _r("rectal_net_risk", "Rinke A, Denzer UW. Kolorektale NEN (2021); metastasis risk by rectal NET size, BMC "
        "Gastroenterol 2018.", 2018, doi="10.1186/s12876-018-0806-y"),
     _r("appendix_risk_factors", "Begum N. NEN der Appendix (2021): risk factors that favour right hemicolectomy "
-       "for 1-2 cm appendiceal NETs (ENETS 2016).", 2021),
+       "for 1-2 cm appendiceal NETs (ENETS 2016).", 2021, kind=_FR),
     _r("nesti2023", "Nesti C, Brautigam K, Benavent M, et al. Hemicolectomy versus appendectomy for patients with "
        "appendiceal neuroendocrine tumours 1-2 cm in size. Lancet Oncol 2023;24(2):187-194.", 2023,
        doi="10.1016/S1470-2045(22)00750-1", pmid="36640790"),
@@ -143,11 +232,11 @@ _ALL = (
     _r("enets2023_nec", "Sorbye H, et al. ENETS 2023 guidance paper for digestive neuroendocrine carcinoma. "
        "J Neuroendocrinol 2023;35(3):e13249.", 2023, doi="10.1111/jne.13249", pmid="36924180"),
     _r("liver_mets_series", "Lee SY, et al. Surgical treatment of neuroendocrine liver metastases. Int J Hepatol "
-       "2012 (case series; no randomised trials).", 2012),
+       "2012 (case series; no randomised trials).", 2012, pmcid="PMC3272804"),
     _r("esmo2020", "Pavel M, Oberg K, Falconi M, et al. Gastroenteropancreatic neuroendocrine neoplasms: ESMO "
        "Clinical Practice Guidelines. Ann Oncol 2020;31(7):844-860.", 2020, doi="10.1016/j.annonc.2020.03.304"),
     _r("prrt_esmo_review", "Radiology review on PRRT (AJR), Fig. 2: PRRT time points according to ESMO 2020. "
-       "PMC10133840; secondary source.", 2023),
+       "secondary source.", 2023, pmcid="PMC10133840", kind=_FR),
     # --- trials -------------------------------------------------------------------------------
     _r("promid", "Rinke A, et al. Placebo-controlled, double-blind, prospective, randomized study on the effect "
        "of octreotide LAR in midgut NETs (PROMID). J Clin Oncol 2009;27(28):4656-4663.", 2009, pmid="19704057"),
@@ -156,7 +245,9 @@ _ALL = (
     _r("radiant3", "Yao JC, et al. Everolimus for advanced pancreatic neuroendocrine tumors (RADIANT-3). "
        "N Engl J Med 2011;364:514-523.", 2011, pmid="21306238"),
     _r("radiant4", "Yao JC, et al. Everolimus for advanced, non-functional NETs of the lung or GI tract "
-       "(RADIANT-4). Lancet 2016;387:968-977.", 2016, pmid="26703889"),
+       "(RADIANT-4). Lancet 2016;387:968-977.", 2016, pmid="26703889",
+       # DOI from the PubMed record of PMID 26703889 found with the search tool (pages corpus).
+       doi="10.1016/S0140-6736(15)00817-X"),
     _r("sunitinib_pnet", "Raymond E, et al. Sunitinib malate for the treatment of pancreatic neuroendocrine "
        "tumors. N Engl J Med 2011;364:501-513.", 2011),
     _r("netter1", "Strosberg J, El-Haddad G, Wolin E, et al. Phase 3 trial of 177Lu-Dotatate for midgut "
@@ -170,20 +261,107 @@ _ALL = (
     _r("cabinet", "Chan JA, et al. Phase 3 trial of cabozantinib to treat advanced neuroendocrine tumors "
        "(CABINET). N Engl J Med 2025.", 2025, doi="10.1056/NEJMoa2403991"),
     _r("telestar", "Kulke MH, Horsch D, Caplin ME, et al. Telotristat ethyl, a tryptophan hydroxylase inhibitor "
-       "for the treatment of carcinoid syndrome (TELESTAR). J Clin Oncol 2017;35(1):14-23.", 2017),
+       "for the treatment of carcinoid syndrome (TELESTAR). J Clin Oncol 2017;35(1):14-23.", 2017,
+       note="DOI and PMID not confirmed (the journal record was not retrieved)."),
     # --- epidemiology ---------------------------------------------------------------------------
     _r("dasari2017", "Dasari A, Shen C, Halperin D, et al. Trends in the incidence, prevalence, and survival "
        "outcomes in patients with neuroendocrine tumors in the United States. JAMA Oncol 2017;3(10):1335-1342.",
        2017, doi="10.1001/jamaoncol.2017.0589", pmid="28448665"),
-    _r("wu2023", "Wu P, et al. Incidence trends of neuroendocrine tumours, SEER 2000-2018. Endocr Connect 2023 "
-       "(EC-23-0331).", 2023),
+    # Article EC-23-0331 (vol 12, issue 12) found with the search tool (pages corpus, ec.bioscientifica.com); the
+    # DOI follows the journal's 10.1530/EC-YY-NNNN form printed on fact sheet 2 (S14, doi:10.1530/EC-22-0411).
+    _r("wu2023", "Wu P, He D, Chang H, Zhang X. Epidemiologic trends of and factors associated with overall survival "
+       "in patients with neuroendocrine tumors over the last two decades in the USA (SEER 2000-2018). Endocr "
+       "Connect 2023;12(12) (article EC-23-0331).", 2023, doi="10.1530/EC-23-0331"),
     _r("sonbol2022", "Sonbol MB, et al. Survival and incidence patterns of pancreatic neuroendocrine tumors over "
        "the last 2 decades: a SEER database analysis. Oncologist 2022;27(7):573-578.", 2022,
        doi="10.1093/oncolo/oyac049"),
     _r("man2018", "Man D, et al. Prognosis of patients with neuroendocrine tumor: a SEER database analysis. "
        "Cancer Manag Res 2018;10:5629-5638.", 2018, doi="10.2147/CMAR.S174907"),
     _r("pnet_incidence_europe", "NETTER-R, Eur J Nucl Med Mol Imaging 2022, introduction: pancreatic NET "
-       "incidence 0.1-0.5 per 100,000 in Europe, about 1 in the USA.", 2022, doi="10.1007/s00259-022-05771-3"),
+       "incidence 0.1-0.5 per 100,000 in Europe, about 1 in the USA.", 2022, doi="10.1007/s00259-022-05771-3",
+       note="The incidence figures are quoted in the article's introduction, not measured by it."),
+    # --- added for issue 11: primary sources behind the rules and tables --------------------------------------
+    # Identifiers below are as printed on the fact sheets (clinical-facts.md, clinical-facts-2.md) unless a comment
+    # says where else they were found.
+    # Pancreas 2010 NANETS pathology review; DOI as shown on the journal page found with the search tool (pages
+    # corpus, journals.lww.com "The Pathologic Classification of Neuroendocrine Tumors").
+    _r("klimstra2010_pathology", "Klimstra DS, Modlin IR, Coppola D, Lloyd RV, Suster S. The pathologic classification "
+       "of neuroendocrine tumors: a review of nomenclature, grading, and staging systems. Pancreas 2010 (NANETS "
+       "guidelines; reviews the grading of that time: mitoses per 10 HPF, Ki-67 <= 2 / 3-20 / > 20 %).",
+       2010, doi="10.1097/MPA.0b013e3181ec124e"),
+    _r("rindi2006_foregut_tnm", "Rindi G, et al. TNM staging of foregut (neuro)endocrine tumors: a consensus "
+       "proposal including a grading system. Virchows Arch 2006;449:395-401 (the ENETS grading later used by WHO "
+       "2010: mitoses per 10 HPF taken as 2 mm², Ki-67 <= 2 / 3-20 / > 20 %).", 2006, doi="10.1007/s00428-006-0250-1"),
+    _r("rindi2007_midgut_hindgut_tnm", "Rindi G, et al. TNM staging of midgut and hindgut (neuro)endocrine tumors. "
+       "Virchows Arch 2007;451:757-762 "
+       "(ENETS TNM for appendix and colorectum, e.g. colorectal T1a/T1b).", 2007, doi="10.1007/s00428-007-0452-1"),
+    # Mod Pathol 2021 review; DOI and PMID from the PubMed record found with the search tool (pages corpus).
+    _r("cree2021_mitoses_si", "Cree IA, et al. Counting mitoses: SI(ze) matters! Mod Pathol "
+       "2021;34(9):1651-1657 (high-power fields differ between microscopes; count mitoses per mm²).", 2021,
+       doi="10.1038/s41379-021-00825-7", pmid="34079071"),
+    # J Thorac Oncol 2015; DOI and PMID from the PubMed record found with the search tool (pages corpus).
+    _r("marx2015_who_thymus", "Marx A, Chan JK, Coindre JM, et al. The 2015 World Health Organization classification "
+       "of tumors of the thymus: continuity and changes. J Thorac Oncol 2015;10(10):1383-1395 (includes thymic "
+       "carcinoids and neuroendocrine carcinomas).", 2015, doi="10.1097/JTO.0000000000000654", pmid="26295375"),
+    # J Thorac Oncol 2014;9(9 Suppl 2):S65-S72; DOI from the University of Modena repository record (IRIS UNIMORE)
+    # found with the search tool (pages corpus).
+    _r("detterbeck2014_thymic_tnm", "Detterbeck FC, Stratton K, Giroux D, et al. The IASLC/ITMIG thymic epithelial "
+       "tumors staging project: proposal for an evidence-based stage classification system for the forthcoming "
+       "(8th) edition of the TNM classification of malignant tumors. J Thorac Oncol 2014;9(9 Suppl 2):S65-S72.",
+       2014, doi="10.1097/JTO.0000000000000290"),
+    # DOI and PMID from the PubMed record found with the search tool (pages corpus).
+    _r("rami_porta2015_lung_t", "Rami-Porta R, et al. The IASLC Lung Cancer Staging Project: "
+       "proposals for the revisions of the T descriptors in the forthcoming eighth edition of the TNM classification "
+       "for lung cancer. J Thorac Oncol 2015;10(7):990-1003.", 2015, doi="10.1097/JTO.0000000000000559",
+       pmid="26134221"),
+    _r("ajcc9_gep_net", "Critical updates in neuroendocrine tumors: AJCC Version 9 staging for gastroenteropancreatic "
+       "NETs. CA Cancer J Clin 2024;74(4):359-367 "
+       "(advises against serum chromogranin A for diagnosis or monitoring; T1 NX M0 = stage I for endoscopically "
+       "treated sites).", 2024, doi="10.3322/caac.21840", pmid="38685134", pmcid="PMC11938941",
+       note="Author list not confirmed."),
+    _r("esmo2021_lung_thymic", "Baudin E, et al. Lung and thymic carcinoids: ESMO Clinical Practice Guidelines. "
+       "Ann Oncol 2021.", 2021,
+       doi="10.1016/j.annonc.2021.01.003", note="Volume and pages not confirmed; recommendations read through "
+       "secondary extracts."),
+    # Cancer Sci 2018;109(1):174-181; no DOI or PMID confirmed. PMC5765303 is the PubMed Central copy found with the
+    # search tool (pages corpus); its abstract matches the subgroup figures (90 of 302; PFS 9.2 vs 3.6 months).
+    _r("radiant4_lung", "Fazio N, et al. Everolimus in advanced non-functional lung NETs: the RADIANT-4 "
+       "lung subgroup (90 of 302 patients). Cancer Sci 2018;109(1):174-181.", 2018, pmcid="PMC5765303", note="DOI and PMID not confirmed."),
+    _r("luna", "Ferolla P, et al. Pasireotide LAR, everolimus or both in progressive carcinoids of the lung and "
+       "thymus (LUNA, randomised phase 2). Lancet Oncol 2017;18(12):1652-1664.", 2017,
+       doi="10.1016/S1470-2045(17)30681-2", pmid="29074099"),
+    # The 10.1111/jne.NNNNN DOI form of J Neuroendocrinol is printed on the fact sheets (jne.13318, jne.13060,
+    # jne.13137, jne.13327); the article numbers jne.13309, jne.13332, jne.13423 and jne.13146 are on fact sheet 1
+    # (R25). jne.13309 and jne.13423 were also seen in full with the search tool (pages corpus: the colorectal paper's
+    # first page; the small-intestine paper's record at ouci.dntb.gov.ua).
+    _r("enets2023_colorectal", "Rinke A, Ambrosini V, Dromain C, et al. European Neuroendocrine Tumor Society (ENETS) "
+       "2023 guidance paper for colorectal neuroendocrine tumours. J Neuroendocrinol 2023 (e13309).", 2023,
+       doi="10.1111/jne.13309"),
+    _r("enets2023_appendix", "Kaltsas G, et al. ENETS 2023 guidance paper for appendiceal neuroendocrine tumours. "
+       "J Neuroendocrinol 2023 (e13332).", 2023, doi="10.1111/jne.13332",
+       note="Its stance on 1-2 cm tumours was not checked (full text not read)."),
+    _r("enets2024_small_intestine", "Lamarca A, Bartsch DK, Caplin M, et al. European Neuroendocrine Tumor Society "
+       "(ENETS) 2024 guidance paper for the management of well-differentiated small intestine neuroendocrine "
+       "tumours. J Neuroendocrinol 2024 (e13423).", 2024, doi="10.1111/jne.13423",
+       note="Lymphadenectomy node number and SSA wording not checked (full text not read)."),
+    _r("enets2022_carcinoid_syndrome", "Grozinsky-Glasberg S, et al. ENETS 2022 guidance paper for carcinoid syndrome "
+       "and carcinoid heart disease. J Neuroendocrinol 2022 (e13146).",
+       2022, doi="10.1111/jne.13146"),
+    _r("singh2018_followup", "Singh S, et al. Follow-up after complete resection of gastroenteropancreatic NETs: "
+       "CommNETs/NANETS recommendations. JAMA Oncol 2018;4(11):1597-1604.", 2018,
+       doi="10.1001/jamaoncol.2018.2428", pmid="30054622"),
+    # Endocrine 2021; DOI and PMID from the PubMed Central record found with the search tool (pages corpus).
+    _r("clarinet_ole", "Caplin ME, Pavel M, Phan AT, et al. Lanreotide autogel/depot in advanced enteropancreatic "
+       "neuroendocrine tumours: final results of the CLARINET open-label extension study. Endocrine "
+       "71(2):502-513 (published online 2020).", 2020, doi="10.1007/s12020-020-02475-2", pmid="33052555"),
+    # --- chromogranin A as a blood test (fact sheet 2, 2.9-2.10) -----------------------------------------------
+    _r("cga_confounders", "Chromogranin A: conditions and drugs that raise it (proton-pump inhibitors and H2 "
+       "blockers, renal insufficiency, chronic atrophic gastritis, inflammatory bowel disease, liver cirrhosis, "
+       "heart failure, other cancers). Arch Med Sci 2016;12(1):1-9, Table I.", 2016,
+       doi="10.5114/aoms.2016.57577", note="Authors not confirmed."),
+    _r("korse2011_cga_ppi", "Korse CM, Muller M, Taal BG. Proton-pump inhibitors and unexplained chromogranin A rises in "
+       "NET patients; levels fall about two weeks after stopping. Br J Cancer 2011;105(8):1173-1175.",
+       2011, doi="10.1038/bjc.2011.380", pmid="21989216"),
     # --- counting statistics -------------------------------------------------------------
     _r("wilson1927", "Wilson EB. Probable inference, the law of succession, and statistical inference. "
        "J Am Stat Assoc 1927;22:209-212.", 1927, doi="10.1080/01621459.1927.10502953"),
@@ -215,24 +393,44 @@ def resolve(keys: Iterable[str]) -> tuple[Reference, ...]:
     return tuple(seen.values())
 
 
+def primary_identified(keys: Iterable[str]) -> tuple[Reference, ...]:
+    """The references among ``keys`` that are primary and carry a DOI, PMID or ISBN (what a rule must rest on)."""
+    return tuple(r for r in resolve(keys) if r.is_primary and r.identified)
+
+
+#: How a further-reading entry is marked wherever references are listed.
+FURTHER_READING_LABEL = "further reading"
+
+
+def _tail(r: Reference) -> str:
+    if r.link:
+        return f" {r.link}"
+    return f" ISBN {r.isbn}" if r.isbn else ""
+
+
 def _line(r: Reference) -> str:
-    tail = f" {r.link}" if r.link else ""
-    return f"[{r.key}] {r.citation}{tail}"
+    tail = _tail(r)
+    mark = f" *({FURTHER_READING_LABEL})*" if not r.is_primary else ""
+    return f"[{r.key}] {r.citation}{tail}{mark}"
 
 
 def render_markdown(keys: Iterable[str] | None = None) -> str:
-    """A numbered Markdown list of the given references (all when ``keys`` is None)."""
+    """A numbered Markdown list of the given references (all when ``keys`` is None).
+
+    Web summaries and reprints end with *(further reading)*, so a reader sees which entries are primary sources.
+    """
     refs = resolve(keys) if keys is not None else tuple(REFERENCES.values())
     return "\n".join(f"{i}. {_line(r)}" for i, r in enumerate(refs, 1))
 
 
 def render_html(keys: Iterable[str] | None = None) -> str:
-    """The same list as HTML (for ``IPython.display.HTML``)."""
+    """The same list as HTML (for ``IPython.display.HTML``), further reading marked the same way."""
     from html import escape
 
     refs = resolve(keys) if keys is not None else tuple(REFERENCES.values())
     items = []
     for r in refs:
-        link = f' <a href="{escape(r.link)}">{escape(r.link)}</a>' if r.link else ""
-        items.append(f"<li><code>{escape(r.key)}</code> {escape(r.citation)}{link}</li>")
+        link = f' <a href="{escape(r.link)}">{escape(r.link)}</a>' if r.link else escape(_tail(r))
+        mark = f" <i>({FURTHER_READING_LABEL})</i>" if not r.is_primary else ""
+        items.append(f"<li><code>{escape(r.key)}</code> {escape(r.citation)}{link}{mark}</li>")
     return "<ol>" + "".join(items) + "</ol>"

@@ -34,9 +34,10 @@ CLAIMS: tuple[Claim, ...] = (
           "Mostly true, but a NEC is defined by poor differentiation; a well-differentiated tumour above 20 % is "
           "NET G3, and a poorly differentiated one below 20 % is a NEC that needs review.",
           ("who2019_digestive", "net_vs_nec_review"), "02"),
-    Claim("NETs arise in the pancreas, lungs, thymus and elsewhere.", "misleading",
-          "The order misleads: in SEER the lung and small intestine lead, then rectum, colon, pancreas and "
-          "stomach; thymic NETs are rare.", ("man2018", "thymic_net_review"), "01"),
+    Claim("NETs arise in the pancreas, lungs, thymus and elsewhere.", "incomplete",
+          "The list leaves out the commonest sites: among six primary sites of one SEER cohort (n = 73,782) the "
+          "lung and small intestine lead, then rectum, colon, pancreas and stomach. Thymic NETs are rare (about "
+          "0.02 per 100,000 people per year).", ("man2018", "marx2015_who_thymus", "thymic_net_review"), "01"),
     Claim("NETs split into epithelial and neural types by cytokeratins versus neurofilaments.", "imprecise",
           "WHO 2022 separates keratin-positive epithelial NENs from keratin-negative paragangliomas; "
           "neurofilament staining is inconsistent, so keratin decides.",
@@ -46,26 +47,28 @@ CLAIMS: tuple[Claim, ...] = (
           ("who2019_digestive", "ajcc8_gi_net", "sonbol2022"), "05"),
     Claim("NETs may be functioning or non-functioning.", "correct",
           "Most are non-functioning; a functioning tumour causes a clinical syndrome, not just hormone staining.",
-          ("pdq_pnet", "pdq_gi_net"), "06"),
+          ("enets2023_functioning", "enets2023_nf_pnet", "pdq_pnet", "pdq_gi_net"), "06"),
     Claim("Treatment may include surgery, radiation, chemotherapy, targeted and hormone therapy.", "imprecise",
           "'Radiation' mainly means PRRT (177Lu-DOTATATE), a systemic radioligand; external-beam radiotherapy "
           "has a limited role. 'Hormone therapy' means somatostatin analogues, which are antiproliferative as "
           "well as antisecretory.", ("netter1", "pdq_pnet", "promid", "clarinet"), "07"),
     Claim("Surgery is the only curative treatment and the first choice for localised tumours.", "correct",
           "Resection (with nodes) is the only cure; some small tumours are removed endoscopically or watched.",
-          ("pdq_gi_net", "pdq_pnet"), "07"),
+          ("esmo2020", "pdq_gi_net", "pdq_pnet"), "07"),
     Claim("Chemotherapy, ablation and biotherapy have not shown a long-term survival benefit.", "imprecise",
           "Randomised trials show longer progression-free survival (PROMID, CLARINET, RADIANT-3, NETTER-1), but "
           "overall survival differences were mostly not significant (PROMID with crossover; RADIANT-3; NETTER-1 "
           "final analysis).", ("promid", "clarinet", "radiant3", "netter1"), "07"),
     Claim("Small non-functioning G1 tumours can be safely observed.", "imprecise",
-          "Only for selected sites: asymptomatic non-functioning pancreatic NETs below 2 cm and type 1 gastric "
-          "NETs up to 10 mm; not small-intestinal, colonic or type 3 gastric NETs.",
-          ("enets2023_nf_pnet", "aspen_2020", "esge2022"), "07"),
+          "Small and G1 are not enough. Observation is for node-negative tumours without aggressive features at "
+          "selected sites: asymptomatic non-functioning pancreatic NETs below 2 cm (G1 or low G2, no nodes, no "
+          "aggressive features) and type 1 gastric NETs up to 10 mm. Small-intestinal, colonic and type 3 gastric "
+          "NETs are not observed, and a node-positive tumour never is.",
+          ("enets2023_nf_pnet", "aspen_2020", "esge2022", "enets2023_gastroduodenal"), "07"),
     Claim("Aggressive surgery for liver metastases is recommended in selected cases.", "correct",
           "Resecting all visible disease is associated with better survival in case series; there are no "
           "randomised trials, and debulking thresholds (90 %, 70 %) are surgical conventions.",
-          ("pdq_gi_net", "liver_mets_series"), "07"),
+          ("esmo2020", "pdq_gi_net", "liver_mets_series"), "07"),
     Claim("Well-differentiated means low grade and poorly differentiated means high grade.", "imprecise",
           "NET G3 is well differentiated yet high grade; differentiation and grade are separate axes.",
           ("who2019_digestive", "net_vs_nec_review"), "02"),

@@ -50,9 +50,10 @@ SYNDROMES: dict[str, Syndrome] = {s.key: s for s in (
              "sensitive).",
              "Duodenum (70-80 % in modern series) or pancreas, mostly within the gastrinoma triangle; 15-35 % MEN1.",
              "High-dose proton-pump inhibitor; surgery for localised gastrinoma.",
-             ("Proton-pump inhibitors raise gastrin (and chromogranin A): stop them for testing only if it is safe.",
+             ("Proton-pump inhibitors raise serum gastrin (and serum chromogranin A): test off the PPI only if "
+              "stopping it is safe.",
               "Secretin-test criteria differ (>= 200, >= 120, > 100 pg/mL): state which one applies."),
-             ("zes_review", "berna2006_secretin", "gastrinoma_triangle", "pdq_pnet")),
+             ("zes_review", "berna2006_secretin", "gastrinoma_triangle", "enets2023_functioning", "pdq_pnet")),
     Syndrome("glucagonoma", "Glucagonoma", "glucagon",
              ("necrolytic_migratory_erythema", "diabetes", "venous_thrombosis"),
              "Necrolytic migratory erythema, diabetes, venous thrombosis.",
@@ -60,7 +61,7 @@ SYNDROMES: dict[str, Syndrome] = {s.key: s for s in (
              "Pancreas; usually large; about 75 % malignant.",
              "Somatostatin analogue for symptoms.",
              (),
-             ("pdq_pnet",)),
+             ("enets2023_functioning", "pdq_pnet")),
     Syndrome("vipoma", "VIPoma (Verner-Morrison, WDHA)", "vasoactive intestinal peptide (VIP)",
              ("watery_diarrhoea", "hypokalaemia", "achlorhydria"),
              "Watery diarrhoea, hypokalaemia, achlorhydria (WDHA).",
@@ -69,7 +70,7 @@ SYNDROMES: dict[str, Syndrome] = {s.key: s for s in (
              "In children WDHA usually comes from neurogenic tumours (ganglioneuroma/-blastoma).",
              "Somatostatin analogue for symptoms; correct fluids and potassium.",
              ("In a child, look for an extrapancreatic neurogenic tumour.",),
-             ("pdq_pnet", "vipoma_review")),
+             ("enets2023_functioning", "pdq_pnet", "vipoma_review")),
     Syndrome("somatostatinoma", "Somatostatinoma", "somatostatin",
              ("diabetes", "gallstones", "steatorrhoea", "diarrhoea"),
              "Diabetes, gallstones, steatorrhoea or diarrhoea.",
@@ -78,19 +79,23 @@ SYNDROMES: dict[str, Syndrome] = {s.key: s for s in (
              "at diagnosis.",
              "Individualised; tumour-directed therapy.",
              (),
-             ("pdq_pnet", "pdq_gi_net")),
+             ("enets2023_functioning", "pdq_pnet", "pdq_gi_net")),
     Syndrome("carcinoid_syndrome", "Carcinoid syndrome", "serotonin (and tachykinins)",
              ("flushing", "diarrhoea", "bronchospasm", "right_heart_valve_disease"),
              "Flushing, diarrhoea, bronchospasm; right-sided valve fibrosis (carcinoid heart disease).",
              "24-h urinary 5-HIAA (specific, not sensitive; avoid serotonin-rich foods such as bananas, tomatoes "
-             "and aubergine beforehand); chromogranin A is sensitive but unspecific.",
+             "and aubergine beforehand). Serum chromogranin A is not a diagnostic test: AJCC Version 9 advises "
+             "against it for diagnosing or monitoring GEP-NETs.",
              "Usually a midgut NET with liver metastases (the liver no longer inactivates the hormones).",
              "Long-acting somatostatin analogue; telotristat for diarrhoea uncontrolled on an SSA; SSA cover "
              "before surgery or embolisation to prevent a carcinoid crisis.",
-             ("Proton-pump inhibitors raise chromogranin A.",
+             ("Serum chromogranin A rises with proton-pump inhibitors (about two weeks off the drug to clear), "
+              "renal insufficiency, atrophic gastritis and other conditions, so a raised level proves nothing. "
+              "Chromogranin A as a tissue stain (immunohistochemistry) is a different, valid use.",
               "Without liver metastases the syndrome is unusual, except where venous drainage bypasses the liver "
               "(lung, ovary, retroperitoneum)."),
-             ("pdq_gi_net", "telestar")),
+             ("enets2022_carcinoid_syndrome", "ajcc9_gep_net", "cga_confounders", "korse2011_cga_ppi",
+              "pdq_gi_net", "telestar")),
 )}
 
 #: Presenting features understood by :func:`match`.

@@ -18,7 +18,10 @@ _FLAG_STYLE = "display:inline-block;margin:2px;padding:1px 6px;border-radius:8px
 def card_html(title: str, value: str, *, subtitle: str = "", flags: Iterable[str] = (),
               flag_text: Mapping[str, str] | None = None, steps: Iterable[str] = (),
               sources: Iterable[str] = (), footer: str = "") -> str:
-    """A bordered card: title, the value in large type, flag badges, numbered steps, sources."""
+    """A bordered card: title, the value in large type, flag badges, numbered steps, sources.
+
+    Sources that are web summaries or reprints are marked *(further reading)* after their key.
+    """
     from html import escape
 
     flag_text = flag_text or {}
@@ -39,8 +42,9 @@ def card_html(title: str, value: str, *, subtitle: str = "", flags: Iterable[str
     refs = references.resolve(sources)
     if refs:
         parts.append('<div style="font-size:85%"><b>Sources:</b> ' +
-                     "; ".join(f'<span title="{escape(r.citation)}"><code>{escape(r.key)}</code></span>'
-                               for r in refs) + "</div>")
+                     "; ".join(f'<span title="{escape(r.citation)}"><code>{escape(r.key)}</code>'
+                               + ("" if r.is_primary else f" <i>({references.FURTHER_READING_LABEL})</i>")
+                               + "</span>" for r in refs) + "</div>")
     if footer:
         parts.append(f'<div style="font-size:85%;font-style:italic">{escape(footer)}</div>')
     parts.append("</div>")

@@ -148,8 +148,8 @@ def check_mitoses_per_2mm2(mitoses: int, fields: int, field_area: float, answer:
         return Feedback(f"{a:g}", f"{key:.2f}", True, f"{mitoses} mitoses in {fields * field_area:.2f} mm² = "
                         f"{key:.2f} per 2 mm².")
     if _close(a, mitoses * 10 / fields, 0.05) and not _close(key, mitoses * 10 / fields, 0.05):
-        msg = ("you counted per 10 high-power fields; 10 HPF equal 2 mm² only on some microscopes. "
-               "Convert by area instead.")
+        msg = ("you counted per 10 high-power fields. The WHO 2010 tables took 10 HPF as 2 mm², but this "
+               "microscope's 10 fields cover a different area: convert by the area actually counted.")
     elif _close(a, mitoses, 0.05):
         msg = "that is the raw count; divide by the area counted and multiply by 2 mm²."
     elif _close(a, mitoses / 5, 0.05):
@@ -210,7 +210,7 @@ def check_hotspot_count(field, squares, positive: int, total: int) -> Feedback:
 
 
 def check_commonest_site(answer: str) -> Feedback:
-    """Which primary site is commonest among NETs in SEER? (key from netlib.data.epidemiology)."""
+    """Which of six primary sites is commonest in one SEER cohort (Man 2018)? Key from netlib.data.epidemiology."""
     from netlib.data.epidemiology import SITE_DISTRIBUTION
 
     if not isinstance(answer, str):
@@ -220,12 +220,13 @@ def check_commonest_site(answer: str) -> Feedback:
     checks.choice("answer", answer, names)
     key = ranked[0]
     if answer == key.site:
-        return Feedback(answer, key.site, True, f"{key.site} ({key.percent:g} % of NETs in SEER).")
+        return Feedback(answer, key.site, True, f"{key.site} ({key.percent:g} % of the NETs at six sites in "
+                        "one SEER cohort).")
     rank = names.index(answer) + 1
     msg = f"{answer} is number {rank} ({ranked[rank - 1].percent:g} %); {key.site} leads with {key.percent:g} %."
     if answer == "pancreas":
-        msg = ("the source summary lists the pancreas first, but it is only number "
-               f"{rank} in SEER ({ranked[rank - 1].percent:g} %); {key.site} leads with {key.percent:g} %.")
+        msg = ("the source summary lists the pancreas first, but among six sites in one SEER cohort it is "
+               f"number {rank} ({ranked[rank - 1].percent:g} %); {key.site} leads with {key.percent:g} %.")
     return Feedback(answer, key.site, False, msg)
 
 

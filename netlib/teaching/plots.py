@@ -54,7 +54,7 @@ def _source_note(fig, text: str) -> None:
 
 
 def marker_sensitivity():
-    """Grouped bars: sensitivity of synaptophysin, INSM1 and chromogranin A in NENs and in NECs."""
+    """Grouped bars: sensitivity of synaptophysin, INSM1 and chromogranin A as tissue stains, in NENs and in NECs."""
     names = list(markers.MARKER_SENSITIVITY)
     x = np.arange(len(names))
     fig, ax = plt.subplots(figsize=(7, 4))
@@ -63,11 +63,13 @@ def marker_sensitivity():
         bars = ax.bar(x + (j - 0.5) * 0.38, vals, 0.38, label=f"all {group}s" if group == "NEN" else "NECs",
                       color=colour)
         ax.bar_label(bars, fmt="%.1f", fontsize=8)
-    ax.set_xticks(x, [n.replace("_", " ") for n in names])
-    ax.set_xlabel("general neuroendocrine marker")
+    display = {"synaptophysin": "synaptophysin", "insm1": "INSM1", "chromogranin_a": "chromogranin A"}
+    ax.set_xticks(x, [display.get(n, n.replace("_", " ")) for n in names])
+    ax.set_xlabel("general neuroendocrine marker (immunohistochemistry on tissue)")
     ax.set_ylabel("sensitivity (% of tumours positive)")
     ax.set_ylim(0, 105)
-    ax.set_title("Chromogranin A misses a third of NECs; synaptophysin and INSM1 do better")
+    ax.set_title("As a tissue stain, chromogranin A misses a third of NECs;\nsynaptophysin and INSM1 do better",
+                 fontsize=10)
     ax.legend(loc="lower right")
     _source_note(fig, "Source: Moller et al., Mol Cell Endocrinol 2024 (14,908 tumours)")
     fig.tight_layout(rect=(0, 0.04, 1, 1))
@@ -75,7 +77,11 @@ def marker_sensitivity():
 
 
 def site_distribution():
-    """Horizontal bars: share of NETs by primary site in SEER."""
+    """Horizontal bars: share of each of six primary sites among the NETs of one SEER cohort (Man 2018).
+
+    The six shares add up to 100 %: they are not shares of all NETs (other sites such as the appendix and thymus
+    are not counted), and the title and labels say so.
+    """
     data = epidemiology.SITE_DISTRIBUTION
     fig, ax = plt.subplots(figsize=(7, 3.8))
     y = np.arange(len(data))[::-1]
@@ -84,11 +90,13 @@ def site_distribution():
     ax.bar_label(bars, fmt="%.1f %%", fontsize=8)
     ax.set_yticks(y, [d.site for d in data])
     ax.set_ylabel("primary site")
-    ax.set_xlabel("share of all NETs in SEER 1973-2014 (%)")
+    ax.set_xlabel("share of the NETs at these six sites (%)")
     ax.set_xlim(0, 36)
-    ax.set_title("Lung and small intestine lead; the pancreas is fifth")
+    ax.set_title("Six sites in one SEER cohort: lung and small intestine lead,\nthe pancreas comes fifth of the six",
+                 fontsize=10)
     ref = references.get(epidemiology.SITE_DISTRIBUTION_SOURCE)
-    _source_note(fig, f"Source: {ref.citation.split('.')[0]}. ({ref.year}), SEER, n = {epidemiology.SITE_DISTRIBUTION_N:,}")
+    _source_note(fig, f"Source: {ref.citation.split('.')[0]}. ({ref.year}), SEER 1973-2014, n = {epidemiology.SITE_DISTRIBUTION_N:,}; "
+                      "six sites only (shares add up to 100 %)")
     fig.tight_layout(rect=(0, 0.04, 1, 1))
     return fig
 
