@@ -13,7 +13,8 @@ from dataclasses import dataclass, fields
 
 from netlib.errors import InvalidTypeError, InvalidValueError
 
-__all__ = ["Findings", "VOCABULARY", "NUMERIC_RANGES", "LOW_OPEN"]
+__all__ = ["Findings", "VOCABULARY", "NUMERIC_RANGES", "LOW_OPEN", "FIELD_LABELS", "INVASION_MEANINGS",
+           "THORACIC_WORD_MEANINGS"]
 
 GEP_SITES = ("stomach", "duodenum", "ampulla", "jejunum_ileum", "appendix", "colon", "rectum", "pancreas")
 THORACIC_SITES = ("lung", "thymus")
@@ -27,17 +28,87 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     "depth": ("mucosa", "submucosa", "muscularis_propria", "subserosa", "serosa",
               "confined_to_sphincter_of_oddi", "beyond_wall"),
     "invasion": ("pancreas", "duodenum", "common_bile_duct", "peripancreatic_fat", "mesoappendix", "stomach",
-                 "spleen", "colon", "adrenal", "coeliac_axis", "sma", "visceral_peritoneum", "adjacent_organs"),
+                 "spleen", "colon", "adrenal", "coeliac_axis", "sma", "visceral_peritoneum", "adjacent_organs",
+                 # thoracic structures (thymus: IASLC/ITMIG TNM 8; lung: TNM 8), meanings in INVASION_MEANINGS
+                 "mediastinal_fat", "mediastinal_pleura", "pericardium", "lung", "brachiocephalic_vein",
+                 "superior_vena_cava", "phrenic_nerve", "chest_wall", "extrapericardial_pulmonary_vessels", "aorta",
+                 "arch_vessels", "intrapericardial_pulmonary_artery", "myocardium", "trachea", "oesophagus",
+                 "visceral_pleura", "main_bronchus", "diaphragm", "carina", "recurrent_laryngeal_nerve",
+                 "vertebral_body"),
     "metastasis": ("none", "liver_only", "extrahepatic_only", "liver_and_extrahepatic"),
     "syndrome": ("insulinoma", "gastrinoma", "glucagonoma", "vipoma", "somatostatinoma", "carcinoid_syndrome"),
     "margin": ("R0", "R1", "R2"),
     "clinical_nodes": ("negative", "positive"),
+    # the deepest regional node station involved, lung or thymus only (meanings in THORACIC_WORD_MEANINGS)
+    "thoracic_nodes": ("anterior_perithymic", "deep_intrathoracic_or_cervical",
+                       "ipsilateral_hilar_or_intrapulmonary", "ipsilateral_mediastinal_or_subcarinal",
+                       "contralateral_or_supraclavicular"),
+    # the most advanced metastatic finding of a lung or thymic tumour (meanings in THORACIC_WORD_MEANINGS)
+    "thoracic_metastasis": ("pleural_or_pericardial_nodules", "lung_nodule", "distant_organ",
+                            "contralateral_lung_nodule", "single_extrathoracic", "multiple_extrathoracic"),
     "prior_therapies": ("surveillance", "endoscopic_resection", "endoscopic_resection_or_surveillance",
                         "individualized", "appendectomy", "right_hemicolectomy",
                         "oncologic_resection_with_lymphadenectomy", "gastrectomy_with_lymphadenectomy",
                         "enucleation", "liver_metastasis_resection", "somatostatin_analogue", "prrt",
                         "targeted_therapy", "chemotherapy", "platinum_etoposide", "syndrome_control",
                         "multidisciplinary_review"),
+}
+
+#: What each thoracic invasion word means (the structure invaded by a lung or thymic tumour).
+INVASION_MEANINGS: dict[str, str] = {
+    "mediastinal_fat": "mediastinal fat around the thymus or the tumour (thymus: still T1a; lung: invades the "
+                       "mediastinum)",
+    "mediastinal_pleura": "the mediastinal pleura",
+    "pericardium": "the pericardium, partial or full thickness (lung: the parietal pericardium)",
+    "lung": "the lung parenchyma (a thymic tumour growing into the lung)",
+    "brachiocephalic_vein": "the brachiocephalic (innominate) vein",
+    "superior_vena_cava": "the superior vena cava",
+    "phrenic_nerve": "the phrenic nerve",
+    "chest_wall": "the chest wall (including the parietal pleura and ribs)",
+    "extrapericardial_pulmonary_vessels": "the hilar, extrapericardial pulmonary artery or veins",
+    "aorta": "the aorta (ascending, arch or descending)",
+    "arch_vessels": "the arch vessels (branches of the aortic arch)",
+    "intrapericardial_pulmonary_artery": "the main (intrapericardial) pulmonary artery",
+    "myocardium": "the myocardium (the heart itself)",
+    "trachea": "the trachea",
+    "oesophagus": "the oesophagus",
+    "visceral_pleura": "the visceral pleura covering the lung (lung tumours)",
+    "main_bronchus": "the main bronchus, without the carina (lung tumours)",
+    "diaphragm": "the diaphragm",
+    "carina": "the tracheal carina",
+    "recurrent_laryngeal_nerve": "the recurrent laryngeal nerve",
+    "vertebral_body": "a vertebral body",
+}
+
+#: What each node-station and thoracic-metastasis word means, and the site it belongs to.
+THORACIC_WORD_MEANINGS: dict[str, tuple[str, str]] = {
+    "anterior_perithymic": ("thymus", "anterior (perithymic) lymph nodes"),
+    "deep_intrathoracic_or_cervical": ("thymus", "deep intrathoracic or cervical lymph nodes"),
+    "ipsilateral_hilar_or_intrapulmonary": ("lung", "ipsilateral peribronchial, hilar or intrapulmonary lymph nodes"),
+    "ipsilateral_mediastinal_or_subcarinal": ("lung", "ipsilateral mediastinal or subcarinal lymph nodes"),
+    "contralateral_or_supraclavicular": ("lung", "contralateral mediastinal or hilar nodes, or scalene or "
+                                                 "supraclavicular nodes on either side"),
+    "pleural_or_pericardial_nodules": ("lung or thymus", "separate pleural or pericardial tumour nodule(s)"),
+    "lung_nodule": ("thymus", "a tumour nodule in the lung parenchyma"),
+    "distant_organ": ("thymus", "a metastasis in a distant organ"),
+    "contralateral_lung_nodule": ("lung", "a tumour nodule in the other lung"),
+    "single_extrathoracic": ("lung", "a single metastasis outside the chest (one organ, one site)"),
+    "multiple_extrathoracic": ("lung", "several metastases outside the chest, in one or more organs"),
+}
+
+#: Each field of :class:`Findings` in the words a trainee reads (used in explanations, never a machine key).
+FIELD_LABELS: dict[str, str] = {
+    "site": "site", "differentiation": "differentiation", "morphology": "morphology", "ki67_percent": "Ki-67",
+    "mitoses_per_2mm2": "mitotic count", "necrosis": "necrosis", "size_cm": "size", "depth": "depth of invasion",
+    "invasion": "invaded structures", "regional_nodes_positive": "positive regional nodes",
+    "clinical_nodes": "node status on imaging", "mesenteric_mass_cm": "mesenteric mass",
+    "metastasis": "distant metastases", "functioning": "functioning status", "syndrome": "syndrome",
+    "ne_component_percent": "neuroendocrine component", "gastric_type": "gastric NET type",
+    "sstr_positive": "SSTR status", "progression": "progression", "prior_therapies": "prior therapies",
+    "liver_metastases_resectable": "resectability of liver metastases",
+    "lymphovascular_invasion": "lymphovascular invasion", "mesoappendix_invasion_mm": "mesoappendiceal invasion",
+    "appendix_base": "tumour at the appendix base", "margin": "resection margin", "symptomatic": "symptoms",
+    "thoracic_nodes": "thoracic node station", "thoracic_metastasis": "thoracic metastasis category",
 }
 
 #: (minimum, maximum, unit, integer-only) for numeric fields. Minimums are physical limits;
@@ -108,7 +179,11 @@ class Findings:
     ``confined_to_sphincter_of_oddi`` applies to the ampulla. ``invasion`` lists structures invaded
     beyond the organ of origin. ``regional_nodes_positive`` is the pathological count (pN);
     ``clinical_nodes`` is the node status on imaging or endoscopic ultrasound (cN: ``negative`` or
-    ``positive``), used when no nodes were examined.
+    ``positive``), used when no nodes were examined. For lung and thymus, ``thoracic_nodes`` names the deepest regional node
+    station involved and ``thoracic_metastasis`` the most advanced metastatic finding (words and meanings in
+    :data:`THORACIC_WORD_MEANINGS`; each word belongs to one site, which :func:`netlib.stage` checks); thoracic
+    invasion words are explained in :data:`INVASION_MEANINGS`. For a thymic tumour an empty ``invasion`` tuple
+    means "no structure invaded" (T1a), while ``None`` means "not reported".
     """
 
     site: str | None = None
@@ -137,6 +212,8 @@ class Findings:
     appendix_base: bool | None = None
     margin: str | None = None
     symptomatic: bool | None = None
+    thoracic_nodes: str | None = None
+    thoracic_metastasis: str | None = None
 
     def __post_init__(self) -> None:
         for f in fields(self):

@@ -17,11 +17,18 @@ from netlib.results import Explained
 if TYPE_CHECKING:
     import numpy as np
 from netlib import checks
-from netlib.data.criteria import WHO_2010_DIGESTIVE, WHO_2021_THORACIC, WHO_2022_DIGESTIVE, GradingTable, get_table
+from netlib.data.criteria import (
+    TABLES,
+    WHO_2010_DIGESTIVE,
+    WHO_2021_THORACIC,
+    WHO_2022_DIGESTIVE,
+    GradingTable,
+    get_table,
+)
 from netlib.errors import InvalidTypeError, InvalidValueError
 from netlib.findings import Findings
 
-__all__ = ["Grade", "grade", "grade_array", "LABELS", "FLAGS", "MINEN_MIN_PERCENT"]
+__all__ = ["Grade", "grade", "grade_array", "LABELS", "FLAGS", "MINEN_MIN_PERCENT", "TYPICAL_MIN_SIZE_SITES"]
 
 LABELS = ("NET G1", "NET G2", "NET G3", "NEC", "MiNEN", "typical carcinoid", "atypical carcinoid",
           "LCNEC", "SCLC", "undetermined")
@@ -35,10 +42,43 @@ _TYPICAL, _ATYPICAL, _HIGH = (b.mitoses for b in WHO_2021_THORACIC.bands)  # mit
 _MIN_SIZE = WHO_2021_THORACIC.typical_min_size_cm
 _ELEVATED_KI67 = WHO_2021_THORACIC.elevated_ki67_percent
 
+#: Sites whose typical carcinoid needs a minimum size (the tumourlet rule is a lung concept; thymic carcinoids
+#: are classified on mitoses and necrosis alone).
+TYPICAL_MIN_SIZE_SITES = ("lung",)
+
+
+def _boundary_text() -> str:
+    """Which band each cut-off value belongs to, read from the tables' intervals (no number restated here).
+
+    A value exactly on a cut-off belongs to the one band whose interval is closed at that end: it opens the band
+    above for some cut-offs (Ki-67 3 % is NET G2) and closes the band below for others (Ki-67 20 % stays NET G2).
+    """
+    parts: dict[str, list[str]] = {}
+    for table in TABLES.values():
+        groups: dict[tuple[str, str], list[str]] = {}
+        for i, band in enumerate(table.bands):
+            for p in ("ki67", "mitoses"):
+                iv = band.interval(p)
+                for v in iv.closed_ends if iv is not None else ():
+                    name = f"Ki-67 {v:g} %" if p == "ki67" else f"{v:g} mitoses {table.mitoses_unit}"
+                    if v == iv.high:
+                        nxt = table.bands[i + 1].label if i + 1 < len(table.bands) else None
+                        end = f"the highest value of {band.label}" + (f" (not {nxt})" if nxt else "")
+                    else:
+                        end = f"the lowest value of {band.label}"
+                    groups.setdefault((band.label, end), []).append(name)
+        text = "; ".join(f"{' and '.join(names)} " + (f"is {end}" if len(names) == 1 else
+                                                         f"are {end.replace(' value ', ' values ', 1)}")
+                         for (_label, end), names in groups.items())
+        parts.setdefault(text, []).append(table.title)
+    return ("A value sits exactly on a cut-off, and each cut-off belongs to one band only. "
+            + " ".join(f"{' and '.join(titles)}: {text}." for text, titles in parts.items())
+            + " Counting noise can move a value either way.")
+
+
 #: Stable flag codes and what each means (shown as tooltips on the card).
 FLAGS: dict[str, str] = {
-    "boundary_value": "A value sits exactly on a cut-off; closed intervals put it in the higher band shown. "
-                      "Counting noise can move it either way.",
+    "boundary_value": _boundary_text(),
     "discordant_ki67_mitoses": "Ki-67 and the mitotic count point to different grades; the higher grade wins.",
     "single_parameter": "Only one of Ki-67 and mitoses was reported; the grade rests on one parameter.",
     "no_proliferation_data": "Neither Ki-67 nor the mitotic count was reported.",
@@ -68,8 +108,9 @@ FLAGS: dict[str, str] = {
                              "range; not a formal category (emerging concept); expert review.",
     "mitoses_required": "The thoracic criteria need a mitotic count per 2 mm².",
     "necrosis_required": f"With < {_TYPICAL.high:g} mitoses, necrosis decides typical vs atypical carcinoid.",
-    "size_not_reported": f"Typical carcinoid requires a size of at least {_MIN_SIZE:g} cm; size not reported.",
-    "below_typical_carcinoid_size": f"Smaller than the {_MIN_SIZE:g} cm that typical carcinoid requires.",
+    "size_not_reported": f"A typical lung carcinoid requires a size of at least {_MIN_SIZE:g} cm; size not reported.",
+    "below_typical_carcinoid_size": f"Smaller than the {_MIN_SIZE:g} cm that a typical lung carcinoid requires "
+                                    "(smaller lesions are tumourlets).",
     "inconsistent_with_high_grade": f"Small/large cell morphology but <= {_ATYPICAL.high:g} mitoses/2 mm²: the "
                                     f"criteria expect > {_HIGH.low:g}; review.",
     "mitoses_not_reported": "The mitotic count was not reported; the label rests on morphology alone.",
@@ -399,8 +440,14 @@ def _grade_thoracic(f: Findings, table: GradingTable) -> Grade:
     if f.necrosis != "absent":
         b.steps.append(f"Necrosis ({f.necrosis}) makes it atypical even with {low_range}.")
         return b.done("atypical carcinoid")
+    if f.site not in TYPICAL_MIN_SIZE_SITES:
+        b.steps.append(f"No necrosis and {low_range}: typical carcinoid. A thymic carcinoid is classified on mitoses "
+                       f"and necrosis alone; the {table.typical_min_size_cm:g} cm minimum size (tumourlet rule) is a "
+                       "lung concept" + (f", so the size {f.size_cm:g} cm does not change it." if f.size_cm is not None
+                                         else "."))
+        return b.done("typical carcinoid")
     b.steps.append(f"No necrosis and {low_range}: typical carcinoid criteria met, provided size >= "
-                   f"{table.typical_min_size_cm:g} cm.")
+                   f"{table.typical_min_size_cm:g} cm (lung: smaller lesions are tumourlets).")
     if f.size_cm is None:
         b.flag("size_not_reported")
         b.steps.append(f"Size not reported; typical carcinoid assumes at least {table.typical_min_size_cm:g} cm.")

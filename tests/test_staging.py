@@ -113,8 +113,10 @@ def test_nec_minen_lung_not_staged():
     s = stage(Findings(site="colon", differentiation="poor", ki67_percent=80, size_cm=3))
     assert s.group is None and s.flags == ("not_net_staging",) and "carcinoma" in s.steps[0]
     assert stage(Findings(site="stomach", ne_component_percent=50, size_cm=3)).flags == ("not_net_staging",)
+    s = stage(Findings(site="lung", morphology="small_cell", mitoses_per_2mm2=60, size_cm=2))
+    assert (s.t, s.group) == (None, None) and s.flags == ("lung_cancer_tnm",) and "lung cancer protocols" in s.steps[0]
     s = stage(Findings(site="lung", morphology="carcinoid", mitoses_per_2mm2=1, necrosis="absent", size_cm=2))
-    assert s.group is None and "lung_cancer_tnm" in s.flags
+    assert s.t == "T1b" and "lung_cancer_tnm" not in s.flags  # carcinoids are staged with the lung TNM 8
     assert stage(Findings(size_cm=2)).flags == ("site_required",)
 
 
