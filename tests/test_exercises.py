@@ -100,7 +100,12 @@ def test_check_stage_and_syndrome_and_treatment():
     with pytest.raises(ValueError, match="answer"):
         check_treatment(f, "wait and see")
     small = Findings(site="jejunum_ileum", differentiation="well", ki67_percent=1, size_cm=0.9, metastasis="none")
-    assert "selected small tumours" in check_treatment(small, "surveillance").message
+    assert "selected small, node-negative tumours without aggressive features" in check_treatment(
+        small, "surveillance").message
+    type1 = Findings(site="stomach", gastric_type=1, differentiation="well", ki67_percent=1, size_cm=0.7,
+                     depth="submucosa", metastasis="none")
+    fb = check_treatment(type1, "endoscopic_resection_or_surveillance")
+    assert fb.correct and fb.message.startswith("Rule '") and "' applies" in fb.message
 
 
 def test_check_stage_wrong_t_when_the_key_is_tx():

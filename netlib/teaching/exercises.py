@@ -344,8 +344,11 @@ def check_treatment(findings: Findings, answer: str) -> Feedback:
 
     checks.choice("answer", answer, CATEGORIES)
     key = recommend(findings)
+    # the step that names the deciding rule (later steps may list what the rule does not test)
+    deciding = next((s for s in reversed(key.steps) if s.startswith("Rule '") and "' applies" in s),
+                    key.steps[-1] if key.steps else key.category)
     if answer == key.category:
-        return Feedback(answer, key.category, True, key.steps[-1] if key.steps else key.category)
+        return Feedback(answer, key.category, True, deciding)
     alt = [o for o in key.options if o.category == answer]
     if alt:
         msg = (f"'{answer}' is listed as an alternative, but the rule '{key.rule}' puts "
@@ -353,10 +356,11 @@ def check_treatment(findings: Findings, answer: str) -> Feedback:
     elif "insufficient_data" in key.flags:
         msg = "the findings are not enough to choose: " + key.steps[-1]
     elif answer == "surveillance":
-        msg = ("watching is reserved for selected small tumours (non-functioning pancreatic NETs below 2 cm, type 1 "
-               f"gastric NETs up to 10 mm); here the rule '{key.rule}' applies.")
+        msg = ("watching is reserved for selected small, node-negative tumours without aggressive features "
+               "(asymptomatic non-functioning pancreatic NETs below 2 cm, type 1 gastric NETs up to 10 mm); "
+               f"here the rule '{key.rule}' applies.")
     else:
-        msg = f"the rule that applies is '{key.rule}': " + key.steps[-1]
+        msg = f"the rule that applies is '{key.rule}': " + deciding
     return Feedback(answer, key.category, False, msg)
 
 
