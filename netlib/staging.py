@@ -283,8 +283,8 @@ def _n_gep(f: Findings, site: str, flags: list, steps: list) -> tuple[str, tuple
     nodes, mass, cn = f.regional_nodes_positive, f.mesenteric_mass_cm, f.clinical_nodes
     if nodes is not None and cn is not None:
         flags.append("pathological_n_wins")
-        steps.append(f"Node status on imaging ({cn}) noted, but {nodes} positive regional node(s) were examined: "
-                     "the pathological count decides N.")
+        steps.append(f"Node status on imaging ({cn}) noted, but nodes were examined (positive regional nodes: "
+                     f"{nodes}): the pathological count decides N.")
     clinical = nodes is None and cn is not None
     c = "c" if clinical else ""
     if rule.n2_mass_above_cm is None:
@@ -305,14 +305,14 @@ def _n_gep(f: Findings, site: str, flags: list, steps: list) -> tuple[str, tuple
                                                       f"(> {rule.n2_mass_above_cm:g} cm is nodal disease, N2)")
         if clinical:
             flags.append("clinical_n")
-        steps.append(f"{c}N2: " + (f"{nodes} positive regional nodes ({rule.n2_min_nodes} or more)" if count_n2 else
+        steps.append(f"{c}N2: " + (f"positive regional nodes {nodes} ({rule.n2_min_nodes} or more)" if count_n2 else
                                     f"mesenteric mass {mass:g} cm > {rule.n2_mass_above_cm:g} cm") + ".")
         return c + "N2", ("N2",)
     if nodes is not None:
         n = "N0" if nodes == 0 else "N1"
         extra = (f" (fewer than {rule.n2_min_nodes} and no mesenteric mass > {rule.n2_mass_above_cm:g} cm)"
                  if rule.n2_min_nodes is not None and n == "N1" else "")
-        steps.append(f"{nodes} positive regional node(s): {n}{extra}.")
+        steps.append(f"Positive regional nodes: {nodes} -> {n}{extra}.")
         return n, (n,)
     if cn is not None:
         flags.append("clinical_n")
@@ -465,13 +465,13 @@ def _n_thoracic(f: Findings, table: ThoracicTable, flags: list, steps: list) -> 
     if station is not None and nodes == 0:
         raise InvalidValueError("thoracic_nodes", f"{station!r} contradicts regional_nodes_positive=0")
     if station is not None and nodes is None and cn == "negative":
-        raise InvalidValueError("clinical_nodes", f"'negative' contradicts the node station {station!r}")
+        raise InvalidValueError("clinical_nodes", f"'negative' contradicts the node station thoracic_nodes={station!r}")
     if mass := f.mesenteric_mass_cm:
         steps.append(f"Mesenteric mass {mass:g} cm: a jejunum/ileum criterion, not used for the {table.site}.")
     if nodes is not None and cn is not None:
         flags.append("pathological_n_wins")
-        steps.append(f"Node status on imaging ({cn}) noted, but {nodes} positive regional node(s) were examined: "
-                     "the pathological findings decide N.")
+        steps.append(f"Node status on imaging ({cn}) noted, but nodes were examined (positive regional nodes: "
+                     f"{nodes}): the pathological findings decide N.")
     clinical = nodes is None and cn is not None
     c = "c" if clinical else ""
     if clinical:
@@ -483,10 +483,10 @@ def _n_thoracic(f: Findings, table: ThoracicTable, flags: list, steps: list) -> 
         return c + n, (n,)
     if nodes is not None:
         if nodes == 0:
-            steps.append("0 positive regional nodes: N0.")
+            steps.append("Positive regional nodes: 0 -> N0.")
             return "N0", ("N0",)
         flags.append("n_subcategory_undetermined")
-        steps.append(f"{nodes} positive regional node(s), but the {table.site} N depends on the node station (not "
+        steps.append(f"Positive regional nodes: {nodes}, but the {table.site} N depends on the node station (not "
                      f"the count), which was not reported: {' or '.join(table.n[1:])}, shown as N+.")
         return "N+", table.n[1:]
     if cn == "negative":
@@ -512,13 +512,19 @@ def _m_thoracic(f: Findings, table: ThoracicTable, flags: list, steps: list) -> 
         flags.append("m_assumed_m0")
         steps.append("Distant metastases not reported: M0 assumed.")
         return "M0", ("M0",)
-    from_met = table.m_from_metastasis[f.metastasis] if f.metastasis is not None else ("M0",)
-    from_tm = (table.metastasis[tm],) if tm is not None else ("M0",)
-    possible = tuple(sorted({max(a, b, key=table.m.index) for a in from_met for b in from_tm}, key=table.m.index))
+    from_met = table.m_from_metastasis[f.metastasis] if f.metastasis is not None else None
     if f.metastasis is not None:
         steps.append(f"Distant metastases '{_words(f.metastasis)}': {' or '.join(from_met)} for the {table.site}.")
-    if tm is not None:
-        steps.append(f"Thoracic metastasis category: {THORACIC_WORD_MEANINGS[tm][1]} -> {table.metastasis[tm]}.")
+    possible = from_met
+    if tm is not None:  # the most advanced finding: it decides within what 'metastasis' allows
+        m = table.metastasis[tm]
+        if from_met is not None and m not in from_met:
+            raise InvalidValueError("thoracic_metastasis", f"{tm!r} ({m}) contradicts metastasis="
+                                    f"{f.metastasis!r} ({' or '.join(from_met)} for the {table.site}); give the most "
+                                    "advanced metastatic finding")
+        steps.append(f"Thoracic metastasis category (the most advanced finding): {THORACIC_WORD_MEANINGS[tm][1]} -> "
+                     f"{m}.")
+        possible = (m,)
     if len(possible) == 1:
         return possible[0], possible
     flags.append("m_subcategory_undetermined")

@@ -126,3 +126,28 @@ def test_errors_carry_the_argument_name():
     with pytest.raises(InvalidValueError) as e:
         Findings.from_dict({"ki67": 12})
     assert e.value.argument == "ki67" and "did you mean 'ki67_percent'" in str(e.value)
+
+
+def test_every_field_has_words_and_every_thoracic_word_a_meaning():
+    from dataclasses import fields
+
+    from netlib.findings import FIELD_LABELS, INVASION_MEANINGS, THORACIC_WORD_MEANINGS
+
+    assert set(FIELD_LABELS) == {f.name for f in fields(Findings)}
+    assert all("_" not in label for label in FIELD_LABELS.values())
+    thymic = ("mediastinal_pleura", "pericardium", "lung", "brachiocephalic_vein", "superior_vena_cava",
+              "phrenic_nerve", "chest_wall", "extrapericardial_pulmonary_vessels", "aorta", "arch_vessels",
+              "intrapericardial_pulmonary_artery", "myocardium", "trachea", "oesophagus")
+    assert set(thymic) <= set(VOCABULARY["invasion"]) and set(thymic) <= set(INVASION_MEANINGS)
+    assert set(INVASION_MEANINGS) <= set(VOCABULARY["invasion"])
+    assert set(THORACIC_WORD_MEANINGS) == set(VOCABULARY["thoracic_nodes"]) | set(VOCABULARY["thoracic_metastasis"])
+    assert VOCABULARY["clinical_nodes"] == ("negative", "positive")
+
+
+def test_thoracic_fields_take_their_words():
+    f = Findings(site="thymus", invasion=("pericardium",), thoracic_nodes="anterior_perithymic",
+                 thoracic_metastasis="pleural_or_pericardial_nodules")
+    assert Findings.from_dict(f.to_dict()) == f
+    with pytest.raises(ValueError, match="thoracic_nodes"):
+        Findings(thoracic_nodes="hilar")
+    assert Findings(site="thymus", invasion=()).invasion == ()  # empty: nothing invaded (thymic T1a)

@@ -201,3 +201,48 @@ def test_grade_array_who2010_gap_matches_grade():
         f = Findings(differentiation="well", ki67_percent=float(k), mitoses_per_2mm2=None if np.isnan(m) else float(m))
         label = grade(f, "who2010_digestive").label
         assert label == {0: "undetermined", 1: "NET G1", 2: "NET G2"}[int(o)]
+
+
+# --- the tumourlet rule (0.5 cm) is a lung concept; thymic carcinoids: mitoses and necrosis alone ----------------
+def test_tumourlet_rule_applies_to_lung_only():
+    from netlib.data.criteria import WHO_2021_THORACIC
+
+    cut = WHO_2021_THORACIC.typical_min_size_cm
+    below, at = cut - 0.1, cut
+    kw = dict(morphology="carcinoid", mitoses_per_2mm2=1, necrosis="absent")
+    r = g(site="lung", size_cm=below, **kw)
+    assert r.label == "undetermined" and "below_typical_carcinoid_size" in r.flags
+    assert g(site="lung", size_cm=at, **kw).label == "typical carcinoid"
+    assert "size_not_reported" in g(site="lung", **kw).flags
+    for size in (below, at, None):
+        r = g(site="thymus", size_cm=size, **kw)
+        assert r.label == "typical carcinoid" and not {"below_typical_carcinoid_size", "size_not_reported"} & set(r.flags)
+        assert any("mitoses and necrosis alone" in s and "lung concept" in s for s in r.steps)
+    # necrosis and mitoses still classify a thymic carcinoid
+    assert g(site="thymus", size_cm=below, morphology="carcinoid", mitoses_per_2mm2=1,
+             necrosis="punctate").label == "atypical carcinoid"
+
+
+# --- the boundary_value flag text is true for every cut-off it can be raised on ------------------------------------
+def test_boundary_value_text_names_the_band_each_cut_off_belongs_to():
+    from netlib.data.criteria import TABLES
+
+    text = FLAGS["boundary_value"]
+    assert "higher band" not in text
+    for table in TABLES.values():
+        part = text[text.index(table.title):]
+        for band in table.bands:
+            for p in ("ki67", "mitoses"):
+                iv = band.interval(p)
+                for v in iv.closed_ends if iv is not None else ():
+                    name = f"Ki-67 {v:g} %" if p == "ki67" else f"{v:g} mitoses {table.mitoses_unit}"
+                    assert name in part, (table.key, name)
+                    # the value belongs to the band grade() gives it, and the text says which end of that band
+                    end = "highest" if v == iv.high else "lowest"
+                    sentence = part[part.index(name):].split(";")[0].split(". ")[0]
+                    assert f"{end} value" in sentence and band.label in sentence, (table.key, name, sentence)
+    # the facts the old text got wrong: 20 % and 20 mitoses stay in G2, 3 % starts G2
+    assert g(site="rectum", differentiation="well", ki67_percent=20.0).label == "NET G2"
+    assert g(site="rectum", differentiation="well", mitoses_per_2mm2=20).label == "NET G2"
+    assert "Ki-67 20 % and 20 mitoses per 2 mm² are the highest values of NET G2 (not NET G3)" in text
+    assert "Ki-67 3 % and 2 mitoses per 2 mm² are the lowest values of NET G2" in text

@@ -105,7 +105,7 @@ _WALL = {"mucosa": "T1", "submucosa": "T1", "muscularis_propria": "T2", "subsero
 _T4_PERITONEUM = {"visceral_peritoneum": "T4", "adjacent_organs": "T4"}
 _THROUGH_MP_T3 = ("through the muscularis propria into the tissue around the organ, serosa not reported as "
                   "penetrated: T3 ('through the muscularis propria into subserosa'); serosa or organs would be T4")
-_NOT_A_LAYER = "is the ampullary depth word; use the wall layers for this site"
+_NOT_A_LAYER = "that is the ampullary depth word; use the wall layers for this site"
 _NODAL_MASS = ("a mass around the mesenteric vessels is usually nodal: report it as mesenteric_mass_cm (the N2 rule); "
                "the jejunum/ileum T table names the serosa and other organs, not vessels")
 
