@@ -29,6 +29,7 @@ from netlib.data.treatment_rules import (
     LAYERS,
     LOCAL_EXTENT,
     MDT,
+    MISSING_ORDER,
     RULES,
     Context,
     Option,
@@ -123,7 +124,7 @@ def _test(rule: Rule, f: Findings, g: Grade) -> _Outcome:
     for i, cond in enumerate(rule.conditions):
         v = cond.test(ctx)
         if v is None and undecided is None:
-            undecided = cond
+            undecided = cond.undecided_part(ctx)
         elif v is not None and not v:
             return _Outcome(rule, False, cond.text, i > 0 or undecided is not None)
     if undecided is not None:
@@ -136,6 +137,12 @@ class _LayerAnswer(NamedTuple):
     winner: _Outcome | None
     blocking: _Outcome | None   # an undecided rule that could change the answer
     outranked: tuple[tuple[_Outcome, _Outcome], ...]
+
+
+def _missing_rank(o: _Outcome) -> tuple[int, str]:
+    """Ask first for the finding earliest in MISSING_ORDER; ties by rule key (never by position in RULES)."""
+    field = o.missing_fields[0] if o.missing_fields else ""
+    return (MISSING_ORDER.index(field) if field in MISSING_ORDER else len(MISSING_ORDER), o.rule.key)
 
 
 def _resolve(outcomes: list[_Outcome]) -> _LayerAnswer:
@@ -151,11 +158,8 @@ def _resolve(outcomes: list[_Outcome]) -> _LayerAnswer:
     if len(winners) > 1:  # the rules are meant to exclude each other: a data error, caught by the tests
         raise AssertionError("rules overlap: " + ", ".join(w.rule.key for w in winners))
     winner = winners[0] if winners else None
-    blocking = None
-    for o in outcomes:
-        if o.value is None and (winner is None or o.rule.key not in winner.rule.refines):
-            blocking = o
-            break
+    open_ = [o for o in outcomes if o.value is None and (winner is None or o.rule.key not in winner.rule.refines)]
+    blocking = min(open_, key=_missing_rank) if open_ else None
     return _LayerAnswer(winner, blocking, tuple(outranked))
 
 

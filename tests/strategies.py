@@ -254,7 +254,9 @@ def gep_cases(draw, site: str | None = None, metastatic: bool | None = None) -> 
     kw["mesenteric_mass_cm"] = mass
     kw["regional_nodes_positive"] = draw(_maybe(_nodes(table.n2_rule, 1 if mass else 0), resected))
     # node status on imaging/EUS: usual before treatment; a pathological count, when given, wins
-    kw["clinical_nodes"] = draw(_maybe(st.sampled_from(VOCABULARY["clinical_nodes"]), complete and not resected))
+    # (a mesenteric mass is nodal disease, so imaging cannot call such a case node-negative)
+    cn_words = ("positive",) if mass else VOCABULARY["clinical_nodes"]
+    kw["clinical_nodes"] = draw(_maybe(st.sampled_from(cn_words), complete and not resected))
     if report != "biopsy":
         kw["lymphovascular_invasion"] = draw(st.none() | st.booleans())
         kw["margin"] = draw(st.none() | st.sampled_from(VOCABULARY["margin"]))

@@ -9,7 +9,7 @@ from netlib import Findings, assess, grade, recommend, stage
 from netlib.data.cases import Case
 from netlib.data.references import REFERENCES
 from netlib.data.staging_tables import M_CATEGORY, N2_MESENTERIC_MASS_CM, N2_MIN_NODES, T_ORDER, T_TABLES
-from netlib.data.treatment_rules import LOCALISED, METASTATIC, RULES
+from netlib.data.treatment_rules import LOCAL_EXTENT, LOCALISED, METASTATIC, RULES
 from netlib.data.trials import TRIALS
 from netlib.findings import LOW_OPEN, NUMERIC_RANGES, VOCABULARY
 from netlib.grading import FLAGS, LABELS
@@ -277,3 +277,78 @@ def test_jejunum_ileum_cases_stage_n2_by_nodes_or_mass(f):
     if s.t is not None:
         big = (f.regional_nodes_positive or 0) >= N2_MIN_NODES or (f.mesenteric_mass_cm or 0) > N2_MESENTERIC_MASS_CM
         assert (s.n == "N2") == big
+
+
+# --- treatment: order independence and never de-escalating -------------------------------------------------------
+def _answer(r):
+    return (r.category, r.rule, r.options, r.flags, r.branches)
+
+
+@given(clinical_cases(), st.randoms(use_true_random=False))
+def test_rule_order_never_changes_an_answer(f, rnd):
+    import netlib.treatment as treatment
+
+    before = _answer(recommend(f))
+    shuffled = list(RULES)
+    rnd.shuffle(shuffled)
+    saved = treatment.RULES
+    treatment.RULES = tuple(shuffled)
+    try:
+        after = _answer(recommend(f))
+    finally:
+        treatment.RULES = saved
+    assert after == before
+
+
+_NODE_SPARING = {"surveillance", "endoscopic_resection_or_surveillance", "endoscopic_resection", "appendectomy",
+                 "enucleation"}
+
+
+def _deeper(f: Findings) -> list[str]:
+    """Depth words of the site's T table that reach a higher T than the case's depth."""
+    table = T_TABLES[f.site]
+    if f.depth not in table.depth:
+        return []
+    rank = T_ORDER.index(table.depth[f.depth])
+    return sorted(d for d, t in table.depth.items() if T_ORDER.index(t) > rank)
+
+
+@given(localised_gep_cases(), st.data())
+def test_worse_findings_never_move_a_localised_tumour_to_less_extensive_treatment(f, data):
+    """More positive nodes, deeper invasion or a higher Ki-67 never lowers LOCAL_EXTENT."""
+    from dataclasses import replace
+
+    r = recommend(f)
+    if r.category not in LOCAL_EXTENT:
+        event("not a local treatment")
+        return
+    variants = {"more nodes": replace(f, regional_nodes_positive=(f.regional_nodes_positive or 0)
+                                      + data.draw(st.integers(1, 5)))}
+    if f.regional_nodes_positive is None:
+        variants["positive on imaging"] = replace(f, clinical_nodes="positive")
+    deeper = _deeper(f)
+    if deeper:
+        variants["deeper"] = replace(f, depth=data.draw(st.sampled_from(deeper)))
+    if f.ki67_percent is not None and f.ki67_percent < 100:
+        variants["higher Ki-67"] = replace(f, ki67_percent=data.draw(st.floats(f.ki67_percent, 100)))
+    for what, worse in variants.items():
+        w = recommend(worse)
+        event(f"{what}: {r.category} -> {w.category}")
+        if w.category in LOCAL_EXTENT:
+            assert LOCAL_EXTENT[w.category] >= LOCAL_EXTENT[r.category], (what, r.rule, w.rule)
+        else:  # only a grade the local rules cannot use sends it elsewhere (review, never a guess)
+            assert w.category == "multidisciplinary_review" and grade(worse).label not in ("NET G1", "NET G2"), \
+                (what, r.rule, w.rule)
+        if what != "higher Ki-67":
+            assert w.category not in _NODE_SPARING or what == "deeper", (what, w.rule)
+
+
+@given(localised_gep_cases())
+def test_node_positive_localised_tumours_are_never_watched_or_treated_locally(f):
+    r = recommend(f)
+    positive = (f.regional_nodes_positive or 0) > 0 or (f.regional_nodes_positive is None
+                                                          and f.clinical_nodes == "positive")
+    if positive:
+        assert r.category not in _NODE_SPARING, r.rule
+    if grade(f).label == "NET G3":
+        assert r.category not in _NODE_SPARING, r.rule

@@ -8,8 +8,8 @@ import netlib.treatment as treatment
 from netlib import Findings, assess, recommend
 from netlib.data.cases import load_cases
 from netlib.data.references import REFERENCES
-from netlib.data.trials import TRIALS
 from netlib.data.treatment_rules import LAYERS, LOCAL_EXTENT, NETTER2_KI67
+from netlib.data.trials import TRIALS
 from netlib.treatment import CATEGORIES, FLAGS, RULES
 
 ONC = "oncologic_resection_with_lymphadenectomy"

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from netlib.grading import Grade
 
 __all__ = ["CATEGORIES", "CAVEAT", "FLAGS", "LAYERS", "LOCAL_EXTENT", "BRANCH_VALUES", "Option", "Cond", "Rule",
-           "RULES", "SYNDROME_CONTROL", "SYNDROME_SOURCES", "MDT", "PRRT_N2", "SSA", "NETTER2_KI67", "Context",
+           "RULES", "MISSING_ORDER", "SYNDROME_CONTROL", "SYNDROME_SOURCES", "MDT", "PRRT_N2", "SSA", "NETTER2_KI67", "Context",
            "MESOAPPENDIX_RISK_MM", "LOCALISED", "METASTATIC"]
 
 CATEGORIES: tuple[str, ...] = VOCABULARY["prior_therapies"]
@@ -94,6 +94,11 @@ class Cond:
     test: Callable[[Context], "bool | None"]
     missing: str = ""
     fields: tuple[str, ...] = ()
+    parts: tuple["Cond", ...] = ()  # the alternatives of an any_of condition
+
+    def undecided_part(self, c: Context) -> "Cond":
+        """The condition whose finding is missing: itself, or the first undecided alternative of an any_of."""
+        return next((p.undecided_part(c) for p in self.parts if p.test(c) is None), self)
 
 
 @dataclass(frozen=True)
@@ -263,7 +268,8 @@ def any_of(*conds: Cond) -> Cond:
         vals = [x.test(c) for x in conds]
         return True if True in vals else (None if None in vals else False)
     fields_ = tuple(dict.fromkeys(f for x in conds for f in x.fields))
-    return Cond(" or ".join(x.text for x in conds), t, " or ".join(x.missing for x in conds if x.missing), fields_)
+    return Cond(" or ".join(x.text for x in conds), t, " or ".join(x.missing for x in conds if x.missing), fields_,
+                tuple(conds))
 
 
 _SYSTEMIC = {"somatostatin_analogue", "prrt", "targeted_therapy", "chemotherapy", "platinum_etoposide"}
@@ -387,9 +393,11 @@ SYNDROME_CONTROL: dict[str, tuple[Option, ...]] = {
 }
 TELOTRISTAT = Option("Add telotristat ethyl if diarrhoea stays uncontrolled on the SSA", "syndrome_control",
                      ("telestar",))
-SYNDROME_SOURCES = {"carcinoid_syndrome": ("pdq_gi_net", "telestar"), "gastrinoma": ("zes_review", "pdq_pnet"),
-                    "insulinoma": ("insulinoma_therapy", "ssa_hypoglycaemia"), "glucagonoma": ("pdq_pnet",),
-                    "vipoma": ("pdq_pnet",), "somatostatinoma": ("pdq_pnet",)}
+SYNDROME_SOURCES = {"carcinoid_syndrome": ("enets2022_carcinoid_syndrome", "pdq_gi_net", "telestar"),
+                    "gastrinoma": ("enets2023_functioning", "zes_review", "pdq_pnet"),
+                    "insulinoma": ("enets2023_functioning", "insulinoma_therapy", "ssa_hypoglycaemia"),
+                    "glucagonoma": ("enets2023_functioning", "pdq_pnet"), "vipoma": ("enets2023_functioning", "pdq_pnet"),
+                    "somatostatinoma": ("enets2023_functioning", "pdq_pnet")}
 
 #: Values shown for a missing finding in ``Recommendation.branches``: (value, in words). Sizes are filled in
 #: from the rules' own cut-offs by :func:`netlib.treatment.recommend`.
@@ -405,6 +413,11 @@ BRANCH_VALUES: Mapping[str, tuple[tuple[object, str], ...]] = {
     "liver_metastases_resectable": ((True, "resectable"), (False, "not resectable")),
     "ki67_percent": tuple((k, f"Ki-67 {k:g} %") for k in (5.0, 15.0, 30.0, 60.0)),
 }
+#: When several findings are missing, the case asks first for the one earliest in this list (the order a
+#: work-up establishes them), whatever the order of the rules.
+MISSING_ORDER: tuple[str, ...] = ("site", "metastasis", "functioning", "syndrome", "gastric_type", "size_cm", "depth",
+                                  "regional_nodes_positive", "clinical_nodes", "sstr_positive", "progression",
+                                  "liver_metastases_resectable", "ki67_percent", "prior_therapies")
 #: A missing finding read by several fields is varied through this one.
 BRANCH_FIELD: Mapping[str, str] = {"regional_nodes_positive": "clinical_nodes"}
 
@@ -442,7 +455,7 @@ def _hormone_rules() -> list[Rule]:
         out.append(_r(f"{syn}_control", f"Metastatic {_words(syn)}: control the syndrome first",
                       [METASTATIC, syndrome_in(syn)], "syndrome_control", SYNDROME_CONTROL[syn],
                       "Hormone excess can be life-threatening and is controlled first; tumour-directed therapy "
-                      "follows.", sources=SYNDROME_SOURCES[syn] + ("enets2023_functioning",),
+                      "follows.", sources=SYNDROME_SOURCES[syn],
                       flags=["ssa_may_worsen_hypoglycaemia"] if syn == "insulinoma" else [], layer="hormone"))
     return out
 
@@ -451,7 +464,8 @@ RULES: tuple[Rule, ...] = tuple(_hormone_rules()) + (
     # --- pathology outside the NET pathways ------------------------------------------------------------------
     _r("thoracic_high_grade", "Small cell or large cell carcinoma of lung/thymus", [label_in("SCLC", "LCNEC")],
        "multidisciplinary_review", [MDT],
-       "SCLC and LCNEC are treated with lung cancer protocols, outside this module.", sources=["lung_net_tnm"],
+       "SCLC and LCNEC are treated with lung cancer protocols, outside this module.",
+       sources=["esmo2021_lung_thymic", "lung_net_tnm"],
        flags=["outside_netlib_scope"]),
     _r("nec_advanced", "Advanced neuroendocrine carcinoma", [label_in("NEC"), METASTATIC], "platinum_etoposide",
        [Option("Carboplatin (or cisplatin) + etoposide, first line", "platinum_etoposide"),
@@ -466,17 +480,17 @@ RULES: tuple[Rule, ...] = tuple(_hormone_rules()) + (
        not_checked={"nodes": "the options already include resection with lymphadenectomy",
                     "depth": "the options already include resection", "grade": "NEC is the highest grade"}),
     _r("minen", "MiNEN", [label_in("MiNEN")], "multidisciplinary_review", [MDT],
-       "Each component is graded separately; management is decided case by case.", sources=["minen_30_percent"]),
+       "Each component is graded separately; management is decided case by case.", sources=["who2019_digestive", "minen_30_percent"]),
     _r("grade_undetermined", "Grade cannot be assigned", [label_in("undetermined")], "multidisciplinary_review",
        [MDT], "Without a grade (or differentiation) the pathway cannot be chosen: review the pathology first.",
        sources=["who2019_digestive"]),
     _r("unknown_primary_localised", "Unknown primary without metastases", [site_in("unknown_primary"), LOCALISED,
-       WELL_NET], "multidisciplinary_review", [MDT],
+       WELL_ANY], "multidisciplinary_review", [MDT],
        "A NET of unknown primary without distant metastases is unusual: find the primary (SSTR-PET, endoscopy) "
-       "before choosing local treatment.", sources=["esmo2020"]),
+       "before choosing local treatment; a functioning tumour, too, must be localised before surgery.", sources=["esmo2020"]),
 
     # --- localised functioning tumours -------------------------------------------------------------------------
-    _r("insulinoma_enucleation", "Localised insulinoma", [syndrome_in("insulinoma"), LOCALISED, NET_G12,
+    _r("insulinoma_enucleation", "Localised insulinoma", [syndrome_in("insulinoma"), LOCALISED, site_not("unknown_primary"), NET_G12,
        NODE_NEGATIVE, NO_NEIGHBOUR_INVASION], "enucleation",
        [Option("Enucleation when technically feasible", "enucleation"),
         Option("Formal pancreatic resection when enucleation is not feasible",
@@ -486,29 +500,30 @@ RULES: tuple[Rule, ...] = tuple(_hormone_rules()) + (
        sources=["insulinoma_therapy", "enets2023_functioning"], flags=["ssa_may_worsen_hypoglycaemia"],
        not_checked={"depth": "the pancreas has no wall layers; invasion of neighbouring structures is checked "
                              "instead"}),
-    _r("insulinoma_resection", "Insulinoma with nodes, G3 or invasion", [syndrome_in("insulinoma"), LOCALISED,
+    _r("insulinoma_resection", "Insulinoma with nodes, G3 or invasion", [syndrome_in("insulinoma"), LOCALISED, site_not("unknown_primary"),
        WELL_NET, any_of(NODE_POSITIVE, NET_G3, INVADES_NEIGHBOURS)], "oncologic_resection_with_lymphadenectomy",
        [ONC, Option("Diet and diazoxide until surgery", "syndrome_control")],
        "Enucleation removes no nodes: a node-positive, invasive or G3 insulinoma needs a formal resection with "
        "lymphadenectomy.", sources=["insulinoma_therapy", "enets2023_functioning"],
        flags=["ssa_may_worsen_hypoglycaemia"], not_checked={"depth": _MOST_EXTENSIVE}),
-    _r("gastrinoma_localised", "Localised gastrinoma", [syndrome_in("gastrinoma"), LOCALISED, WELL_ANY],
+    _r("gastrinoma_localised", "Localised gastrinoma", [syndrome_in("gastrinoma"), LOCALISED, site_not("unknown_primary"), WELL_ANY],
        "oncologic_resection_with_lymphadenectomy",
        [ONC, Option("High-dose proton-pump inhibitor for acid control", "syndrome_control")],
-       "Control acid with a PPI; localised gastrinoma is resected with its nodes.", sources=["zes_review", "pdq_pnet"],
+       "Control acid with a PPI; localised gastrinoma is resected with its nodes.",
+       sources=["enets2023_functioning", "zes_review", "pdq_pnet"],
        not_checked={k: _MOST_EXTENSIVE for k in ("nodes", "depth", "grade")}),
     _r("functioning_localised", "Other localised functioning tumour",
-       [syndrome_in("glucagonoma", "vipoma", "somatostatinoma", "carcinoid_syndrome"), LOCALISED, WELL_ANY],
+       [syndrome_in("glucagonoma", "vipoma", "somatostatinoma", "carcinoid_syndrome"), LOCALISED, site_not("unknown_primary"), WELL_ANY],
        "oncologic_resection_with_lymphadenectomy",
        [Option("Control the syndrome first (see the functioning-syndromes notebook)", "syndrome_control"), ONC],
        "Control the syndrome, then resect the localised primary with its nodes (resection is the only cure).",
-       sources=["pdq_pnet", "pdq_gi_net"], not_checked={k: _MOST_EXTENSIVE for k in ("nodes", "depth", "grade")}),
+       sources=["enets2023_functioning", "pdq_pnet", "pdq_gi_net"], not_checked={k: _MOST_EXTENSIVE for k in ("nodes", "depth", "grade")}),
 
     # --- lung and thymus -------------------------------------------------------------------------------------
     _r("thoracic_carcinoid_localised", "Localised lung or thymic carcinoid",
        [THORACIC, LOCALISED, NON_FUNCTIONING, CARCINOID], "oncologic_resection_with_lymphadenectomy", [ONC],
        "Resection of the primary with its regional nodes is the only potentially curative treatment.",
-       sources=["pdq_gi_net", "esmo2021_lung_thymic"], flags=["general_principle"],
+       sources=["esmo2021_lung_thymic", "pdq_gi_net"], flags=["general_principle"],
        not_checked={k: _MOST_EXTENSIVE for k in ("nodes", "depth", "grade")}),
 
     # --- pancreas, non-functioning -----------------------------------------------------------------------------
@@ -599,11 +614,11 @@ RULES: tuple[Rule, ...] = tuple(_hormone_rules()) + (
     _r("ampulla_resection", "Ampullary NET with nodes, G3 or invasion",
        [site_in("ampulla"), *_NF_GEP, WELL_NET, any_of(KNOWN_POSITIVE_NODE, NET_G3, INVADES_NEIGHBOURS)],
        ONC.category, [ONC], "A node-positive, invasive or G3 ampullary NET needs resection with lymphadenectomy.",
-       sources=["pdq_gi_net"], not_checked={"depth": _MOST_EXTENSIVE}),
+       sources=["enets2023_gastroduodenal", "pdq_gi_net"], not_checked={"depth": _MOST_EXTENSIVE}),
     _r("ampulla", "Ampullary NET", [site_in("ampulla"), *_NF_GEP, NET_G12, NO_KNOWN_POSITIVE_NODE,
        NO_NEIGHBOUR_INVASION], "individualized", [ONC, MDT],
        "Ampullary and periampullary NETs can metastasise even below 1 cm; management is individualised.",
-       sources=["pdq_gi_net"],
+       sources=["enets2023_gastroduodenal", "pdq_gi_net"],
        not_checked={"depth": "ampullary NETs can metastasise even when small and superficial; the individualised "
                              "options already include resection",
                     "nodes": "the individualised options already include resection with lymphadenectomy"}),
@@ -612,7 +627,7 @@ RULES: tuple[Rule, ...] = tuple(_hormone_rules()) + (
     _r("appendix_small", "Appendiceal NET < 1 cm", [site_in("appendix"), *_NF_GEP, size("<", 1), NET_G12,
        NO_KNOWN_POSITIVE_NODE, NO_NEIGHBOUR_INVASION], "appendectomy", [Option("Appendectomy", "appendectomy")],
        "Simple appendectomy cures about 90 % of cases; the ENETS risk factors are weighed for 1-2 cm tumours.",
-       sources=["pdq_gi_net", "appendix_risk_factors"], cuts=(1.0,),
+       sources=["enets2023_appendix", "pdq_gi_net", "appendix_risk_factors"], cuts=(1.0,),
        not_checked={"nodes": "an appendectomy removes no regional nodes; a reported positive node leads to "
                              "hemicolectomy",
                     "depth": "appendiceal risk is judged by mesoappendiceal invasion, not wall layers"}),
@@ -640,7 +655,8 @@ RULES: tuple[Rule, ...] = tuple(_hormone_rules()) + (
         any_of(size(">", 2), KNOWN_POSITIVE_NODE, NET_G3, INVADES_NEIGHBOURS)],
        "right_hemicolectomy", [Option("Right hemicolectomy with ileocaecal lymphadenectomy", "right_hemicolectomy")],
        "Above 2 cm, with positive nodes or G3, the nodal risk justifies right hemicolectomy.",
-       sources=["pdq_gi_net", "appendix_risk_factors"], cuts=(2.0,), refines=("appendix_mid_risk",),
+       sources=["enets2023_appendix", "nesti2023", "pdq_gi_net", "appendix_risk_factors"], cuts=(2.0,),
+       refines=("appendix_mid_risk",),
        because="positive nodes or G3 make hemicolectomy the standard, not an open question",
        not_checked={"depth": _MOST_EXTENSIVE}),
 
@@ -666,13 +682,13 @@ RULES: tuple[Rule, ...] = tuple(_hormone_rules()) + (
        cuts=(2.0,), not_checked={"nodes": _MOST_EXTENSIVE}),
     _r("colon", "Colonic NET", [site_in("colon"), *_NF_GEP, WELL_NET], ONC.category,
        [Option("Hemicolectomy or segmental colectomy with lymphadenectomy", ONC.category)],
-       "Colonic NETs are treated like adenocarcinoma.", sources=["pdq_gi_net", "enets2023_colorectal"],
+       "Colonic NETs are treated like adenocarcinoma.", sources=["enets2023_colorectal", "pdq_gi_net"],
        not_checked={k: _MOST_EXTENSIVE for k in ("nodes", "depth", "grade")}),
     _r("small_intestine", "Jejunal or ileal NET", [site_in("jejunum_ileum"), *_NF_GEP, WELL_NET], ONC.category,
        [Option("Resection of the primary and mesenteric nodes, retrieving at least 8 nodes", ONC.category)],
        "Small-bowel NETs often involve the mesenteric nodes; only with at least 8 retrieved nodes did nodal "
        "burden separate recurrence-free survival in a US multicentre series.",
-       sources=["pdq_gi_net", "zaidi2019"], not_checked={k: _MOST_EXTENSIVE for k in ("nodes", "depth", "grade")}),
+       sources=["enets2024_small_intestine", "pdq_gi_net", "zaidi2019"], not_checked={k: _MOST_EXTENSIVE for k in ("nodes", "depth", "grade")}),
 
     # --- metastatic well-differentiated disease ---------------------------------------------------------------
     _r("liver_resection", "Resectable liver-only metastases", [METASTATIC, WELL_ANY, LIVER_ONLY, RESECTABLE],
@@ -680,7 +696,7 @@ RULES: tuple[Rule, ...] = tuple(_hormone_rules()) + (
        [Option("Resect all visible disease (with the primary)", "liver_metastasis_resection"),
         Option("Ablation or (chemo/radio)embolisation as alternatives", "individualized")],
        "Resection of all visible liver disease is associated with better survival in case series.",
-       sources=["pdq_gi_net", "liver_mets_series"], flags=["no_randomised_evidence"], refines=_SYSTEMIC_RULES,
+       sources=["esmo2020", "pdq_gi_net", "liver_mets_series"], flags=["no_randomised_evidence"], refines=_SYSTEMIC_RULES,
        because="removing all visible disease comes before systemic therapy when it is feasible"),
     _r("first_line_ssa", "SSTR-positive NET G1/G2, first line", [METASTATIC, GEP_OR_UNKNOWN, NET_G12,
        TREATMENT_NAIVE, SSTR_POS], "somatostatin_analogue", [SSA, PRRT_N2],
