@@ -83,7 +83,8 @@ def _fuzz(fn, **extra_names):
 
 PUBLIC = [
     grade, grade_array, stage, recommend, assess, stage_group, criteria.get_table, references.get, references.resolve,
-    references.render_markdown, ki67.index, ki67.wilson_interval, ki67.count, ki67.grade_probabilities,
+    references.primary_identified, references.doi_valid, references.isbn13_valid, references.pmcid_valid,
+    references.pmid_valid, references.render_markdown, ki67.index, ki67.wilson_interval, ki67.count, ki67.grade_probabilities,
     ki67.misgrade_probability, fields.synthetic_field, ki67.simulate_cohort, mitoses.field_diameter_mm,
     mitoses.field_area_mm2, mitoses.fields_needed, mitoses.microscope, mitoses.per_2mm2, mitoses.grade_probabilities,
     mitoses.crossing_probability, markers.interpret, syndromes.get, syndromes.match, trials.get, cases.get_case,
@@ -91,7 +92,7 @@ PUBLIC = [
     exercises.check_fields_needed, exercises.check_hotspot_count, exercises.check_commonest_site,
     exercises.check_marker_panel, exercises.check_incidence_fit, exercises.check_stage, exercises.check_syndrome,
     exercises.check_treatment, exercises.check_case, plots.grade_map, plots.edition_comparison, plots.misgrade_curves,
-    plots.ki67_field, plots.mitotic_counting, plots.cohort_shift, plots.treatment_pathway, plots.trial_forest,
+    plots.ki67_field, plots.mitotic_counting, plots.cohort_shift, plots.treatment_pathway, plots.pathway_group, plots.trial_forest,
     widgets.quiz, widgets.grade_quiz, widgets.grade_calculator, widgets.thoracic_classifier, widgets.mitoses_converter,
     widgets.misgrade_explorer, widgets.hotspot_counter, widgets.staging_widget, widgets.syndrome_finder,
     widgets.treatment_explorer,

@@ -84,11 +84,12 @@ def test_field_and_cohort_plots():
 
 def test_pathway_is_drawn_from_the_rules():
     fig = plots.treatment_pathway()
-    ax = fig.axes[0]
-    texts = [t.get_text() for t in ax.texts]
+    texts = [t.get_text() for ax in fig.axes for t in ax.texts]
     for r in RULES:
-        assert any(r.title in t for t in texts) and r.category.replace("_", " ") in texts
-    assert str(len(RULES)) in ax.get_title()
+        assert r.title in texts and r.category.replace("_", " ") in texts
+    assert texts.count(RULES[0].title) == 1 and str(len(RULES)) in fig._suptitle.get_text()
+    assert {plots.pathway_group(r) for r in RULES} == set(plots.PATHWAY_GROUPS)
+    assert all(g in texts for g in plots.PATHWAY_GROUPS)
 
 
 def test_forest_and_survival_plots():

@@ -324,8 +324,29 @@ _FAMILY_COLOUR = {"watch": OKABE_ITO["green"], "local": OKABE_ITO["sky"], "surge
                   "systemic": OKABE_ITO["orange"], "review": OKABE_ITO["grey"]}
 
 
+#: The groups of the pathway figure, in reading order, and how a rule is placed in one (from its own data).
+PATHWAY_GROUPS = ("Hormone control first (metastatic functioning tumours)", "The pathology decides first",
+                  "Localised tumours", "Metastatic tumours")
+
+
+def pathway_group(rule) -> str:
+    """Which group of :data:`PATHWAY_GROUPS` a rule belongs to, read from its layer and conditions."""
+    from netlib.data.treatment_rules import LOCALISED, METASTATIC, Rule
+
+    V.instance("rule", rule, Rule, "a netlib.treatment.Rule")
+    if rule.layer == "hormone":
+        return PATHWAY_GROUPS[0]
+    if METASTATIC in rule.conditions:
+        return PATHWAY_GROUPS[3]
+    if LOCALISED in rule.conditions:
+        return PATHWAY_GROUPS[2]
+    return PATHWAY_GROUPS[1]
+
+
 def treatment_pathway(rules=None):
-    """The rule list drawn as a pathway: checked top to bottom, the first rule that fits decides.
+    """The treatment rules as a pathway in two panels: localised tumours (left); hormone control, the pathology
+    that decides first, and metastatic tumours (right). Each rule points to its category; the case's findings
+    select one rule per layer (hormone control, then tumour-directed), whatever the order of the list.
 
     Drawn from :data:`netlib.treatment.RULES` itself, so the picture cannot drift from the logic.
     """
@@ -336,28 +357,41 @@ def treatment_pathway(rules=None):
         V.instance("rules", r, Rule, "netlib.treatment.Rule objects")
     if not rules:
         raise InvalidValueError("rules", "at least one rule is needed")
-    n = len(rules)
-    fig, ax = plt.subplots(figsize=(10, 0.32 * n + 1.2))
-    for i, r in enumerate(rules):
-        y = n - 1 - i
-        fam = _CATEGORY_FAMILY[r.category]
-        ax.text(0.0, y, f"{i + 1:>2}. {r.title}", va="center", ha="left", fontsize=7.5)
-        ax.annotate("", xy=(0.62, y), xytext=(0.56, y), arrowprops={"arrowstyle": "->", "color": "#555555"})
-        ax.text(0.63, y, r.category.replace("_", " "), va="center", ha="left", fontsize=7.5,
-                bbox={"boxstyle": "round,pad=0.2", "facecolor": _FAMILY_COLOUR[fam], "alpha": 0.6})
-        if i < n - 1:
-            ax.annotate("", xy=(0.01, y - 0.65), xytext=(0.01, y - 0.35),
-                        arrowprops={"arrowstyle": "->", "color": "#bbbbbb"})
+    groups = {g: [r for r in rules if pathway_group(r) == g] for g in PATHWAY_GROUPS}
+    panels = ([PATHWAY_GROUPS[2]], [PATHWAY_GROUPS[0], PATHWAY_GROUPS[1], PATHWAY_GROUPS[3]])
+    heights = [sum(len(groups[g]) + 1.5 for g in panel if groups[g]) for panel in panels]
+    rows = max(heights + [1.0])
+    fig, axes = plt.subplots(1, 2, figsize=(15, 0.27 * rows + 1.4), dpi=150)
+    for ax, panel in zip(axes, panels):
+        y = rows - 0.5
+        for g in panel:
+            if not groups[g]:
+                continue
+            ax.text(0.0, y, g, va="center", ha="left", fontsize=8.5, fontweight="bold")
+            y -= 1.0
+            for r in groups[g]:
+                fam = _CATEGORY_FAMILY[r.category]
+                ax.text(0.01, y, r.title, va="center", ha="left", fontsize=7)
+                ax.annotate("", xy=(0.665, y), xytext=(0.635, y), arrowprops={"arrowstyle": "->", "color": "#555555"})
+                ax.text(0.67, y, r.category.replace("_", " "), va="center", ha="left", fontsize=7,
+                        bbox={"boxstyle": "round,pad=0.2", "facecolor": _FAMILY_COLOUR[fam], "alpha": 0.6})
+                y -= 1.0
+            y -= 0.5
+        ax.set_xlim(0, 1)
+        ax.set_ylim(0, rows)
+        ax.set_xticks([])
+        ax.set_yticks([])
+        for side in ("top", "right", "bottom", "left"):
+            ax.spines[side].set_visible(False)
+    axes[0].set_xlabel("rule (all its conditions must hold)  ->  category")
+    axes[1].set_xlabel("rule (all its conditions must hold)  ->  category")
+    axes[0].set_ylabel("localised: one rule per site fits each case")
+    axes[1].set_ylabel("hormone control first, then tumour-directed therapy")
     for fam, colour in _FAMILY_COLOUR.items():
-        ax.plot([], [], "s", color=colour, alpha=0.6, label=fam)
-    ax.set_xlim(0, 1)
-    ax.set_ylim(-1, n)
-    ax.set_yticks([])
-    ax.set_xticks([])
-    ax.set_xlabel("rule (checked in order; no = next rule down)  ->  category when every condition holds")
-    ax.set_ylabel("order of the rules")
-    ax.set_title(f"The treatment logic: {n} rules, first match wins", fontsize=10)
-    ax.legend(loc="upper right", fontsize=7, title="family", title_fontsize=7)
+        axes[1].plot([], [], "s", color=colour, alpha=0.6, label=fam)
+    axes[1].legend(loc="lower right", fontsize=7, title="family", title_fontsize=7)
+    fig.suptitle(f"The treatment logic: {len(rules)} rules; a case's findings select one per layer "
+                 "(nodes, depth and grade count, not size alone)", fontsize=10)
     fig.tight_layout()
     return fig
 
