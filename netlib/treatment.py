@@ -112,7 +112,7 @@ class _Outcome:
     rule: Rule
     value: bool | None          # True fired, False not applicable, None undecided
     failed: str = ""            # text of the first failing condition
-    in_scope: bool = False      # the first condition held (the rule was about this case)
+    in_scope: bool = False      # a near miss: about this case, and only one condition fails
     missing: str = ""           # what is missing (words), when undecided
     missing_fields: tuple[str, ...] = ()
     flags: tuple[str, ...] = ()
@@ -121,12 +121,17 @@ class _Outcome:
 def _test(rule: Rule, f: Findings, g: Grade) -> _Outcome:
     ctx = Context(f, g)
     undecided = None
-    for i, cond in enumerate(rule.conditions):
+    failed = []
+    for cond in rule.conditions:
         v = cond.test(ctx)
         if v is None and undecided is None:
             undecided = cond.undecided_part(ctx)
         elif v is not None and not v:
-            return _Outcome(rule, False, cond.text, i > 0 or undecided is not None)
+            failed.append(cond)
+    if failed:
+        # a near miss: the rule is about this case (its first condition holds) and only one condition fails
+        near = len(failed) == 1 and failed[0] is not rule.conditions[0]
+        return _Outcome(rule, False, failed[0].text, near)
     if undecided is not None:
         return _Outcome(rule, None, "", True, undecided.missing or undecided.text, undecided.fields,
                         tuple(ctx.flags))

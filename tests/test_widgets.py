@@ -300,3 +300,19 @@ def test_every_panel_says_it_is_live():
         first = panel.box.children[0]
         assert first is panel.status and "netlib-status" in first._dom_classes
         assert "Live" in first.value and "run this cell again" in first.value
+
+
+def test_treatment_explorer_reads_node_status_and_depth():
+    ex = widgets.treatment_explorer(site="pancreas", ki67=2.0, size=1.5, metastasis="none")
+    assert ex.result.category == "multidisciplinary_review" and ex.result.branches  # node status asked for
+    ex.controls["nodes"].value = "negative"
+    assert ex.result.category == "surveillance"
+    ex.controls["nodes"].value = "positive"
+    assert ex.result.category == "oncologic_resection_with_lymphadenectomy"
+    ex.controls["site"].value = "rectum"
+    ex.controls["size"].value = "0.8"
+    ex.controls["nodes"].value = "negative"
+    ex.controls["depth"].value = "submucosa"
+    assert ex.result.category == "endoscopic_resection"
+    ex.controls["depth"].value = "muscularis_propria"
+    assert ex.result.category == "oncologic_resection_with_lymphadenectomy"

@@ -441,19 +441,19 @@ _SYSTEMIC_RULES = ("first_line_ssa", "first_line_g3_prrt", "first_line_g3_pancre
 def _hormone_rules() -> list[Rule]:
     out = [
         _r("carcinoid_syndrome_control", "Carcinoid syndrome with metastases: control the syndrome first",
-           [METASTATIC, syndrome_in("carcinoid_syndrome"), NO_PRIOR_SSA], "syndrome_control",
+           [syndrome_in("carcinoid_syndrome"), METASTATIC, NO_PRIOR_SSA], "syndrome_control",
            SYNDROME_CONTROL["carcinoid_syndrome"],
            "Hormone excess can be life-threatening and is controlled first; tumour-directed therapy follows.",
            sources=SYNDROME_SOURCES["carcinoid_syndrome"] + ("enets2023_functioning",), layer="hormone"),
         _r("carcinoid_syndrome_on_ssa", "Carcinoid syndrome already on a somatostatin analogue",
-           [METASTATIC, syndrome_in("carcinoid_syndrome"), PRIOR_SSA], "syndrome_control",
+           [syndrome_in("carcinoid_syndrome"), METASTATIC, PRIOR_SSA], "syndrome_control",
            SYNDROME_CONTROL["carcinoid_syndrome"] + (TELOTRISTAT,),
            "Continue the SSA; if diarrhoea is uncontrolled on it, telotristat reduces bowel movements (TELESTAR).",
            evidence=["telestar"], sources=SYNDROME_SOURCES["carcinoid_syndrome"], layer="hormone"),
     ]
     for syn in ("gastrinoma", "insulinoma", "glucagonoma", "vipoma", "somatostatinoma"):
         out.append(_r(f"{syn}_control", f"Metastatic {_words(syn)}: control the syndrome first",
-                      [METASTATIC, syndrome_in(syn)], "syndrome_control", SYNDROME_CONTROL[syn],
+                      [syndrome_in(syn), METASTATIC], "syndrome_control", SYNDROME_CONTROL[syn],
                       "Hormone excess can be life-threatening and is controlled first; tumour-directed therapy "
                       "follows.", sources=SYNDROME_SOURCES[syn],
                       flags=["ssa_may_worsen_hypoglycaemia"] if syn == "insulinoma" else [], layer="hormone"))

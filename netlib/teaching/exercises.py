@@ -340,10 +340,11 @@ def check_syndrome(features, answer: str) -> Feedback:
 
 def check_treatment(findings: Findings, answer: str) -> Feedback:
     """Check a management category against :func:`netlib.recommend` (the rule that fires)."""
-    from netlib.treatment import CATEGORIES, recommend
+    from netlib.treatment import CATEGORIES, RULES, recommend
 
     checks.choice("answer", answer, CATEGORIES)
     key = recommend(findings)
+    title = next((r.title for r in RULES if r.key == key.rule), key.rule)
     # the step that names the deciding rule (later steps may list what the rule does not test)
     deciding = next((s for s in reversed(key.steps) if s.startswith("Rule '") and "' applies" in s),
                     key.steps[-1] if key.steps else key.category)
@@ -351,16 +352,16 @@ def check_treatment(findings: Findings, answer: str) -> Feedback:
         return Feedback(answer, key.category, True, deciding)
     alt = [o for o in key.options if o.category == answer]
     if alt:
-        msg = (f"'{answer}' is listed as an alternative, but the rule '{key.rule}' puts "
+        msg = (f"'{answer}' is listed as an alternative, but the rule '{title}' puts "
                f"'{key.category}' first: {alt[0].name}.")
     elif "insufficient_data" in key.flags:
         msg = "the findings are not enough to choose: " + key.steps[-1]
     elif answer == "surveillance":
         msg = ("watching is reserved for selected small, node-negative tumours without aggressive features "
                "(asymptomatic non-functioning pancreatic NETs below 2 cm, type 1 gastric NETs up to 10 mm); "
-               f"here the rule '{key.rule}' applies.")
+               f"here the rule '{title}' applies.")
     else:
-        msg = f"the rule that applies is '{key.rule}': " + deciding
+        msg = "the rule that applies: " + deciding
     return Feedback(answer, key.category, False, msg)
 
 

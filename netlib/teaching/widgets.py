@@ -661,7 +661,8 @@ class TreatmentExplorer(CardPanel):
     def _findings(v: dict[str, Any]) -> Findings:
         tri = {"yes": True, "no": False, _NONE: None}
         return Findings(site=v["site"], differentiation=_opt(v["differentiation"]),
-                        ki67_percent=v["ki67"], size_cm=v["size"],
+                        ki67_percent=v["ki67"], size_cm=v["size"], depth=_opt(v["depth"]),
+                        clinical_nodes=_opt(v["nodes"]),
                         metastasis=_opt(v["metastasis"]), sstr_positive=tri[v["sstr"]],
                         progression=tri[v["progression"]],
                         prior_therapies=("somatostatin_analogue",) if v["prior_ssa"] else (),
@@ -692,6 +693,8 @@ def treatment_explorer(site: str = "jejunum_ileum", ki67: float = 5.0, size: flo
         "differentiation": _dropdown("differentiation", "well", "Differentiation"),
         "ki67": NumberField("Ki-67", "Ki-67 (%)", ki67, 0, 100, unit="%"),
         "size": NumberField("Size", "Size (cm)", size, 0, 100, unit="cm", low_open=True),
+        "depth": _dropdown("depth", None, "Depth"),
+        "nodes": _dropdown("clinical_nodes", None, "Nodes (imaging)"),
         "metastasis": _dropdown("metastasis", metastasis, "Metastasis"),
         "resectable": W.Dropdown(options=tri, value="no", description="Liver mets resectable", style=_STYLE),
         "sstr": W.Dropdown(options=tri, value="yes", description="SSTR positive", style=_STYLE),
