@@ -11,8 +11,10 @@ from netlib.data.references import REFERENCES
 from netlib.data.staging_tables import M_CATEGORY, N2_MESENTERIC_MASS_CM, N2_MIN_NODES, T_ORDER, T_TABLES
 from netlib.data.treatment_rules import LOCAL_EXTENT, LOCALISED, METASTATIC, RULES
 from netlib.data.trials import TRIALS
+from netlib.errors import InvalidValueError
 from netlib.findings import LOW_OPEN, NUMERIC_RANGES, VOCABULARY
 from netlib.grading import FLAGS, LABELS
+from netlib.staging import CATEGORIES as STAGE_CATEGORIES
 from netlib.staging import FLAGS as STAGE_FLAGS
 from netlib.staging import stage_group
 from netlib.teaching.exercises import STAGE_GROUPS, Feedback, check_case, check_grade, check_stage, check_treatment
@@ -91,11 +93,15 @@ def test_from_dict_round_trip(f):
 
 @given(findings())
 def test_any_valid_findings_assesses(f):
-    a = assess(f)
+    try:
+        a = assess(f)
+    except InvalidValueError as e:  # a word that does not fit the site (e.g. a thymic structure for the ileum)
+        assert e.argument in f.to_dict(), str(e)
+        return
     assert a.recommendation.category in CATEGORIES
     assert all(x in TREAT_FLAGS for x in a.recommendation.flags)
     assert all(x in STAGE_FLAGS for x in a.stage.flags)
-    assert a.stage.t in (None, "TX", "T1", "T2", "T3", "T4")
+    assert a.stage.t in T_ANSWERS and a.stage.n in N_ANSWERS and a.stage.m in M_ANSWERS
     assert a.to_dict()["grade"]["label"] == a.grade.label
 
 
@@ -104,10 +110,12 @@ def test_any_valid_findings_assesses(f):
 # decision and every self-check exercise answers them, consistently with the tables it rests on.
 RULE_KEYS = {r.key: r for r in RULES}
 N_WORDS = ("NX", "N0", "N1", "N2")
-# The answers check_stage accepts (None = "not staged with a NET table").
-T_ANSWERS = ("TX",) + T_ORDER + (None,)
-N_ANSWERS = N_WORDS + (None,)
-M_ANSWERS = tuple(M_CATEGORY.values()) + (None,)
+# The answers check_stage accepts (None = "not staged").
+T_ANSWERS = (*dict.fromkeys(STAGE_CATEGORIES["t"]), None)
+N_ANSWERS = (*STAGE_CATEGORIES["n"], None)
+M_ANSWERS = (*STAGE_CATEGORIES["m"], None)
+# clinical N as the pathological categories it stands for (cN+ on imaging: N1 or N2)
+CLINICAL_N = {"cN0": ("N0",), "cN1": ("N1",), "cN2": ("N2",), "cN+": ("N1", "N2")}
 
 
 def _t_reached(f: Findings) -> set[str]:
@@ -146,15 +154,22 @@ def test_clinical_cases_get_a_grade_a_stage_and_a_treatment(f):
 @given(clinical_cases())
 def test_stage_agrees_with_the_t_tables_and_stage_group(f):
     s = stage(f)
-    if f.site not in GEP_SITES or grade(f).label in ("NEC", "MiNEN"):
+    if f.site not in GEP_SITES:  # thymus and lung: tests/test_staging_thoracic.py
+        return
+    if grade(f).label in ("NEC", "MiNEN"):
         assert (s.t, s.n, s.m, s.group) == (None, None, None, None)
         return
     reached = _t_reached(f)
     assert s.t == (max(reached, key=T_ORDER.index) if reached else "TX")
     assert s.m == (M_CATEGORY[f.metastasis] if f.metastasis is not None else "M0")
-    assert s.n in N_WORDS and (s.n == "NX") == (f.regional_nodes_positive is None and s.n != "N2")
+    if f.regional_nodes_positive is not None:
+        assert s.n in N_WORDS[1:]
+    elif f.clinical_nodes is not None:
+        assert s.n in CLINICAL_N
+    else:
+        assert s.n in ("NX", "N2")  # N2 from a mesenteric mass alone
     ts = T_ORDER if s.t == "TX" else (s.t,)
-    ns = N_WORDS[1:] if s.n == "NX" else (s.n,)
+    ns = N_WORDS[1:] if s.n == "NX" else CLINICAL_N.get(s.n, (s.n,))
     groups = {stage_group(t, n, s.m, T_TABLES[f.site].colorectal_groups) for t in ts for n in ns}
     if s.group is None:
         assert len(groups) > 1
@@ -276,7 +291,7 @@ def test_jejunum_ileum_cases_stage_n2_by_nodes_or_mass(f):
     s = stage(f)
     if s.t is not None:
         big = (f.regional_nodes_positive or 0) >= N2_MIN_NODES or (f.mesenteric_mass_cm or 0) > N2_MESENTERIC_MASS_CM
-        assert (s.n == "N2") == big
+        assert (s.n in ("N2", "cN2")) == big
 
 
 # --- treatment: order independence and never de-escalating -------------------------------------------------------

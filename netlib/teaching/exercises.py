@@ -16,6 +16,7 @@ from netlib.data.staging_tables import N2_MESENTERIC_MASS_CM, N2_MIN_NODES, T_TA
 from netlib.errors import InvalidTypeError, InvalidValueError
 from netlib.findings import Findings
 from netlib.grading import LABELS, MINEN_MIN_PERCENT, Grade, grade
+from netlib.staging import CATEGORIES as _STAGE_CATEGORIES
 
 __all__ = ["Feedback", "check_grade", "check_ki67_index", "check_mitoses_per_2mm2", "check_fields_needed",
            "check_hotspot_count", "check_commonest_site", "check_marker_panel", "check_incidence_fit",
@@ -262,7 +263,8 @@ def check_marker_panel(panel: dict, ne_differentiation: str, lineage: str) -> Fe
 
 
 INCIDENCE_CHOICES = ("all NETs", "pancreatic NETs")
-STAGE_GROUPS = (None, "I", "II", "IIA", "IIB", "III", "IIIA", "IIIB", "IV")
+#: Every stage group netlib.stage can give (digestive, colorectal, thymic and lung), or None (no group).
+STAGE_GROUPS = (None, *_STAGE_CATEGORIES["group"])
 
 
 def check_incidence_fit(answer: str) -> Feedback:
@@ -289,9 +291,9 @@ def check_stage(findings: Findings, t: str, n: str, m: str, group: str | None) -
     """Check a TNM and stage-group answer against :func:`netlib.stage`."""
     from netlib.staging import stage
 
-    checks.choice("t", t, ("TX", "T1", "T2", "T3", "T4", None))
-    checks.choice("n", n, ("NX", "N0", "N1", "N2", None))
-    checks.choice("m", m, ("M0", "M1a", "M1b", "M1c", None))
+    checks.choice("t", t, (*dict.fromkeys(_STAGE_CATEGORIES["t"]), None))
+    checks.choice("n", n, (*_STAGE_CATEGORIES["n"], None))
+    checks.choice("m", m, (*_STAGE_CATEGORIES["m"], None))
     checks.choice("group", group, STAGE_GROUPS)
     key = stage(findings)
     ans = f"{t} {n} {m}, stage {group}"
