@@ -310,6 +310,9 @@ def test_metastatic_thoracic_carcinoid_has_a_pathway(site):
 def test_liver_resection_and_its_branches():
     r = rec(site="jejunum_ileum", metastasis="liver_only", liver_metastases_resectable=True)
     assert r.category == "liver_metastasis_resection" and "no_randomised_evidence" in r.flags
+    unknown = rec(site="unknown_primary", metastasis="liver_only", liver_metastases_resectable=True,
+                  sstr_positive=True, ki67_percent=5)
+    assert unknown.category == "somatostatin_analogue"  # resection takes the primary with it: it must be known
     r = rec(site="jejunum_ileum", metastasis="liver_only", ki67_percent=5, sstr_positive=True,
             prior_therapies=("somatostatin_analogue",), progression=True)
     assert r.category == "multidisciplinary_review" and "insufficient_data" in r.flags

@@ -315,7 +315,11 @@ KI67_ABOVE_NETTER2 = Cond(f"Ki-67 > {NETTER2_KI67[1]:g} %",
                           "the Ki-67 index", ("ki67_percent",))
 GEP_SITE = Cond("a gastroenteropancreatic primary", lambda c: None if c.f.site is None else c.f.site in GEP_SITES,
                 "the primary site", ("site",))
-GEP_OR_UNKNOWN = site_in(*GEP_SITES, "unknown_primary")
+GEP_OR_UNKNOWN = Cond("a gastroenteropancreatic primary or an unknown primary",
+                      lambda c: None if c.f.site is None else c.f.site in (*GEP_SITES, "unknown_primary"),
+                      "the primary site", ("site",))
+KNOWN_PRIMARY = Cond("the primary site is known", lambda c: None if c.f.site is None else c.f.site != "unknown_primary",
+                     "the primary site", ("site",))
 THORACIC = site_in("lung", "thymus")
 
 #: Appendix 1-2 cm: deep mesoappendiceal invasion (> 3 mm) is an ENETS 2016 risk factor (``appendix_risk_factors``).
@@ -691,11 +695,13 @@ RULES: tuple[Rule, ...] = tuple(_hormone_rules()) + (
        sources=["enets2024_small_intestine", "pdq_gi_net", "zaidi2019"], not_checked={k: _MOST_EXTENSIVE for k in ("nodes", "depth", "grade")}),
 
     # --- metastatic well-differentiated disease ---------------------------------------------------------------
-    _r("liver_resection", "Resectable liver-only metastases", [METASTATIC, WELL_ANY, LIVER_ONLY, RESECTABLE],
+    _r("liver_resection", "Resectable liver-only metastases", [METASTATIC, KNOWN_PRIMARY, WELL_ANY, LIVER_ONLY,
+       RESECTABLE],
        "liver_metastasis_resection",
        [Option("Resect all visible disease (with the primary)", "liver_metastasis_resection"),
         Option("Ablation or (chemo/radio)embolisation as alternatives", "individualized")],
-       "Resection of all visible liver disease is associated with better survival in case series.",
+       "Resection of all visible liver disease, with the primary, is associated with better survival in case "
+       "series; it needs a known primary.",
        sources=["esmo2020", "pdq_gi_net", "liver_mets_series"], flags=["no_randomised_evidence"], refines=_SYSTEMIC_RULES,
        because="removing all visible disease comes before systemic therapy when it is feasible"),
     _r("first_line_ssa", "SSTR-positive NET G1/G2, first line", [METASTATIC, GEP_OR_UNKNOWN, NET_G12,
