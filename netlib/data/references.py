@@ -213,6 +213,11 @@ _ALL = (
     _r("aspen_2020", "Partelli S, Ramage JK, Massironi S, et al. Management of asymptomatic sporadic "
        "non-functioning pancreatic neuroendocrine neoplasms (ASPEN) <= 2 cm: study protocol. Front Med "
        "2020;7:598438.", 2020, doi="10.3389/fmed.2020.598438", pmid="33425946"),
+    # Read on PMC (PMC10364756): defines an aggressive feature as Ki-67 > 20 %, perineural or microvascular
+    # invasion, nodal or distant metastases. Year from a report of its publication dated 1 Sep 2022; DOI not verified.
+    _r("aspen_interim", "Partelli S, et al. Management of asymptomatic sporadic non-functioning pancreatic "
+       "neuroendocrine neoplasms no larger than 2 cm: interim analysis of the prospective ASPEN trial. Br J Surg.",
+       2022, pmcid="PMC10364756", note="DOI and volume not verified; read on PubMed Central."),
     _r("enets2023_nf_pnet", "Kos-Kudla B, et al. ENETS 2023 guidance paper for non-functioning pancreatic "
        "neuroendocrine tumours. J Neuroendocrinol 2023;e13343.", 2023, doi="10.1111/jne.13343"),
     _r("esge2022", "Deprez PH, et al. Endoscopic management of subepithelial lesions including neuroendocrine "

@@ -539,7 +539,7 @@ RULES: tuple[Rule, ...] = tuple(_hormone_rules()) + (
        "ENETS favours a watchful strategy for asymptomatic non-functioning pancreatic NETs below 2 cm; the ASPEN "
        "study follows such tumours <= 2 cm and counts Ki-67 > 20 %, nodal or distant metastases and vascular or "
        "perineural invasion as aggressive features that exclude them.",
-       sources=["enets2023_nf_pnet", "aspen_2020", "nccn_net"], cuts=(2.0,),
+       sources=["enets2023_nf_pnet", "aspen_2020", "aspen_interim", "nccn_net"], cuts=(2.0,),
        boundary_flag="surveillance_threshold_disputed",
        not_checked={"depth": "the pancreas has no wall layers; invasion of neighbouring structures is checked "
                              "instead"}),
