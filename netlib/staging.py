@@ -277,16 +277,21 @@ def _t_gep(f: Findings, table: TTable, flags: list, steps: list) -> str:
     return t
 
 
+def _clinical_or_pathological(nodes: int | None, cn: str | None, flags: list, steps: list) -> tuple[bool, str]:
+    """Whether N is clinical (imaging only) and its prefix ("c" or ""); examined nodes win over imaging."""
+    if nodes is not None and cn is not None:
+        flags.append("pathological_n_wins")
+        steps.append(f"Node status on imaging ({cn}) noted, but nodes were examined (positive regional nodes: "
+                     f"{nodes}): the pathological findings decide N.")
+    clinical = nodes is None and cn is not None
+    return clinical, "c" if clinical else ""
+
+
 def _n_gep(f: Findings, site: str, flags: list, steps: list) -> tuple[str, tuple[str, ...]]:
     """N label and the pathological categories it may stand for."""
     rule = N_RULES[site]
     nodes, mass, cn = f.regional_nodes_positive, f.mesenteric_mass_cm, f.clinical_nodes
-    if nodes is not None and cn is not None:
-        flags.append("pathological_n_wins")
-        steps.append(f"Node status on imaging ({cn}) noted, but nodes were examined (positive regional nodes: "
-                     f"{nodes}): the pathological count decides N.")
-    clinical = nodes is None and cn is not None
-    c = "c" if clinical else ""
+    clinical, c = _clinical_or_pathological(nodes, cn, flags, steps)
     if rule.n2_mass_above_cm is None:
         if mass is not None:
             steps.append(f"Mesenteric mass {mass:g} cm: only the jejunum/ileum N rule uses a mesenteric mass; N for "
@@ -468,12 +473,7 @@ def _n_thoracic(f: Findings, table: ThoracicTable, flags: list, steps: list) -> 
         raise InvalidValueError("clinical_nodes", f"'negative' contradicts the node station thoracic_nodes={station!r}")
     if mass := f.mesenteric_mass_cm:
         steps.append(f"Mesenteric mass {mass:g} cm: a jejunum/ileum criterion, not used for the {table.site}.")
-    if nodes is not None and cn is not None:
-        flags.append("pathological_n_wins")
-        steps.append(f"Node status on imaging ({cn}) noted, but nodes were examined (positive regional nodes: "
-                     f"{nodes}): the pathological findings decide N.")
-    clinical = nodes is None and cn is not None
-    c = "c" if clinical else ""
+    clinical, c = _clinical_or_pathological(nodes, cn, flags, steps)
     if clinical:
         flags.append("clinical_n")
     if station is not None:

@@ -34,6 +34,13 @@ COLORECTAL_T1A_BELOW_CM = 1.0
 _AJCC8_GI = ("ajcc8_gi_net",)
 
 
+def _size_category(site: str, bands: tuple[tuple[str, Interval], ...], size_cm: float) -> tuple[str, Interval]:
+    for t, iv in bands:
+        if size_cm in iv:
+            return t, iv
+    raise AssertionError(f"{site}: size {size_cm} not covered")  # tests prove coverage
+
+
 @dataclass(frozen=True)
 class TTable:
     """AJCC 8 T criteria of one digestive site, as data.
@@ -59,10 +66,8 @@ class TTable:
     hints: Mapping[str, str] = field(default_factory=dict)
 
     def size_category(self, size_cm: float) -> tuple[str, Interval]:
-        for t, iv in self.size_bands:
-            if size_cm in iv:
-                return t, iv
-        raise AssertionError(f"{self.site}: size {size_cm} not covered")  # tests prove coverage
+        """The T category and interval (cm) that a size falls in."""
+        return _size_category(self.site, self.size_bands, size_cm)
 
     def cutoffs(self) -> tuple[float, ...]:
         return tuple(sorted({iv.low for _t, iv in self.size_bands if iv.low > 0}))
@@ -370,10 +375,8 @@ class ThoracicTable:
     caveats: tuple[str, ...] = ()
 
     def size_category(self, size_cm: float) -> tuple[str, Interval]:
-        for t, iv in self.size_bands:
-            if size_cm in iv:
-                return t, iv
-        raise AssertionError(f"{self.site}: size {size_cm} not covered")  # tests prove coverage
+        """The T category and interval (cm) that a size falls in."""
+        return _size_category(self.site, self.size_bands, size_cm)
 
     def cutoffs(self) -> tuple[float, ...]:
         return tuple(sorted({iv.high for _t, iv in self.size_bands if math.isfinite(iv.high)}))
