@@ -312,6 +312,9 @@ def _n_gep(f: Findings, site: str, flags: list, steps: list) -> tuple[str, tuple
             flags.append("clinical_n")
         steps.append(f"{c}N2: " + (f"positive regional nodes {nodes} ({rule.n2_min_nodes} or more)" if count_n2 else
                                     f"mesenteric mass {mass:g} cm > {rule.n2_mass_above_cm:g} cm") + ".")
+        if mass_n2 and not count_n2 and nodes is not None:
+            steps.append(f"Positive regional nodes: {nodes} (alone {'N0' if nodes == 0 else 'N1'}); the mesenteric "
+                         "mass makes it N2.")
         return c + "N2", ("N2",)
     if nodes is not None:
         n = "N0" if nodes == 0 else "N1"

@@ -248,9 +248,8 @@ def recommend(findings: Findings, grade_result: Grade | None = None) -> Recommen
         else:
             trace.append((o.rule.key, f"not applicable: not {o.failed}"))
     steps: list[str] = [f"Grade: {g.title}."]
-    near = [o for o in outcomes if o.value is False and o.in_scope]
-    for o in near:
-        steps.append(f"Rule '{o.rule.title}' does not apply: the case is not '{o.failed}'.")
+    near = [f"Rule '{o.rule.title}' does not apply: it requires '{o.failed}'." for o in outcomes
+            if o.value is False and o.in_scope]
     hormone, tumour = layers["hormone"], layers["tumour"]
     first_layer = "hormone" if (hormone.winner or hormone.blocking) else "tumour"
     ans = layers[first_layer]
@@ -261,11 +260,9 @@ def recommend(findings: Findings, grade_result: Grade | None = None) -> Recommen
         b = ans.blocking
         steps.append(f"Rule '{b.rule.title}' cannot be decided: {b.missing} is not reported.")
         steps.append(f"Missing: {b.missing}. Without it the pathway cannot be chosen safely: multidisciplinary "
-                     "review.")
+                     "review (the branches show what each value would lead to).")
+        steps += near
         branches = _branches(f, grade_result, b, first_layer)
-        if branches:
-            steps.append("What each value would lead to: " + "; ".join(
-                f"{x.value} -> {x.category.replace('_', ' ')}" for x in branches) + ".")
         return Recommendation("multidisciplinary_review", (MDT,), b.rule.key, ("insufficient_data",) + b.flags,
                               tuple(steps), tuple(dict.fromkeys(b.rule.sources)), (), tuple(trace), CAVEAT, branches)
     if ans.winner is None:
@@ -273,6 +270,7 @@ def recommend(findings: Findings, grade_result: Grade | None = None) -> Recommen
     rule = ans.winner.rule
     flags = list(ans.winner.flags) + list(rule.flags)
     steps.append(f"Rule '{rule.title}' applies: " + "; ".join(c.text for c in rule.conditions) + f". {rule.rationale}")
+    steps += near
     for what, why in rule.not_checked.items():
         steps.append(f"Not tested by this rule: {what} ({why}).")
     if f.size_cm is not None and f.size_cm in rule.size_cutoffs:

@@ -199,7 +199,7 @@ WHO_2022_DIGESTIVE = GradingTable(
 )
 
 _THORACIC_BANDS = (
-    Band("typical carcinoid", ki67=None, mitoses=_iv(0, 2), note="no necrosis; size >= 0.5 cm"),
+    Band("typical carcinoid", ki67=None, mitoses=_iv(0, 2), note="no necrosis; in the lung also size >= 0.5 cm (smaller: tumourlet)"),
     Band("atypical carcinoid", ki67=None, mitoses=_iv(2, 10, True, True),
          note="or < 2 mitoses with (usually punctate) necrosis"),
     Band("LCNEC / SCLC range", ki67=None, mitoses=_iv(10, INF, False),

@@ -386,7 +386,8 @@ EUS = Option("Endoscopic resection", "endoscopic_resection")
 
 SYNDROME_CONTROL: dict[str, tuple[Option, ...]] = {
     "carcinoid_syndrome": (Option("Long-acting somatostatin analogue", "syndrome_control", (),
-                                  "also as cover before surgery or embolisation (carcinoid crisis)"),),
+                                  "also as cover before surgery or embolisation (carcinoid crisis); the same drug "
+                                  "is the first antiproliferative step for SSTR-positive G1/G2 tumours"),),
     "gastrinoma": (Option("High-dose proton-pump inhibitor", "syndrome_control"),),
     "insulinoma": (Option("Diet and diazoxide", "syndrome_control"), Option("Everolimus", "syndrome_control"),
                    Option("Somatostatin analogue only under glucose monitoring (may worsen hypoglycaemia)",
@@ -538,7 +539,8 @@ RULES: tuple[Rule, ...] = tuple(_hormone_rules()) + (
         Option("Resection remains an option (e.g. the patient's choice)", ONC.category)],
        "ENETS favours a watchful strategy for asymptomatic non-functioning pancreatic NETs below 2 cm; the ASPEN "
        "study follows such tumours <= 2 cm and counts Ki-67 > 20 %, nodal or distant metastases and vascular or "
-       "perineural invasion as aggressive features that exclude them.",
+       "perineural invasion as aggressive features that exclude them (perineural invasion is not a field of "
+       "Findings: a reported one belongs to the tumour board).",
        sources=["enets2023_nf_pnet", "aspen_2020", "aspen_interim", "nccn_net"], cuts=(2.0,),
        boundary_flag="surveillance_threshold_disputed",
        not_checked={"depth": "the pancreas has no wall layers; invasion of neighbouring structures is checked "
@@ -707,7 +709,7 @@ RULES: tuple[Rule, ...] = tuple(_hormone_rules()) + (
     _r("first_line_ssa", "SSTR-positive NET G1/G2, first line", [METASTATIC, GEP_OR_UNKNOWN, NET_G12,
        TREATMENT_NAIVE, SSTR_POS], "somatostatin_analogue", [SSA, PRRT_N2],
        "Somatostatin analogues are antiproliferative as well as antisecretory (PROMID, CLARINET); first-line "
-       f"PRRT is an option for GEP-NETs with Ki-67 >= {NETTER2_KI67[0]:g} % (NETTER-2).",
+       f"PRRT is an option for GEP-NETs with Ki-67 {NETTER2_KI67[0]:g}-{NETTER2_KI67[1]:g} % (NETTER-2).",
        evidence=["promid", "clarinet"], sources=["promid", "clarinet", "netter2"]),
     _r("first_line_g3_prrt", "SSTR-positive GEP NET G3 within NETTER-2, first line", [METASTATIC, GEP_SITE, NET_G3,
        TREATMENT_NAIVE, SSTR_POS, KI67_UP_TO_NETTER2], "prrt",

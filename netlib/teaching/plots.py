@@ -385,8 +385,8 @@ def treatment_pathway(rules=None):
             ax.spines[side].set_visible(False)
     axes[0].set_xlabel("rule (all its conditions must hold)  ->  category")
     axes[1].set_xlabel("rule (all its conditions must hold)  ->  category")
-    axes[0].set_ylabel("localised: one rule per site fits each case")
-    axes[1].set_ylabel("hormone control first, then tumour-directed therapy")
+    axes[0].set_ylabel("localised tumours (no distant metastases)")
+    axes[1].set_ylabel("hormone control, pathology first, metastatic tumours")
     for fam, colour in _FAMILY_COLOUR.items():
         axes[1].plot([], [], "s", color=colour, alpha=0.6, label=fam)
     axes[1].legend(loc="lower right", fontsize=7, title="family", title_fontsize=7)
