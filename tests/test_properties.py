@@ -367,3 +367,10 @@ def test_node_positive_localised_tumours_are_never_watched_or_treated_locally(f)
         assert r.category not in _NODE_SPARING, r.rule
     if grade(f).label == "NET G3":
         assert r.category not in _NODE_SPARING, r.rule
+
+
+@given(clinical_cases())
+def test_a_category_is_always_backed_by_an_option_of_that_kind(f):
+    r = recommend(f)
+    if r.category in ("prrt", "somatostatin_analogue", "targeted_therapy", "chemotherapy", "platinum_etoposide"):
+        assert any(o.category == r.category for o in r.options), r.rule

@@ -365,3 +365,53 @@ def test_node_positive_localised_tumours_never_get_node_sparing_treatment(site):
             r = local(site, size_cm=size, depth="submucosa", gastric_type=1 if site == "stomach" else None,
                       **nodes)
             assert r.category not in NODE_SPARING, (site, size, nodes, r.rule)
+
+
+# --- the clinical review's cases --------------------------------------------------------------------------------
+def test_net_g3_by_mitoses_with_ki67_below_netter2_gets_no_first_line_prrt():
+    for site in ("jejunum_ileum", "pancreas"):
+        r = rec(site=site, metastasis="liver_and_extrahepatic", sstr_positive=True, ki67_percent=8,
+                mitoses_per_2mm2=25)
+        assert r.category != "prrt" and not any(o.category == "prrt" for o in r.options), site
+        assert "outside_trial_population" in r.flags
+
+
+def test_no_second_netter1_prrt_after_prrt():
+    r = rec(site="jejunum_ileum", metastasis="liver_and_extrahepatic", ki67_percent=5, sstr_positive=True,
+            prior_therapies=("somatostatin_analogue", "prrt"), progression=True)
+    assert r.category == "targeted_therapy" and "netter1" not in r.evidence
+    lung = recommend(Findings(site="lung", morphology="carcinoid", necrosis="absent", size_cm=3, mitoses_per_2mm2=4,
+                              metastasis="liver_only", liver_metastases_resectable=False, sstr_positive=True,
+                              progression=True, prior_therapies=("targeted_therapy", "prrt")))
+    assert lung.category == "chemotherapy"
+
+
+def test_nec_after_platinum_gets_second_line():
+    r = recommend(Findings(site="pancreas", differentiation="poor", ki67_percent=80, metastasis="liver_only",
+                           prior_therapies=("platinum_etoposide",), progression=True))
+    assert r.category == "chemotherapy" and "no_randomised_evidence" in r.flags and "net02" in r.sources
+
+
+def test_net_g3_progressing_on_treatment_is_outside_the_trials():
+    r = rec(site="pancreas", metastasis="liver_only", liver_metastases_resectable=False, ki67_percent=60,
+            prior_therapies=("chemotherapy",), progression=True, sstr_positive=True)
+    assert r.category == "multidisciplinary_review" and "outside_trial_population" in r.flags
+
+
+def test_positive_margin_excludes_simple_local_treatment():
+    assert local("appendix", size_cm=0.8, margin="R1", clinical_nodes=None).category == "individualized"
+    assert local("rectum", size_cm=0.8, depth="submucosa", margin="R1").category == "individualized"
+    assert local("rectum", size_cm=0.8, depth="submucosa", margin="R0").category == "endoscopic_resection"
+
+
+def test_mesoappendix_word_and_depth_agree():
+    by_word = local("appendix", size_cm=0.8, invasion=("mesoappendix",), clinical_nodes=None)
+    by_mm = local("appendix", size_cm=0.8, mesoappendix_invasion_mm=5, clinical_nodes=None)
+    assert by_word.category == by_mm.category == "appendectomy"
+
+
+def test_silent_assumptions_are_flagged():
+    r = rec(site="pancreas", size_cm=1.0, metastasis="none", functioning=False, clinical_nodes="negative")
+    assert r.category == "surveillance" and "assumed_asymptomatic" in r.flags
+    r = rec(site="jejunum_ileum", metastasis="liver_and_extrahepatic", sstr_positive=True, ki67_percent=5)
+    assert r.category == "somatostatin_analogue" and "assumed_treatment_naive" in r.flags

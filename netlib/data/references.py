@@ -234,6 +234,9 @@ _ALL = (
     _r("zaidi2019", "Zaidi MY, Lopez-Aguiar AG, Dillhoff M, et al. Prognostic role of lymph node positivity and "
        "number of lymph nodes needed for accurately staging small-bowel NETs. JAMA Surg 2019;154(2):134-140.",
        2019, doi="10.1001/jamasurg.2018.3865", pmid="30383112"),
+    _r("net02", "McNamara MG, et al. NET-02: liposomal irinotecan plus 5-fluorouracil or docetaxel as second-line "
+       "therapy in advanced extrapulmonary neuroendocrine carcinoma (phase 2). EClinicalMedicine 2023;60:102015.",
+       2023, doi="10.1016/j.eclinm.2023.102015", pmid="37287870"),
     _r("enets2023_nec", "Sorbye H, et al. ENETS 2023 guidance paper for digestive neuroendocrine carcinoma. "
        "J Neuroendocrinol 2023;35(3):e13249.", 2023, doi="10.1111/jne.13249", pmid="36924180"),
     _r("liver_mets_series", "Lee SY, et al. Surgical treatment of neuroendocrine liver metastases. Int J Hepatol "

@@ -59,6 +59,8 @@ LOCAL_EXTENT: Mapping[str, int] = {
 FLAGS: dict[str, str] = {
     "insufficient_data": "A deciding finding is missing; the case goes to multidisciplinary review.",
     "assumed_non_functioning": "Functioning status not reported; treated as non-functioning.",
+    "assumed_asymptomatic": "Symptoms not reported; treated as asymptomatic.",
+    "assumed_treatment_naive": "Prior therapies not reported; treated as no prior systemic therapy.",
     "surveillance_threshold_disputed": "Exactly 2 cm: ENETS favours surveillance below 2 cm; ASPEN uses <= 2 cm.",
     "size_boundary": "Size sits exactly on a decision cut-off.",
     "controversial": "Guidelines disagree on this choice; the options list the alternatives.",
@@ -207,7 +209,13 @@ def _non_functioning(c: Context):
 NAMED_SYNDROME = Cond("a named functioning syndrome", lambda c: None if (c.f.functioning and c.f.syndrome is None)
                       else c.f.syndrome is not None, "which syndrome the functioning tumour causes", ("syndrome",))
 NON_FUNCTIONING = Cond("non-functioning", _non_functioning, fields=("functioning",))
-NOT_SYMPTOMATIC = Cond("asymptomatic", lambda c: c.f.symptomatic is not True, fields=("symptomatic",))
+def _not_symptomatic(c: Context):
+    if c.f.symptomatic is None:
+        c.flags.append("assumed_asymptomatic")
+    return c.f.symptomatic is not True
+
+
+NOT_SYMPTOMATIC = Cond("asymptomatic", _not_symptomatic, fields=("symptomatic",))
 SYMPTOMATIC = Cond("symptomatic", lambda c: c.f.symptomatic is True, fields=("symptomatic",))
 
 
@@ -258,9 +266,15 @@ LVI = Cond("lymphovascular invasion", lambda c: c.f.lymphovascular_invasion is T
            fields=("lymphovascular_invasion",))
 NO_LVI = Cond("no lymphovascular invasion reported", lambda c: c.f.lymphovascular_invasion is not True,
               fields=("lymphovascular_invasion",))
-INVADES_NEIGHBOURS = Cond("invades neighbouring structures", lambda c: bool(c.f.invasion), fields=("invasion",))
-NO_NEIGHBOUR_INVASION = Cond("no invasion of neighbouring structures reported", lambda c: not c.f.invasion,
-                             fields=("invasion",))
+#: Invasion words that belong to the organ's own T (judged by the site's risk factors), not neighbouring structures.
+_OWN_TISSUE = {"mesoappendix"}
+INVADES_NEIGHBOURS = Cond("invades neighbouring structures", lambda c: bool(set(c.f.invasion or ()) - _OWN_TISSUE),
+                          fields=("invasion",))
+NO_NEIGHBOUR_INVASION = Cond("no invasion of neighbouring structures reported",
+                             lambda c: not set(c.f.invasion or ()) - _OWN_TISSUE, fields=("invasion",))
+POSITIVE_MARGIN = Cond("tumour at the resection margin (R1/R2)", lambda c: c.f.margin in ("R1", "R2"),
+                       fields=("margin",))
+NO_POSITIVE_MARGIN = Cond("no positive margin reported", lambda c: c.f.margin not in ("R1", "R2"), fields=("margin",))
 
 
 def any_of(*conds: Cond) -> Cond:
@@ -279,7 +293,13 @@ def _prior(c: Context) -> set:
     return set(c.f.prior_therapies or ())
 
 
-TREATMENT_NAIVE = Cond("no prior systemic therapy", lambda c: not (_prior(c) & _SYSTEMIC), fields=("prior_therapies",))
+def _naive(c: Context):
+    if c.f.prior_therapies is None:
+        c.flags.append("assumed_treatment_naive")
+    return not (_prior(c) & _SYSTEMIC)
+
+
+TREATMENT_NAIVE = Cond("no prior systemic therapy", _naive, fields=("prior_therapies",))
 PRETREATED = Cond("prior systemic therapy", lambda c: bool(_prior(c) & _SYSTEMIC), fields=("prior_therapies",))
 PRIOR_SSA = Cond("has had a somatostatin analogue", lambda c: "somatostatin_analogue" in _prior(c),
                  fields=("prior_therapies",))
@@ -288,6 +308,12 @@ NO_PRIOR_SSA = Cond("has not had a somatostatin analogue", lambda c: "somatostat
 PRIOR_TARGETED = Cond("has had targeted therapy (e.g. everolimus)", lambda c: "targeted_therapy" in _prior(c),
                       fields=("prior_therapies",))
 NO_PRIOR_TARGETED = Cond("has not had targeted therapy", lambda c: "targeted_therapy" not in _prior(c),
+                         fields=("prior_therapies",))
+PRIOR_PRRT = Cond("has had PRRT", lambda c: "prrt" in _prior(c), fields=("prior_therapies",))
+NO_PRIOR_PRRT = Cond("has not had PRRT", lambda c: "prrt" not in _prior(c), fields=("prior_therapies",))
+PRIOR_PLATINUM = Cond("has had platinum-etoposide", lambda c: "platinum_etoposide" in _prior(c),
+                      fields=("prior_therapies",))
+NO_PRIOR_PLATINUM = Cond("has not had platinum-etoposide", lambda c: "platinum_etoposide" not in _prior(c),
                          fields=("prior_therapies",))
 PRIOR_PRRT_OR_TARGETED = Cond("has had PRRT or targeted therapy",
                               lambda c: bool(_prior(c) & {"prrt", "targeted_therapy"}), fields=("prior_therapies",))
@@ -307,12 +333,10 @@ NETTER2_KI67 = TRIALS["netter2"].ki67_range  # (10, 55) %: the NETTER-2 populati
 KI67_IN_NETTER2 = Cond(f"Ki-67 {NETTER2_KI67[0]:g}-{NETTER2_KI67[1]:g} %",
                        lambda c: None if c.f.ki67_percent is None
                        else NETTER2_KI67[0] <= c.f.ki67_percent <= NETTER2_KI67[1], "the Ki-67 index", ("ki67_percent",))
-KI67_UP_TO_NETTER2 = Cond(f"Ki-67 <= {NETTER2_KI67[1]:g} %",
-                          lambda c: None if c.f.ki67_percent is None else c.f.ki67_percent <= NETTER2_KI67[1],
-                          "the Ki-67 index", ("ki67_percent",))
-KI67_ABOVE_NETTER2 = Cond(f"Ki-67 > {NETTER2_KI67[1]:g} %",
-                          lambda c: None if c.f.ki67_percent is None else c.f.ki67_percent > NETTER2_KI67[1],
-                          "the Ki-67 index", ("ki67_percent",))
+KI67_OUTSIDE_NETTER2 = Cond(f"Ki-67 below {NETTER2_KI67[0]:g} % or above {NETTER2_KI67[1]:g} %",
+                            lambda c: None if c.f.ki67_percent is None
+                            else not NETTER2_KI67[0] <= c.f.ki67_percent <= NETTER2_KI67[1],
+                            "the Ki-67 index", ("ki67_percent",))
 GEP_SITE = Cond("a gastroenteropancreatic primary", lambda c: None if c.f.site is None else c.f.site in GEP_SITES,
                 "the primary site", ("site",))
 GEP_OR_UNKNOWN = Cond("a gastroenteropancreatic primary or an unknown primary",
@@ -328,8 +352,9 @@ MESOAPPENDIX_RISK_MM = 3.0
 
 def _appendix_risk(c: Context):
     f = c.f
-    known = [f.margin in ("R1", "R2") if f.margin else None,
-             (f.mesoappendix_invasion_mm > MESOAPPENDIX_RISK_MM) if f.mesoappendix_invasion_mm is not None else None,
+    meso = ((f.mesoappendix_invasion_mm > MESOAPPENDIX_RISK_MM) if f.mesoappendix_invasion_mm is not None
+            else None if "mesoappendix" in (f.invasion or ()) else False if f.invasion is not None else None)
+    known = [f.margin in ("R1", "R2") if f.margin else None, meso,
              f.lymphovascular_invasion, f.appendix_base, c.g.label == "NET G2"]
     if any(k is None for k in known):
         c.flags.append("risk_factors_incomplete")
@@ -386,7 +411,7 @@ EUS = Option("Endoscopic resection", "endoscopic_resection")
 
 SYNDROME_CONTROL: dict[str, tuple[Option, ...]] = {
     "carcinoid_syndrome": (Option("Long-acting somatostatin analogue", "syndrome_control", (),
-                                  "also as cover before surgery or embolisation (carcinoid crisis); the same drug "
+                                  "customary (unproven) cover before surgery or embolisation against carcinoid crisis; the same drug "
                                   "is the first antiproliferative step for SSTR-positive G1/G2 tumours"),),
     "gastrinoma": (Option("High-dose proton-pump inhibitor", "syndrome_control"),),
     "insulinoma": (Option("Diet and diazoxide", "syndrome_control"), Option("Everolimus", "syndrome_control"),
@@ -439,7 +464,8 @@ _NF_GEP = (LOCALISED, NON_FUNCTIONING)
 _SYSTEMIC_RULES = ("first_line_ssa", "first_line_g3_prrt", "first_line_g3_pancreas_chemo", "first_line_g3_outside",
                    "first_line_sstr_negative_progressing", "first_line_sstr_negative_stable",
                    "thoracic_first_line_ssa", "thoracic_first_line_everolimus", "progression_midgut",
-                   "progression_pancreas", "progression_gep", "progression_thoracic", "progression_thoracic_prrt",
+                   "progression_pancreas", "progression_gep", "progression_g3", "progression_thoracic",
+                   "progression_thoracic_prrt",
                    "progression_thoracic_chemo", "stable_on_ssa", "stable_after_other")
 
 
@@ -449,7 +475,7 @@ def _hormone_rules() -> list[Rule]:
            [syndrome_in("carcinoid_syndrome"), METASTATIC, NO_PRIOR_SSA], "syndrome_control",
            SYNDROME_CONTROL["carcinoid_syndrome"],
            "Hormone excess can be life-threatening and is controlled first; tumour-directed therapy follows.",
-           sources=SYNDROME_SOURCES["carcinoid_syndrome"] + ("enets2023_functioning",), layer="hormone"),
+           sources=SYNDROME_SOURCES["carcinoid_syndrome"], layer="hormone"),
         _r("carcinoid_syndrome_on_ssa", "Carcinoid syndrome already on a somatostatin analogue",
            [syndrome_in("carcinoid_syndrome"), METASTATIC, PRIOR_SSA], "syndrome_control",
            SYNDROME_CONTROL["carcinoid_syndrome"] + (TELOTRISTAT,),
@@ -472,7 +498,16 @@ RULES: tuple[Rule, ...] = tuple(_hormone_rules()) + (
        "SCLC and LCNEC are treated with lung cancer protocols, outside this module.",
        sources=["esmo2021_lung_thymic", "lung_net_tnm"],
        flags=["outside_netlib_scope"]),
-    _r("nec_advanced", "Advanced neuroendocrine carcinoma", [label_in("NEC"), METASTATIC], "platinum_etoposide",
+    _r("nec_second_line", "Advanced neuroendocrine carcinoma after platinum-etoposide", [label_in("NEC"), METASTATIC,
+       PRIOR_PLATINUM], "chemotherapy",
+       [Option("Irinotecan-based chemotherapy with a fluoropyrimidine (e.g. FOLFIRI; liposomal irinotecan + 5-FU "
+               "in NET-02)", "chemotherapy", (), "phase 2 and retrospective evidence only"),
+        Option("Oxaliplatin-based chemotherapy (FOLFOX)", "chemotherapy", (), "retrospective series"), MDT],
+       "There is no standard second line for NEC; small phase 2 trials and retrospective series support irinotecan- "
+       "or oxaliplatin-based chemotherapy (median overall survival in NET-02 about 6 months).",
+       sources=["net02", "enets2023_nec"], flags=["no_randomised_evidence"]),
+    _r("nec_advanced", "Advanced neuroendocrine carcinoma", [label_in("NEC"), METASTATIC, NO_PRIOR_PLATINUM],
+       "platinum_etoposide",
        [Option("Carboplatin (or cisplatin) + etoposide, first line", "platinum_etoposide"),
         Option("Irinotecan + fluoropyrimidine, second line", "chemotherapy")],
        "Metastatic NEC behaves like small cell carcinoma: platinum-etoposide first line (median survival about "
@@ -541,7 +576,7 @@ RULES: tuple[Rule, ...] = tuple(_hormone_rules()) + (
        "study follows such tumours <= 2 cm and counts Ki-67 > 20 %, nodal or distant metastases and vascular or "
        "perineural invasion as aggressive features that exclude them (perineural invasion is not a field of "
        "Findings: a reported one belongs to the tumour board).",
-       sources=["enets2023_nf_pnet", "aspen_2020", "aspen_interim", "nccn_net"], cuts=(2.0,),
+       sources=["enets2023_nf_pnet", "aspen_interim", "aspen_2020", "nccn_net"], cuts=(2.0,),
        boundary_flag="surveillance_threshold_disputed",
        not_checked={"depth": "the pancreas has no wall layers; invasion of neighbouring structures is checked "
                              "instead"}),
@@ -631,12 +666,21 @@ RULES: tuple[Rule, ...] = tuple(_hormone_rules()) + (
 
     # --- appendix ----------------------------------------------------------------------------------------------
     _r("appendix_small", "Appendiceal NET < 1 cm", [site_in("appendix"), *_NF_GEP, size("<", 1), NET_G12,
-       NO_KNOWN_POSITIVE_NODE, NO_NEIGHBOUR_INVASION], "appendectomy", [Option("Appendectomy", "appendectomy")],
-       "Simple appendectomy cures about 90 % of cases; the ENETS risk factors are weighed for 1-2 cm tumours.",
-       sources=["enets2023_appendix", "pdq_gi_net", "appendix_risk_factors"], cuts=(1.0,),
+       NO_KNOWN_POSITIVE_NODE, NO_NEIGHBOUR_INVASION, NO_POSITIVE_MARGIN], "appendectomy",
+       [Option("Appendectomy", "appendectomy")],
+       "Most appendiceal NETs are below 1 cm, and for them simple appendectomy is curative; the ENETS risk factors "
+       "are weighed for 1-2 cm tumours.",
+       sources=["esmo2020", "pdq_gi_net", "appendix_risk_factors"], cuts=(1.0,),
        not_checked={"nodes": "an appendectomy removes no regional nodes; a reported positive node leads to "
                              "hemicolectomy",
                     "depth": "appendiceal risk is judged by mesoappendiceal invasion, not wall layers"}),
+    _r("appendix_small_margin", "Appendiceal NET < 1 cm with a positive margin",
+       [site_in("appendix"), *_NF_GEP, size("<", 1), NET_G12, NO_KNOWN_POSITIVE_NODE, NO_NEIGHBOUR_INVASION,
+        POSITIVE_MARGIN], "individualized", [Option("Re-resection or completion surgery", "individualized"), MDT],
+       "Tumour at the margin means tumour left behind: further surgery is decided case by case.",
+       sources=["esmo2020", "appendix_risk_factors"], cuts=(1.0,),
+       not_checked={"depth": "appendiceal risk is judged by mesoappendiceal invasion, not wall layers",
+                    "nodes": "a reported positive node leads to hemicolectomy"}),
     _r("appendix_mid", "Appendiceal NET 1-2 cm without risk factors", [site_in("appendix"), *_NF_GEP,
        size_between(1, 2), NET_G1, NO_APPENDIX_RISK, NO_KNOWN_POSITIVE_NODE, NO_NEIGHBOUR_INVASION],
        "appendectomy", [Option("Appendectomy", "appendectomy")],
@@ -661,7 +705,7 @@ RULES: tuple[Rule, ...] = tuple(_hormone_rules()) + (
         any_of(size(">", 2), KNOWN_POSITIVE_NODE, NET_G3, INVADES_NEIGHBOURS)],
        "right_hemicolectomy", [Option("Right hemicolectomy with ileocaecal lymphadenectomy", "right_hemicolectomy")],
        "Above 2 cm, with positive nodes or G3, the nodal risk justifies right hemicolectomy.",
-       sources=["enets2023_appendix", "nesti2023", "pdq_gi_net", "appendix_risk_factors"], cuts=(2.0,),
+       sources=["esmo2020", "nesti2023", "pdq_gi_net", "appendix_risk_factors"], cuts=(2.0,),
        refines=("appendix_mid_risk",),
        because="positive nodes or G3 make hemicolectomy the standard, not an open question",
        not_checked={"depth": _MOST_EXTENSIVE}),
@@ -669,15 +713,17 @@ RULES: tuple[Rule, ...] = tuple(_hormone_rules()) + (
     # --- rectum and colon -------------------------------------------------------------------------------------
     _r("rectum_small", "Rectal NET < 1 cm, superficial, node-negative, G1/G2",
        [site_in("rectum"), *_NF_GEP, size("<", 1), WITHIN_SUBMUCOSA, NODE_NEGATIVE, NET_G12, NO_LVI,
-        NO_NEIGHBOUR_INVASION],
+        NO_POSITIVE_MARGIN, NO_NEIGHBOUR_INVASION],
        "endoscopic_resection",
        [Option("Endoscopic resection aiming at R0 (cap-EMR, ESD or EFTR)", "endoscopic_resection")],
        "Below 1 cm the metastasis risk is under 3 %.", sources=["pdq_gi_net", "rectal_net_risk",
                                                                "enets2023_colorectal"], cuts=(1.0,)),
     _r("rectum_mid", "Rectal NET 1-2 cm (or with vascular invasion), superficial, node-negative",
-       [site_in("rectum"), *_NF_GEP, size("<=", 2), any_of(size(">=", 1), LVI), WITHIN_SUBMUCOSA, NODE_NEGATIVE,
+       [site_in("rectum"), *_NF_GEP, size("<=", 2), any_of(size(">=", 1), LVI, POSITIVE_MARGIN), WITHIN_SUBMUCOSA,
+        NODE_NEGATIVE,
         NET_G12, NO_NEIGHBOUR_INVASION], "individualized", [Option("Endoscopic resection", "endoscopic_resection"), ONC],
-       "1-2 cm: individualised; lymphovascular invasion and size > 1 cm predict nodal metastases.",
+       "1-2 cm, vascular invasion or a positive margin: individualised; lymphovascular invasion and size > 1 cm "
+       "predict nodal metastases.",
        sources=["pdq_gi_net", "rectal_net_risk", "enets2023_colorectal"], cuts=(1.0, 2.0)),
     _r("rectum_large", "Rectal NET > 2 cm, invading the muscularis propria, node-positive or G3",
        [site_in("rectum"), *_NF_GEP, WELL_NET,
@@ -694,7 +740,7 @@ RULES: tuple[Rule, ...] = tuple(_hormone_rules()) + (
        [Option("Resection of the primary and mesenteric nodes, retrieving at least 8 nodes", ONC.category)],
        "Small-bowel NETs often involve the mesenteric nodes; only with at least 8 retrieved nodes did nodal "
        "burden separate recurrence-free survival in a US multicentre series.",
-       sources=["enets2024_small_intestine", "pdq_gi_net", "zaidi2019"], not_checked={k: _MOST_EXTENSIVE for k in ("nodes", "depth", "grade")}),
+       sources=["zaidi2019", "esmo2020", "pdq_gi_net"], not_checked={k: _MOST_EXTENSIVE for k in ("nodes", "depth", "grade")}),
 
     # --- metastatic well-differentiated disease ---------------------------------------------------------------
     _r("liver_resection", "Resectable liver-only metastases", [METASTATIC, KNOWN_PRIMARY, WELL_ANY, LIVER_ONLY,
@@ -712,20 +758,21 @@ RULES: tuple[Rule, ...] = tuple(_hormone_rules()) + (
        f"PRRT is an option for GEP-NETs with Ki-67 {NETTER2_KI67[0]:g}-{NETTER2_KI67[1]:g} % (NETTER-2).",
        evidence=["promid", "clarinet"], sources=["promid", "clarinet", "netter2"]),
     _r("first_line_g3_prrt", "SSTR-positive GEP NET G3 within NETTER-2, first line", [METASTATIC, GEP_SITE, NET_G3,
-       TREATMENT_NAIVE, SSTR_POS, KI67_UP_TO_NETTER2], "prrt",
+       TREATMENT_NAIVE, SSTR_POS, KI67_IN_NETTER2], "prrt",
        [PRRT_N2, Option(CAPTEM.name, CAPTEM.category, CAPTEM.evidence, CAPTEM.note, (site_in("pancreas"),))],
        "NETTER-2 showed longer PFS with first-line PRRT in SSTR-positive G2/G3 GEP-NETs.", evidence=["netter2"],
        sources=["netter2"]),
     _r("first_line_g3_pancreas_chemo", "Pancreatic NET G3 outside NETTER-2, first line",
-       [METASTATIC, site_in("pancreas"), NET_G3, TREATMENT_NAIVE, any_of(KI67_ABOVE_NETTER2, SSTR_NEG)],
+       [METASTATIC, site_in("pancreas"), NET_G3, TREATMENT_NAIVE, any_of(KI67_OUTSIDE_NETTER2, SSTR_NEG)],
        "chemotherapy", [CAPTEM_G3, MDT],
-       "Above the NETTER-2 Ki-67 range, or without SSTR expression, PRRT is not first line; chemotherapy such as "
-       "CAPTEM is used for pancreatic NET G3.", sources=["e2211", "esmo2020"], flags=["outside_trial_population"]),
+       "Outside the NETTER-2 Ki-67 range, or without SSTR expression, PRRT is not first line; chemotherapy such as "
+       "CAPTEM is an extrapolation from low/intermediate-grade pancreatic NETs (E2211), decided by the tumour board.",
+       sources=["e2211", "esmo2020"], flags=["outside_trial_population"]),
     _r("first_line_g3_outside", "NET G3 outside NETTER-2 (not pancreatic), first line",
        [METASTATIC, GEP_OR_UNKNOWN, site_not("pancreas"), NET_G3, TREATMENT_NAIVE,
-        any_of(KI67_ABOVE_NETTER2, SSTR_NEG, site_in("unknown_primary"))], "multidisciplinary_review", [MDT],
+        any_of(KI67_OUTSIDE_NETTER2, SSTR_NEG, site_in("unknown_primary"))], "multidisciplinary_review", [MDT],
        "No trial-based first line is modelled for a non-pancreatic NET G3 outside the NETTER-2 population "
-       "(Ki-67 above its range, SSTR-negative, or an unknown primary): decided case by case.",
+       "(Ki-67 outside its range, SSTR-negative, or an unknown primary): decided case by case.",
        sources=["netter2", "esmo2020"], flags=["outside_trial_population"]),
     _r("first_line_sstr_negative_progressing", "SSTR-negative progressive NET G1/G2, first line",
        [METASTATIC, GEP_OR_UNKNOWN, NET_G12, TREATMENT_NAIVE, SSTR_NEG, PROGRESSION], "targeted_therapy",
@@ -753,20 +800,25 @@ RULES: tuple[Rule, ...] = tuple(_hormone_rules()) + (
        "included lung carcinoids.", evidence=["radiant4"],
        sources=["esmo2021_lung_thymic", "radiant4_lung", "radiant4"], flags=["secondary_source"]),
     _r("progression_midgut", "Midgut NET progressing on an SSA", [METASTATIC, site_in("jejunum_ileum"), NET_G12,
-       PRIOR_SSA, PROGRESSION, SSTR_POS], "prrt", [PRRT_N1, EVE_GI, CABO_EP],
+       PRIOR_SSA, NO_PRIOR_PRRT, PROGRESSION, SSTR_POS], "prrt", [PRRT_N1, EVE_GI, CABO_EP],
        "NETTER-1: PRRT after progression on octreotide markedly prolonged PFS.", evidence=["netter1"],
        sources=["netter1", "radiant4", "cabinet"], refines=("progression_gep",),
        because="NETTER-1 tested exactly this population"),
     _r("progression_pancreas", "Pancreatic NET progressing on treatment", [METASTATIC, site_in("pancreas"),
-       WELL_NET, PRETREATED, PROGRESSION], "targeted_therapy", [EVE_P, SUNI, CAPTEM, CABO_P, PRRT_ESMO],
+       NET_G12, PRETREATED, PROGRESSION], "targeted_therapy", [EVE_P, SUNI, CAPTEM, CABO_P, PRRT_ESMO],
        "Several agents prolong PFS in progressive pancreatic NETs; the order is individualised.",
        evidence=["radiant3", "sunitinib_pnet", "e2211", "cabinet_pnet"],
        sources=["radiant3", "sunitinib_pnet", "e2211", "cabinet", "prrt_esmo_review"]),
     _r("progression_gep", "GI NET or unknown primary progressing on treatment",
-       [METASTATIC, GEP_OR_UNKNOWN, site_not("pancreas"), WELL_NET, PRETREATED, PROGRESSION],
+       [METASTATIC, GEP_OR_UNKNOWN, site_not("pancreas"), NET_G12, PRETREATED, PROGRESSION],
        "targeted_therapy", [EVE_GI, CABO_EP, PRRT_ESMO],
        "RADIANT-4 (everolimus) and CABINET (cabozantinib) prolonged PFS in progressive non-pancreatic NETs.",
        evidence=["radiant4", "cabinet_epnet"], sources=["radiant4", "cabinet", "prrt_esmo_review"]),
+    _r("progression_g3", "NET G3 progressing on treatment", [METASTATIC, GEP_OR_UNKNOWN, NET_G3, PRETREATED,
+       PROGRESSION], "multidisciplinary_review", [MDT],
+       "The trials of everolimus, sunitinib, CAPTEM and cabozantinib enrolled low/intermediate-grade NETs; a NET G3 "
+       "progressing on treatment lies outside them and is decided case by case.",
+       sources=["radiant3", "radiant4", "e2211", "esmo2020"], flags=["outside_trial_population"]),
     _r("progression_thoracic", "Lung/thymic carcinoid progressing, no everolimus yet",
        [METASTATIC, THORACIC, CARCINOID, PRETREATED, PROGRESSION, NO_PRIOR_TARGETED], "targeted_therapy",
        [EVE_THORACIC, PRRT_THORACIC, TMZ_THORACIC],
@@ -774,14 +826,15 @@ RULES: tuple[Rule, ...] = tuple(_hormone_rules()) + (
        evidence=["radiant4"], sources=["esmo2021_lung_thymic", "radiant4_lung", "radiant4"],
        flags=["secondary_source"]),
     _r("progression_thoracic_prrt", "Lung/thymic carcinoid progressing after everolimus, SSTR-positive",
-       [METASTATIC, THORACIC, CARCINOID, PRIOR_TARGETED, PROGRESSION, SSTR_POS], "prrt",
+       [METASTATIC, THORACIC, CARCINOID, PRIOR_TARGETED, NO_PRIOR_PRRT, PROGRESSION, SSTR_POS], "prrt",
        [PRRT_THORACIC, TMZ_THORACIC],
        "After everolimus, PRRT (if all lesions take up the tracer) and temozolomide-based chemotherapy are used; "
        "evidence is from non-randomised series.", sources=["esmo2021_lung_thymic"],
        flags=["secondary_source", "no_randomised_evidence"]),
-    _r("progression_thoracic_chemo", "Lung/thymic carcinoid progressing after everolimus, SSTR-negative",
-       [METASTATIC, THORACIC, CARCINOID, PRIOR_TARGETED, PROGRESSION, SSTR_NEG], "chemotherapy", [TMZ_THORACIC],
-       "Without SSTR expression PRRT has no target; temozolomide-based chemotherapy follows everolimus.",
+    _r("progression_thoracic_chemo", "Lung/thymic carcinoid progressing after everolimus, SSTR-negative or after PRRT",
+       [METASTATIC, THORACIC, CARCINOID, PRIOR_TARGETED, PROGRESSION, any_of(SSTR_NEG, PRIOR_PRRT)], "chemotherapy",
+       [TMZ_THORACIC],
+       "Without SSTR expression, or after PRRT, temozolomide-based chemotherapy follows everolimus.",
        sources=["esmo2021_lung_thymic"], flags=["secondary_source", "no_randomised_evidence"]),
     _r("stable_on_ssa", "Stable disease on an SSA", [METASTATIC, WELL_ANY, PRIOR_SSA, STABLE],
        "somatostatin_analogue", [SSA], "Continue the somatostatin analogue while the disease is stable.",
