@@ -16,7 +16,7 @@ import math
 import numbers
 from dataclasses import dataclass, field
 from html import escape
-from typing import Any, Callable
+from typing import Any, Callable, ClassVar
 
 import ipywidgets as W
 import traitlets
@@ -25,17 +25,16 @@ from netlib import checks as V
 from netlib import markers
 from netlib.counting import fields, ki67, mitoses
 from netlib.data.criteria import TABLES
-from netlib.errors import InvalidTypeError, InvalidValueError
+from netlib.errors import InvalidValueError
 from netlib.findings import VOCABULARY, Findings
-from netlib.grading import LABELS, Grade, grade
-from netlib.teaching.exercises import Feedback, check_grade, check_hotspot_count
+from netlib.grading import Grade, grade
+from netlib.teaching.exercises import Feedback, check_hotspot_count
 from netlib.teaching.inputs import number_text, parse_number
 
-__all__ = ["NumberField", "ResultCard", "Quiz", "quiz", "grade_quiz", "GradeCalculator", "grade_calculator",
+__all__ = ["NumberField", "ResultCard", "Panel", "GradeCalculator", "grade_calculator",
            "thoracic_classifier", "MitosesConverter", "mitoses_converter", "MarkerPanel", "marker_panel",
            "MisgradeExplorer", "misgrade_explorer", "HotspotCounter", "hotspot_counter", "StagingWidget",
-           "staging_widget", "SyndromeFinder", "syndrome_finder", "TreatmentExplorer", "treatment_explorer",
-           "CaseWorkshop", "case_workshop"]
+           "staging_widget", "SyndromeFinder", "syndrome_finder", "TreatmentExplorer", "treatment_explorer"]
 
 _NONE = "(not reported)"
 _STYLE = {"description_width": "160px"}
@@ -176,69 +175,25 @@ def _refresh(card: ResultCard, controls: dict[str, W.ValueWidget],
     return None, "; ".join(problems)
 
 
-# --- self-check ---------------------------------------------------------------------------------
-@dataclass
-class Quiz:
-    """A self-check: an input, a Check button and the feedback; ``check`` maps the answer to Feedback."""
 
-    answer: W.ValueWidget
-    button: W.Button
-    feedback: W.HTML
-    box: W.VBox
-    checker: Callable[[Any], Feedback]
-    last: Feedback | None = None
-    status: W.HTML | None = None
-    error: str | None = None
+# --- how a panel shows itself ------------------------------------------------------------------------------------
+class Panel:
+    """Mixin: a panel displays as its ``box``; where no Python kernel draws the widgets (a stored notebook, the
+    course site) the plain-text form is one sentence saying what the panel is and how to start it, never a dump
+    of widget internals. Subclasses set :attr:`what` ("a grade calculator")."""
 
-    def check(self, _button=None) -> Feedback | None:
-        """Check the current answer; ``last`` is the Feedback, or None with ``error`` set if it cannot be checked."""
-        try:
-            answer = self.answer.read() if isinstance(self.answer, NumberField) else self.answer.value
-            self.last, self.error = self.checker(answer), None
-            self.feedback.value = self.last._repr_html_()
-        except (TypeError, ValueError) as e:
-            self.last, self.error = None, str(e)
-            self.feedback.value = f"<b>Cannot check that answer:</b> {escape(str(e))}"
-        return self.last
+    what: ClassVar[str] = "an interactive panel"
 
-
-def quiz(prompt: str, checker: Callable[[Any], Feedback], choices: tuple | list | None = None,
-         description: str = "Your answer") -> Quiz:
-    """A self-check widget: a drop-down when ``choices`` are given, else a number box.
-
-    The number box takes a number from -100000 to 100000 typed as text (decimal point or comma); text that
-    is not such a number is refused with a message under the box, never misread.
-    """
-    V.instance("prompt", prompt, str, "a string")
-    V.instance("description", description, str, "a string")
-    if not callable(checker):
-        raise InvalidTypeError("checker", f"expected a function answer -> Feedback, got {type(checker).__name__}")
-    if choices is not None:
-        choices = V.sequence("choices", choices, what="a list of options", min_len=1)
-    answer = (W.Dropdown(options=list(choices), description=description, style=_STYLE) if choices is not None
-              else NumberField(description, description, "", -100_000, 100_000, show_now=False))
-    button = W.Button(description="Check")
-    feedback = W.HTML()
-    status = _status("press Check to check your answer")
-    q = Quiz(answer, button, feedback, W.VBox([status, W.HTML(prompt), _row(answer), button, feedback]), checker,
-             status=status)
-    button.on_click(q.check)
-    return q
-
-
-def grade_quiz(findings: Findings, prompt: str, choices: tuple[str, ...] = LABELS) -> Quiz:
-    """A grade self-check for one case; the key comes from :func:`netlib.grade`."""
-    V.instance("findings", findings, Findings, "a netlib.Findings")
-    for c in V.sequence("choices", choices, what="a non-empty tuple of labels", min_len=1):
-        V.choice("choices", c, LABELS)
-    q = quiz(prompt, lambda a: check_grade(findings, a), choices, "Your grade")
-    q.findings = findings  # for the reader's convenience
-    return q
-
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        bundle = self.box._repr_mimebundle_(include=include, exclude=exclude)
+        data = bundle[0] if isinstance(bundle, tuple) else bundle
+        data["text/plain"] = (f"Interactive: {self.what}. It needs a running Python kernel: run this cell in "
+                              "JupyterLab (or launch the notebook on Binder) to use it.")
+        return bundle
 
 # --- grade calculators --------------------------------------------------------------------------
 @dataclass
-class CardPanel:
+class CardPanel(Panel):
     """Inputs and a result card that recomputes on every change (numbers: as they are typed).
 
     Subclasses say how the inputs become a result in :meth:`compute`. ``result`` is the current result, or None
@@ -275,6 +230,8 @@ class CardPanel:
 @dataclass
 class GradeCalculator(CardPanel):
     """Grade inputs for one case and the grade card (:class:`~netlib.grading.Grade` as ``result``)."""
+
+    what: ClassVar[str] = "a grade calculator (type Ki-67 and mitoses; the grade card updates)"
 
     criteria: W.Dropdown | None = None
 
@@ -367,12 +324,14 @@ def thoracic_classifier(morphology: str = "carcinoid", mitoses: float = 1.0, nec
 
 # --- counting -----------------------------------------------------------------------------------
 @dataclass
-class MitosesConverter:
+class MitosesConverter(Panel):
     """Microscope -> field area -> fields for 10 mm2; and a count over n fields -> per 2 mm2.
 
     ``text`` is the current conversion, or "" while a field cannot be read (then ``error`` says why and the
     output is marked "Not updated").
     """
+
+    what: ClassVar[str] = "a mitotic-count converter (your microscope's fields to mitoses per 2 mm²)"
 
     field_number: NumberField
     objective: W.Dropdown
@@ -427,13 +386,15 @@ _TRUE_KI67 = tuple(k / 10 for k in range(5, 301))
 
 
 @dataclass
-class MisgradeExplorer:
+class MisgradeExplorer(Panel):
     """True Ki-67 (slider in 0.1 % steps, or typed) and cells counted -> the chance of each grade, as text.
 
     ``true_index`` is the slider; its values are exactly 0.5, 0.6, ... 30.0. ``typed`` is the text box beside it:
     any number from 0.5 to 30 (%), e.g. 2.95; the two follow each other. ``probabilities`` is {} while the typed
     text cannot be read (then ``error`` says why).
     """
+
+    what: ClassVar[str] = "an explorer of how often counting noise changes the grade"
 
     true_index: W.SelectionSlider
     cells: W.Dropdown
@@ -499,8 +460,10 @@ def misgrade_explorer(true_index: float = 2.5, cells: int = ki67.RECOMMENDED_MIN
 
 
 @dataclass
-class HotspotCounter:
+class HotspotCounter(Panel):
     """Pick grid squares, type your positive and total counts (whole numbers), and compare with the truth."""
+
+    what: ClassVar[str] = "a Ki-67 counting exercise on the synthetic field"
 
     field: fields.Ki67Field
     squares: W.SelectMultiple
@@ -548,6 +511,8 @@ def hotspot_counter(field_: fields.Ki67Field) -> HotspotCounter:
 class MarkerPanel(CardPanel):
     """A drop-down per marker and the interpreted panel as a card (``result``: a PanelResult)."""
 
+    what: ClassVar[str] = "a marker-panel reader (set each stain's result)"
+
     def compute(self, v: dict[str, Any]) -> tuple[markers.PanelResult, str]:
         r = markers.interpret(**{k: _opt(x) for k, x in v.items()})
         return r, r._repr_html_()
@@ -572,6 +537,8 @@ def marker_panel(**initial: str) -> MarkerPanel:
 @dataclass
 class StagingWidget(CardPanel):
     """Site, size, depth, invasion, nodes, mesenteric mass and metastasis -> the AJCC 8 stage card."""
+
+    what: ClassVar[str] = "a staging calculator (size, depth, nodes, metastases)"
 
     def compute(self, v: dict[str, Any]):
         from netlib.staging import stage
@@ -621,8 +588,10 @@ def staging_widget(site: str = "pancreas", size: float = 1.5, depth: str | None 
 
 
 @dataclass
-class SyndromeFinder:
+class SyndromeFinder(Panel):
     """Tick presenting features; see which syndromes fit, best first."""
+
+    what: ClassVar[str] = "a syndrome finder (tick the presenting features)"
 
     features: W.SelectMultiple
     output: W.HTML
@@ -656,6 +625,8 @@ def syndrome_finder(features: tuple[str, ...] = ()) -> SyndromeFinder:
 @dataclass
 class TreatmentExplorer(CardPanel):
     """A metastatic or localised case built from a few inputs; the recommendation card updates."""
+
+    what: ClassVar[str] = "a treatment explorer (change one finding and see the decision move)"
 
     @staticmethod
     def _findings(v: dict[str, Any]) -> Findings:
@@ -704,64 +675,3 @@ def treatment_explorer(site: str = "jejunum_ileum", ki67: float = 5.0, size: flo
     }
     card, status = ResultCard(), _status()
     return _wire(TreatmentExplorer(controls, card, _panel_box(status, controls, card), status=status))
-
-
-@dataclass
-class CaseWorkshop:
-    """Pick a case, commit grade / stage group / management, then reveal the netlib assessment."""
-
-    cases: tuple
-    case: W.Dropdown
-    vignette: W.HTML
-    grade: W.Dropdown
-    stage_group: W.Dropdown
-    category: W.Dropdown
-    button: W.Button
-    feedback: W.HTML
-    reveal: W.HTML
-    box: W.VBox
-    last: Feedback | None = None
-    status: W.HTML | None = None
-
-    def current(self):
-        return next(c for c in self.cases if c.key == self.case.value)
-
-    def show_case(self, _change=None) -> None:
-        c = self.current()
-        self.vignette.value = f"<p><b>{c.title}.</b> {c.vignette}</p>"
-        self.feedback.value = ""
-        self.reveal.value = ""
-
-    def check(self, _button=None) -> Feedback:
-        from netlib.assessment import assess
-        from netlib.teaching.exercises import check_case
-
-        c = self.current()
-        group = None if self.stage_group.value == "none (not NET-staged / cannot assign)" else self.stage_group.value
-        self.last = check_case(c, grade=self.grade.value, stage_group=group, category=self.category.value)
-        self.feedback.value = self.last._repr_html_()
-        self.reveal.value = assess(c.findings)._repr_html_()  # revealed only after an answer is committed
-        return self.last
-
-
-def case_workshop() -> CaseWorkshop:
-    """The case bank as an exercise: commit an answer, then see the explained assessment."""
-    from netlib.data.cases import load_cases
-    from netlib.treatment import CATEGORIES
-
-    cases = load_cases()
-    dd = W.Dropdown(options=[(f"{i + 1}. {c.title}", c.key) for i, c in enumerate(cases)], description="Case",
-                    style=_STYLE)
-    groups = ["none (not NET-staged / cannot assign)", "I", "II", "IIA", "IIB", "III", "IIIA", "IIIB", "IV"]
-    g = W.Dropdown(options=list(LABELS), description="Grade", style=_STYLE)
-    s = W.Dropdown(options=groups, description="Stage group", style=_STYLE)
-    m = W.Dropdown(options=list(CATEGORIES), description="Management", style=_STYLE)
-    btn = W.Button(description="Commit and reveal")
-    vig, fb, rev = W.HTML(), W.HTML(), W.HTML()
-    status = _status("press the button to commit your answer and reveal the assessment")
-    ws = CaseWorkshop(cases, dd, vig, g, s, m, btn, fb, rev, W.VBox([status, dd, vig, g, s, m, btn, fb, rev]),
-                      status=status)
-    dd.observe(ws.show_case, names="value")
-    btn.on_click(ws.check)
-    ws.show_case()
-    return ws

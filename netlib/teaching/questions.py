@@ -1,0 +1,533 @@
+"""Self-checks and tasks that ask before they tell, as plain HTML and JavaScript.
+
+A :class:`Question` is shown by Jupyter (``_repr_html_``) or by a static web page as a small form: the question, a
+way to answer (options to choose, a box to type a number, a short answer or a sentence) and a *Check* button.
+Nothing is revealed before the trainee commits: the first check says whether the answer is right and, if not,
+names the misconception; the full explanation (the result card computed by netlib) comes after a right answer or
+when the trainee asks for it after trying. The keys and feedback are computed here, by the same functions the
+notebooks teach (:mod:`netlib.teaching.exercises`), never typed; they travel with the page encoded (base64 JSON),
+so they are not readable in the stored notebook, but a determined reader can decode them: these are self-checks,
+not exams.
+
+No kernel is needed once the HTML is on the page (a published site, or a notebook whose cells have run). In a
+notebook opened fresh, JupyterLab does not run scripts in stored outputs until the notebook is trusted or the
+cell is run; the form then says so in one line, which the script hides as soon as it runs.
+
+:class:`QuestionSet` groups questions under one running score (first attempts only), for the case workshop.
+The plain-text form (``str``/``repr``) is the question without any answer, which is what nbval compares.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import math
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from html import escape
+from typing import Any
+
+from netlib import checks
+from netlib.errors import InvalidTypeError, InvalidValueError
+
+__all__ = ["Option", "Trap", "Question", "QuestionSet", "choice_question", "number_question", "short_answer",
+           "free_text", "from_feedback", "CSS_CLASS"]
+
+CSS_CLASS = "netlib-question"
+KINDS = ("choice", "number", "short", "text")
+# the kind shown to the trainee: choosing is a self-check; typing an answer is a task (production)
+_KIND_WORD = {"choice": "Self-check", "number": "Task", "short": "Task", "text": "Task"}
+
+
+@dataclass(frozen=True)
+class Option:
+    """One answer option: what the trainee sees (``label``), whether it is right, and the feedback it earns."""
+
+    label: str
+    correct: bool
+    message: str
+
+    def __post_init__(self):
+        checks.instance("label", self.label, str, "a string")
+        checks.instance("message", self.message, str, "a string")
+        if not isinstance(self.correct, bool):
+            raise InvalidTypeError("correct", f"expected True or False, got {self.correct!r}")
+
+
+@dataclass(frozen=True)
+class Trap:
+    """A known wrong answer and the misconception it reveals: a number within ``tolerance`` of ``value``, or (for a
+    short answer) the text ``value`` itself."""
+
+    value: float | str
+    message: str
+    tolerance: float = 0.0
+
+
+@dataclass(frozen=True)
+class Question:
+    """One self-check or task. Build it with :func:`choice_question`, :func:`number_question`,
+    :func:`short_answer` or :func:`free_text` rather than directly.
+
+    ``kind``: ``choice`` (pick one option), ``number`` (type a number; right within ``tolerance`` of ``answer``,
+    in ``unit``; a decimal comma is read as a decimal point), ``short`` (type a short answer such as a T category;
+    compared without case and spaces with ``accepted``), ``text`` (write a sentence; any attempt reveals
+    ``model_answer`` and a ``checklist`` to mark it against). ``explanation_html`` is shown after a right answer or
+    on request after a first attempt. ``title`` heads the form ("Self-check 2", "Task 1").
+    """
+
+    title: str
+    prompt: str
+    kind: str
+    options: tuple[Option, ...] = ()
+    answer: float | None = None
+    tolerance: float = 0.0
+    unit: str = ""
+    accepted: tuple[str, ...] = ()
+    traps: tuple[Trap, ...] = ()
+    otherwise: str = ""
+    correct_message: str = ""
+    model_answer: str = ""
+    checklist: tuple[str, ...] = ()
+    explanation_html: str = ""
+    prompt_html: str = ""
+
+    def __post_init__(self):
+        checks.instance("title", self.title, str, "a string")
+        checks.instance("prompt", self.prompt, str, "a string")
+        checks.choice("kind", self.kind, KINDS)
+        if not self.prompt.strip():
+            raise InvalidValueError("prompt", "the question is empty")
+        if self.kind == "choice":
+            if len(self.options) < 2:
+                raise InvalidValueError("options", f"a choice needs at least two options, got {len(self.options)}")
+            if sum(o.correct for o in self.options) != 1:
+                raise InvalidValueError("options", "exactly one option must be right, got "
+                                        f"{sum(o.correct for o in self.options)}")
+            labels = [o.label for o in self.options]
+            if len(set(labels)) != len(labels):
+                raise InvalidValueError("options", f"option labels repeat: {labels}")
+        elif self.kind == "number":
+            if not isinstance(self.answer, (int, float)) or isinstance(self.answer, bool) \
+                    or not math.isfinite(self.answer):
+                raise InvalidValueError("answer", f"a number question needs a finite numeric key, got {self.answer!r}")
+            if not (isinstance(self.tolerance, (int, float)) and 0 <= self.tolerance < math.inf):
+                raise InvalidValueError("tolerance", f"expected a number >= 0, got {self.tolerance!r}")
+            for t in self.traps:
+                if not isinstance(t.value, (int, float)):
+                    raise InvalidValueError("traps", f"a number question's trap must be a number, got {t.value!r}")
+        elif self.kind == "short":
+            if not self.accepted:
+                raise InvalidValueError("accepted", "a short answer needs at least one accepted answer")
+        elif not self.model_answer.strip():
+            raise InvalidValueError("model_answer", "a written task needs a model answer to show after the attempt")
+
+    # --- the same verdict in Python (tests, and anyone working without a browser) -------------------------------
+    def check(self, answer: str) -> tuple[bool | None, str]:
+        """The verdict the page gives for ``answer`` (an option label, or the typed text): (right?, message).
+
+        ``None`` for "cannot be checked" (empty or not a number: the message says what to type) and for a written
+        answer (there is no verdict; the message is the model answer). The JavaScript on the page implements the
+        same rules; the browser tests compare the two.
+        """
+        checks.instance("answer", answer, str, "the text as typed or the option label")
+        if self.kind == "choice":
+            opt = next((o for o in self.options if o.label == answer), None)
+            if opt is None:
+                raise InvalidValueError("answer", f"{answer!r} is not an option; options: "
+                                        + ", ".join(o.label for o in self.options))
+            return opt.correct, opt.message
+        if self.kind == "text":
+            if len(answer.split()) < 3:
+                return None, "Write your answer in a few words first; then the model answer appears."
+            return None, self.model_answer
+        if self.kind == "short":
+            norm = _norm(answer)
+            if not norm:
+                return None, "Type your answer first."
+            if norm in {_norm(a) for a in self.accepted}:
+                return True, self.correct_message
+            for t in self.traps:
+                if norm == _norm(str(t.value)):
+                    return False, t.message
+            return False, self.otherwise
+        value = read_number(answer)
+        if value is None:
+            return None, "Type a number (digits, with a decimal point or comma), e.g. 2.5."
+        if abs(value - self.answer) <= self.tolerance + 1e-9:
+            return True, self.correct_message
+        for t in self.traps:
+            if abs(value - t.value) <= t.tolerance + 1e-9:
+                return False, t.message
+        return False, self.otherwise
+
+    # --- how it is shown ----------------------------------------------------------------------------------------
+    @property
+    def qid(self) -> str:
+        """A stable id from the content (the same question gives the same HTML on every run)."""
+        return "nq-" + hashlib.sha256(json.dumps(self._payload(), sort_keys=True).encode()).hexdigest()[:12]
+
+    def _payload(self) -> dict[str, Any]:
+        return {"kind": self.kind, "options": [[o.correct, o.message] for o in self.options],
+                "answer": self.answer, "tolerance": self.tolerance, "accepted": [_norm(a) for a in self.accepted],
+                "traps": [[t.value if self.kind == "number" else _norm(str(t.value)), t.tolerance, t.message]
+                          for t in self.traps],
+                "otherwise": self.otherwise, "correct": self.correct_message, "model": self.model_answer,
+                "checklist": list(self.checklist), "explanation": self.explanation_html,
+                "key": self._key_text(), "title": self.title, "prompt": self.prompt}
+
+    def _key_text(self) -> str:
+        if self.kind == "choice":
+            return next(o.label for o in self.options if o.correct)
+        if self.kind == "number":
+            tol = f" (accepted within ±{self.tolerance:g})" if self.tolerance else ""
+            return f"{self.answer:g}{(' ' + self.unit) if self.unit else ''}{tol}"
+        if self.kind == "short":
+            return self.accepted[0]
+        return ""
+
+    def _form_html(self) -> str:
+        q = self.qid
+        if self.kind == "choice":
+            items = "".join(
+                f'<label class="nq-option" style="display:block;margin:2px 0">'
+                f'<input type="radio" name="{q}-opt" value="{i}"> {escape(o.label)}</label>'
+                for i, o in enumerate(self.options))
+            return (f'<fieldset class="nq-options" style="border:0;padding:0;margin:4px 0">'
+                    f'<legend class="nq-sr" style="position:absolute;left:-9999px">Options</legend>{items}</fieldset>')
+        if self.kind == "text":
+            return (f'<label for="{q}-in" style="display:block">Your answer:</label>'
+                    f'<textarea id="{q}-in" class="nq-input" rows="3" style="width:95%;max-width:640px"></textarea>')
+        unit = f" {escape(self.unit)}" if self.unit else ""
+        mode = ' inputmode="decimal"' if self.kind == "number" else ""
+        return (f'<label for="{q}-in">Your answer{(" (" + escape(self.unit) + ")") if self.unit else ""}: </label>'
+                f'<input id="{q}-in" class="nq-input" type="text" autocomplete="off"{mode} size="12">{unit}')
+
+    def body_html(self) -> str:
+        """The form without the script (a :class:`QuestionSet` adds one script for all its questions)."""
+        prompt = self.prompt_html or escape(self.prompt)
+        data = base64.b64encode(json.dumps(self._payload(), sort_keys=True).encode()).decode()
+        check_label = "Show the model answer" if self.kind == "text" else "Check"
+        return (
+            f'<div class="{CSS_CLASS}" id="{self.qid}" data-kind="{self.kind}" data-netlib="{data}" '
+            'style="border:1px solid #6b6b6b;border-left:5px solid #0072b2;border-radius:6px;padding:8px 12px;'
+            'margin:6px 0;max-width:820px">'
+            f'<div class="nq-title" style="font-weight:bold">{escape(self.title)}</div>'
+            f'<div class="nq-prompt">{prompt}</div>{self._form_html()}'
+            f'<div style="margin-top:6px"><button type="button" class="nq-check">{check_label}</button> '
+            '<button type="button" class="nq-reveal" hidden>Show the answer and explanation</button></div>'
+            '<div class="nq-feedback" role="status" aria-live="polite" style="margin-top:6px"></div>'
+            '<div class="nq-explanation" hidden style="margin-top:6px"></div>'
+            '<p class="nq-inert" style="font-size:90%;color:#444;margin:4px 0 0">To check an answer, run this cell '
+            '(Shift+Enter) or read this page on the course site; nothing is revealed until you commit.</p>'
+            '</div>')
+
+    def _repr_html_(self) -> str:
+        return self.body_html() + _script()
+
+    def __str__(self) -> str:
+        how = {"choice": "choose one of: " + "; ".join(o.label for o in self.options),
+               "number": "type a number" + (f" ({self.unit})" if self.unit else ""),
+               "short": "type a short answer", "text": "write your answer"}[self.kind]
+        return f"{self.title}: {self.prompt} [{how}; run the cell to check]"
+
+    __repr__ = __str__
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", "", text).casefold()
+
+
+_NUMBER = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)")
+
+
+def read_number(text: str) -> float | None:
+    """A typed number, or None. One decimal separator, point or comma ("2,9" is 2.9, never 29); no thousands
+    separators, no exponents. The page's script uses the same pattern."""
+    t = text.strip()
+    if not _NUMBER.fullmatch(t):
+        return None
+    return float(t.replace(",", "."))
+
+
+@dataclass(frozen=True)
+class QuestionSet:
+    """Questions under one heading with a running score: each question's first check counts, later checks teach.
+
+    The score line reads "First attempts: 3 right of 5 answered (8 questions)". Used for the case workshop, where
+    each case is one set member.
+    """
+
+    title: str
+    questions: tuple[Question, ...]
+    intro: str = ""
+    items_html: tuple[str, ...] = field(default=())
+
+    def __post_init__(self):
+        checks.instance("title", self.title, str, "a string")
+        if not self.questions:
+            raise InvalidValueError("questions", "a set needs at least one question")
+        for q in self.questions:
+            checks.instance("questions", q, Question, "a netlib Question")
+        if self.items_html and len(self.items_html) != len(self.questions):
+            raise InvalidValueError("items_html", "give one HTML block per question or none")
+
+    def _repr_html_(self) -> str:
+        n = len(self.questions)
+        blocks = []
+        for i, q in enumerate(self.questions):
+            blocks.append((self.items_html[i] if self.items_html else "") + q.body_html())
+        intro = f"<p>{escape(self.intro)}</p>" if self.intro else ""
+        return (f'<div class="netlib-question-set" data-total="{n}" style="max-width:840px">'
+                f'<h4 style="margin:4px 0">{escape(self.title)}</h4>{intro}'
+                f'<p class="nq-score" role="status" aria-live="polite"><b>First attempts:</b> 0 right of 0 answered '
+                f'({n} questions)</p>{"".join(blocks)}</div>' + _script())
+
+    def __str__(self) -> str:
+        return f"{self.title}: {len(self.questions)} questions [run the cell to answer; the score counts first attempts]"
+
+    __repr__ = __str__
+
+
+# --- builders -------------------------------------------------------------------------------------------------
+def choice_question(title: str, prompt: str, options: Sequence[str], checker: Callable[[str], Any], *,
+                    labels: Callable[[str], str] | None = None, explanation_html: str = "",
+                    prompt_html: str = "") -> Question:
+    """A question with options. ``checker(option) -> Feedback`` gives the verdict and message for each option (so
+    the key comes from netlib's checkers); ``labels`` turns an option value into the words shown (e.g. a category
+    key into its name)."""
+    options = checks.sequence("options", options, what="a list of options", min_len=2)
+    opts = []
+    for value in options:
+        fb = checker(value)
+        label = labels(value) if labels else str(value)
+        opts.append(Option(label, bool(fb.correct), fb.message))
+    return Question(title, prompt, "choice", options=tuple(opts), explanation_html=explanation_html,
+                    prompt_html=prompt_html)
+
+
+def number_question(title: str, prompt: str, key: Any, *, explanation_html: str = "", prompt_html: str = "") -> Question:
+    """A typed-number task from a numeric key (:class:`netlib.teaching.exercises.NumericKey`: ``value``,
+    ``tolerance``, ``unit``, ``correct``, ``traps`` with ``value``/``tolerance``/``message``, ``otherwise``)."""
+    for name in ("value", "tolerance", "unit", "correct", "traps", "otherwise"):
+        if not hasattr(key, name):
+            raise InvalidTypeError("key", f"expected a NumericKey (missing {name!r}), got {type(key).__name__}")
+    traps = tuple(Trap(float(t.value), t.message, float(t.tolerance)) for t in key.traps)
+    return Question(title, prompt, "number", answer=float(key.value), tolerance=float(key.tolerance), unit=key.unit,
+                    traps=traps, otherwise=key.otherwise, correct_message=key.correct,
+                    explanation_html=explanation_html, prompt_html=prompt_html)
+
+
+def short_answer(title: str, prompt: str, accepted: Iterable[str], correct: str, otherwise: str,
+                 traps: Iterable[tuple[str, str]] = (), *, explanation_html: str = "", prompt_html: str = "") -> Question:
+    """A typed short answer (e.g. a T category). ``traps``: (wrong answer, the misconception it shows)."""
+    return Question(title, prompt, "short", accepted=tuple(accepted), correct_message=correct, otherwise=otherwise,
+                    traps=tuple(Trap(a, m) for a, m in traps), explanation_html=explanation_html,
+                    prompt_html=prompt_html)
+
+
+def free_text(title: str, prompt: str, model_answer: str, checklist: Iterable[str] = (), *,
+              explanation_html: str = "", prompt_html: str = "") -> Question:
+    """A written task (a report line, a prediction in words): any real attempt reveals the model answer and a
+    checklist to mark it against."""
+    return Question(title, prompt, "text", model_answer=model_answer, checklist=tuple(checklist),
+                    explanation_html=explanation_html, prompt_html=prompt_html)
+
+
+def from_feedback(fb) -> tuple[bool, str]:
+    """(right?, message) from a :class:`netlib.teaching.exercises.Feedback`."""
+    return bool(fb.correct), fb.message
+
+
+# --- the script (one small, self-contained function; the same for every question) ----------------------------
+_JS = r"""
+(function (scope) {
+  if (window.netlibQuestions) { window.netlibQuestions(scope); return; }
+  var NUM = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/;
+  function decode(s) {
+    var b = atob(s), u = new Uint8Array(b.length);
+    for (var i = 0; i < b.length; i++) u[i] = b.charCodeAt(i);
+    return JSON.parse(new TextDecoder().decode(u));
+  }
+  function norm(t) { return t.replace(/\s+/g, '').toLowerCase(); }
+  function text(el, cls, s) { var p = document.createElement('p'); p.className = cls; p.style.margin = '2px 0';
+    p.textContent = s; el.appendChild(p); return p; }
+  function verdict(d, root) {
+    var input = root.querySelector('.nq-input');
+    if (d.kind === 'choice') {
+      var c = root.querySelector('input[type=radio]:checked');
+      if (!c) return [null, 'Choose an option first.', false];
+      var o = d.options[+c.value]; return [o[0], o[1], true];
+    }
+    var t = input.value.trim();
+    if (d.kind === 'text') {
+      if (t.split(/\s+/).filter(Boolean).length < 3) return [null, 'Write your answer in a few words first; then the model answer appears.', false];
+      return [null, d.model, true];
+    }
+    if (d.kind === 'short') {
+      var n = norm(t); if (!n) return [null, 'Type your answer first.', false];
+      if (d.accepted.indexOf(n) >= 0) return [true, d.correct, true];
+      for (var i = 0; i < d.traps.length; i++) if (d.traps[i][0] === n) return [false, d.traps[i][2], true];
+      return [false, d.otherwise, true];
+    }
+    if (!NUM.test(t)) return [null, 'Type a number (digits, with a decimal point or comma), e.g. 2.5.', false];
+    var v = parseFloat(t.replace(',', '.'));
+    if (Math.abs(v - d.answer) <= d.tolerance + 1e-9) return [true, d.correct, true];
+    for (var j = 0; j < d.traps.length; j++)
+      if (Math.abs(v - d.traps[j][0]) <= d.traps[j][1] + 1e-9) return [false, d.traps[j][2], true];
+    return [false, d.otherwise, true];
+  }
+  function reveal(root, d) {
+    var ex = root.querySelector('.nq-explanation');
+    if (!ex.hidden) return;
+    ex.innerHTML = '';
+    if (d.key) text(ex, 'nq-key', 'Answer: ' + d.key).style.fontWeight = 'bold';
+    var div = document.createElement('div'); div.innerHTML = d.explanation; ex.appendChild(div);
+    ex.hidden = false; root.querySelector('.nq-reveal').hidden = true;
+  }
+  function score(root) {
+    var set = root.closest('.netlib-question-set'); if (!set) return;
+    var qs = set.querySelectorAll('.netlib-question'), done = 0, right = 0;
+    qs.forEach(function (q) { if (q.dataset.first) { done++; if (q.dataset.first === 'right') right++; } });
+    set.querySelector('.nq-score').innerHTML = '<b>First attempts:</b> ' + right + ' right of ' + done +
+      ' answered (' + qs.length + ' questions)';
+  }
+  function setup(root) {
+    if (root.dataset.ready) return; root.dataset.ready = '1';
+    var d = decode(root.dataset.netlib);
+    var inert = root.querySelector('.nq-inert'); if (inert) inert.hidden = true;
+    var fb = root.querySelector('.nq-feedback');
+    root.querySelector('.nq-check').addEventListener('click', function () {
+      var r = verdict(d, root); fb.innerHTML = '';
+      if (!r[2]) { text(fb, 'nq-hint', r[1]); return; }
+      if (!root.dataset.first) { root.dataset.first = r[0] === false ? 'wrong' : 'right'; score(root); }
+      if (d.kind === 'text') {
+        text(fb, 'nq-model-title', 'A model answer:').style.fontWeight = 'bold';
+        text(fb, 'nq-model', r[1]);
+        if (d.checklist.length) { text(fb, 'nq-check-title', 'Did yours say:').style.fontWeight = 'bold';
+          var ul = document.createElement('ul'); d.checklist.forEach(function (c) {
+            var li = document.createElement('li'); li.textContent = c; ul.appendChild(li); }); fb.appendChild(ul); }
+        if (d.explanation) reveal(root, d);
+        return;
+      }
+      if (r[0]) {
+        var p = text(fb, 'nq-right', 'Right. ' + r[1]); p.style.color = '#1b5e20'; p.style.fontWeight = 'bold';
+        reveal(root, d);
+      } else {
+        var w = text(fb, 'nq-wrong', 'Not yet: ' + r[1]); w.style.color = '#8a3b00';
+        text(fb, 'nq-again', 'Try again, or show the answer.');
+        if (root.querySelector('.nq-explanation').hidden) root.querySelector('.nq-reveal').hidden = false;
+      }
+    });
+    root.querySelector('.nq-reveal').addEventListener('click', function () { reveal(root, d); });
+  }
+  window.netlibQuestions = function (where) {
+    (where || document).querySelectorAll('.netlib-question').forEach(setup);
+    if (where && where !== document) document.querySelectorAll('.netlib-question').forEach(setup);
+  };
+  window.netlibQuestions(scope);
+})(document.currentScript ? document.currentScript.parentNode : null);
+"""
+
+
+def _script() -> str:
+    return "<script>" + _JS + "</script>"
+
+
+# --- builders for the notebooks: keys and feedback from netlib's own checkers ------------------------------------
+def _card(result) -> str:
+    return result._repr_html_() if hasattr(result, "_repr_html_") else ""
+
+
+def grade_question(title: str, findings, prompt: str, choices: Sequence[str] | None = None) -> Question:
+    """Choose the grade of ``findings`` (key: :func:`netlib.grade`; feedback: :func:`~netlib.teaching.exercises.
+    check_grade`); the explanation is the grade card. ``choices`` default to every label."""
+    from netlib.grading import LABELS, grade
+    from netlib.teaching.exercises import check_grade
+
+    return choice_question(title, prompt, tuple(choices or LABELS), lambda a: check_grade(findings, a),
+                           explanation_html=_card(grade(findings)))
+
+
+def stage_question(title: str, findings, prompt: str, part: str = "group",
+                   choices: Sequence[str | None] | None = None) -> Question:
+    """Choose one part of the stage (``part``: ``t``, ``n`` or ``group``) of ``findings``; the other parts are taken
+    as right, so the feedback is about the part asked (from :func:`~netlib.teaching.exercises.check_stage`)."""
+    from netlib.staging import stage
+    from netlib.teaching.exercises import STAGE_GROUPS, check_stage
+
+    checks.choice("part", part, ("t", "n", "group"))
+    key = stage(findings)
+    if choices is None:
+        from netlib.staging import CATEGORIES
+
+        choices = {"t": CATEGORIES["t"], "n": CATEGORIES["n"], "group": STAGE_GROUPS}[part]
+
+    def checker(answer):
+        parts = {"t": key.t, "n": key.n, "m": key.m, "group": key.group}
+        parts[part] = None if answer == _NO_GROUP else answer
+        return check_stage(findings, parts["t"], parts["n"], parts["m"], parts["group"])
+
+    values = [_NO_GROUP if c is None else c for c in dict.fromkeys(choices)]
+    return choice_question(title, prompt, values, checker,
+                           labels=lambda v: v if v == _NO_GROUP or part != "group" else f"stage {v}",
+                           explanation_html=_card(key))
+
+
+_NO_GROUP = "no stage group (cannot be assigned)"
+
+
+def t_category_task(title: str, findings, prompt: str) -> Question:
+    """Type the T category of ``findings`` (e.g. ``T2``); every other T category of the table is a trap whose
+    message is the checker's explanation."""
+    from netlib.staging import CATEGORIES, stage
+    from netlib.teaching.exercises import check_stage
+
+    key = stage(findings)
+    if key.t is None:
+        raise InvalidValueError("findings", "these findings have no T category to ask for")
+    traps = []
+    for t in dict.fromkeys(CATEGORIES["t"]):
+        if t != key.t:
+            traps.append((t, check_stage(findings, t, key.n, key.m, key.group).message))
+    right = check_stage(findings, key.t, key.n, key.m, key.group).message
+    return short_answer(title, prompt, [key.t], right, f"Type a T category such as T1, T2, T3 or T4 ({key.system}).",
+                        traps, explanation_html=_card(key))
+
+
+def treatment_question(title: str, findings, prompt: str, choices: Sequence[str]) -> Question:
+    """Choose the management category (shown in words) for ``findings``; key and feedback from
+    :func:`~netlib.teaching.exercises.check_treatment`; the explanation is the treatment card."""
+    from netlib.teaching.exercises import check_treatment
+    from netlib.treatment import recommend
+
+    return choice_question(title, prompt, tuple(choices), lambda a: check_treatment(findings, a),
+                           labels=category_words, explanation_html=_card(recommend(findings)))
+
+
+def category_words(key: str) -> str:
+    """A management category key in words."""
+    try:
+        from netlib.treatment import CATEGORY_LABELS  # type: ignore[attr-defined]
+    except ImportError:
+        return key.replace("_", " ")
+    return CATEGORY_LABELS.get(key, key.replace("_", " "))
+
+
+def syndrome_question(title: str, features: Sequence[str], prompt: str, choices: Sequence[str]) -> Question:
+    """Choose the syndrome (shown by name) that best explains ``features``; key: the best catalogue match."""
+    from netlib.data import syndromes
+    from netlib.teaching.exercises import check_syndrome
+
+    best = syndromes.match(features)[0][0]
+    return choice_question(title, prompt, tuple(choices), lambda a: check_syndrome(features, a),
+                           labels=lambda k: syndromes.get(k).name,
+                           explanation_html=f"<p><b>{escape(best.name)}.</b> {escape(best.hallmarks)} Key test: "
+                                            f"{escape(best.key_test)}</p>")
+
+
+def number_task(title: str, prompt: str, key: Any, explanation: str = "") -> Question:
+    """A typed-number task from a :class:`~netlib.teaching.exercises.NumericKey` (the checkers' ``*_key``
+    functions); ``explanation`` (plain text) is shown after the answer."""
+    return number_question(title, prompt, key, explanation_html=f"<p>{escape(explanation)}</p>" if explanation else "")
