@@ -109,3 +109,49 @@ def test_stage_and_t_questions_use_the_staging_key():
     assert t.check("T2")[0] and t.check("T1") == (False, t.traps[0].message) and "2" in t.traps[0].message
     g = Q.stage_question("Self-check", f, "Stage group?", "group", ["I", "II", "III"])
     assert [o.correct for o in g.options] == [False, True, False] and g.options[1].label == "stage II"
+
+
+def test_workshop_sets_of_eight_start_blank_and_cover_the_bank():
+    from netlib.data.cases import CASE_DATA, WORKSHOP_SETS
+
+    keys = [k for v in WORKSHOP_SETS.values() for k in v]
+    assert sorted(keys) == sorted(c["key"] for c in CASE_DATA) and all(len(v) == 8 for v in WORKSHOP_SETS.values())
+    s = Q.workshop("A")
+    assert len(s.questions) == 24
+    html = s._repr_html_()
+    seen = _visible(html)
+    assert "0 right of 0 answered (24 questions)" in seen and seen.count("(choose)") >= 8  # blank drop-downs
+    assert 'selected>(choose)' in html and "How this was reached" not in seen
+
+
+def test_workshop_keys_are_the_assessment():
+    from netlib import assess
+    from netlib.data.cases import workshop_set
+    from netlib.teaching.exercises import check_case
+
+    for name in "ABC":
+        qs = Q.workshop(name).questions
+        for case, i in zip(workshop_set(name), range(0, 24, 3)):
+            a = assess(case.findings)
+            grade_key, group_key, category_key = (q._key_text() for q in qs[i:i + 3])
+            assert grade_key == a.grade.label
+            assert group_key == (f"stage {a.stage.group}" if a.stage.group else "no stage group (cannot be assigned)")
+            assert check_case(case, grade=grade_key, stage_group=a.stage.group,
+                              category=a.recommendation.category).correct
+            assert category_key == Q.category_words(a.recommendation.category)
+
+
+def test_titles_do_not_give_the_answer_away():
+    from netlib.data.cases import load_cases
+    from netlib.grading import LABELS
+
+    for case in load_cases():
+        for word in (*LABELS, "G1", "G2", "G3", "carcinoid", "NEC", "MiNEN", "exactly", "mitoses", "Ki-67"):
+            assert word not in case.title, (case.key, word)
+
+
+def test_the_answer_key_for_instructors_is_current():
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "instructors" / "answer_key.md"
+    assert path.read_text(encoding="utf-8") == Q.answer_key() + "\n", "run: python scripts/answer_key.py --write"

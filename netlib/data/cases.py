@@ -13,7 +13,7 @@ from netlib import checks
 from netlib.errors import InvalidTypeError, InvalidValueError
 from netlib.findings import Findings
 
-__all__ = ["Case", "CASE_DATA", "load_cases", "get_case"]
+__all__ = ["Case", "CASE_DATA", "WORKSHOP_SETS", "load_cases", "get_case", "workshop_set"]
 
 
 @dataclass(frozen=True)
@@ -30,128 +30,128 @@ def _c(key, title, vignette, focus, **findings) -> dict[str, Any]:
 
 
 CASE_DATA: tuple[dict[str, Any], ...] = (
-    _c("pnet_incidental_small", "Incidental small pancreatic NET",
+    _c("pnet_incidental_small", "A pancreatic tail lesion on a CT for renal colic",
        "A 58-year-old woman has a 1.5 cm lesion in the pancreatic tail on a CT done for renal colic. EUS biopsy: "
        "well-differentiated NET, Ki-67 2 %, 1 mitosis per 2 mm². No symptoms, no nodes or metastases on imaging.",
        "management", site="pancreas", differentiation="well", ki67_percent=2, mitoses_per_2mm2=1, size_cm=1.5,
        clinical_nodes="negative", metastasis="none", functioning=False, symptomatic=False),
-    _c("pnet_exactly_2cm", "A pancreatic NET of exactly 2.0 cm",
+    _c("pnet_exactly_2cm", "A pancreatic body NET found on imaging",
        "A 61-year-old man has an asymptomatic, non-functioning 2.0 cm pancreatic body NET, Ki-67 4 %, 1 mitosis "
        "per 2 mm²; staging imaging is clear.",
        "stage", site="pancreas", differentiation="well", ki67_percent=4, mitoses_per_2mm2=1, size_cm=2.0,
        clinical_nodes="negative", metastasis="none", functioning=False, symptomatic=False),
-    _c("insulinoma", "Fasting hypoglycaemia",
+    _c("insulinoma", "Confusion and sweating when meals are skipped",
        "A 39-year-old woman has confusion and sweating when she skips meals. A supervised fast confirms "
        "endogenous hyperinsulinaemic hypoglycaemia; a 1.2 cm lesion sits in the pancreatic head. Resected tumour: "
        "well differentiated, Ki-67 1 %, no mitoses found.",
        "management", site="pancreas", differentiation="well", ki67_percent=1, mitoses_per_2mm2=0, size_cm=1.2,
        regional_nodes_positive=0, metastasis="none", functioning=True, syndrome="insulinoma"),
-    _c("gastric_type1_small", "Polyps in atrophic gastritis",
+    _c("gastric_type1_small", "Gastric polyps in a woman with pernicious anaemia",
        "A 66-year-old woman with pernicious anaemia has three 5-6 mm gastric body polyps. Biopsy: "
        "well-differentiated NET, Ki-67 1 %, confined to the submucosa; gastrin is high.",
        "management", site="stomach", gastric_type=1, differentiation="well", ki67_percent=1, mitoses_per_2mm2=0,
        size_cm=0.6, depth="submucosa", metastasis="none"),
-    _c("gastric_type3", "A solitary gastric NET with normal gastrin",
+    _c("gastric_type3", "An antral tumour in a 57-year-old man",
        "A 57-year-old man has a solitary 2.5 cm antral tumour; gastrin and the background mucosa are normal. "
        "Gastrectomy specimen: well-differentiated NET, Ki-67 12 %, invading the muscularis propria, 2 of 18 nodes "
        "positive.",
        "stage", site="stomach", gastric_type=3, differentiation="well", ki67_percent=12, mitoses_per_2mm2=3,
        size_cm=2.5, depth="muscularis_propria", regional_nodes_positive=2, metastasis="none"),
-    _c("duodenal_small", "A small duodenal bulb NET",
+    _c("duodenal_small", "A duodenal bulb nodule at gastroscopy",
        "A 0.8 cm duodenal bulb nodule is found at gastroscopy. Biopsy: well-differentiated NET, Ki-67 2 %, in the "
        "submucosa. CT is clear.",
        "management", site="duodenum", differentiation="well", ki67_percent=2, size_cm=0.8, depth="submucosa",
        clinical_nodes="negative", metastasis="none", functioning=False),
-    _c("appendix_incidental", "An incidental finding at appendectomy",
+    _c("appendix_incidental", "A finding at appendectomy for appendicitis",
        "A 24-year-old has an appendectomy for appendicitis. At the tip lies a 0.7 cm well-differentiated NET, "
        "Ki-67 1 %, margins clear.",
        "management", site="appendix", differentiation="well", ki67_percent=1, mitoses_per_2mm2=0, size_cm=0.7,
        depth="muscularis_propria", margin="R0", metastasis="none"),
-    _c("appendix_mesoappendix", "A 1.6 cm appendiceal NET reaching the mesoappendix",
+    _c("appendix_mesoappendix", "An appendiceal NET in a 31-year-old woman",
        "A 31-year-old woman: 1.6 cm well-differentiated NET of the appendix, Ki-67 2 %, invading the mesoappendix "
        "to a depth of 4 mm, margins clear, no vascular invasion seen.",
        "management", site="appendix", differentiation="well", ki67_percent=2, mitoses_per_2mm2=1, size_cm=1.6,
        mesoappendix_invasion_mm=4, margin="R0", lymphovascular_invasion=False, appendix_base=False,
        metastasis="none"),
-    _c("appendix_large", "A 2.5 cm appendiceal NET",
+    _c("appendix_large", "An appendiceal NET in a 45-year-old man",
        "A 45-year-old man: 2.5 cm well-differentiated NET of the appendix, Ki-67 1 %, no mesoappendiceal "
        "invasion.",
        "stage", site="appendix", differentiation="well", ki67_percent=1, mitoses_per_2mm2=0, size_cm=2.5,
        depth="muscularis_propria", metastasis="none"),
-    _c("rectal_small", "A small rectal polyp",
+    _c("rectal_small", "A rectal nodule at screening colonoscopy",
        "A 0.6 cm rectal submucosal nodule removed at screening colonoscopy: well-differentiated NET, Ki-67 1 %, "
        "margins clear. Endoscopic ultrasound beforehand showed no enlarged nodes.",
        "stage", site="rectum", differentiation="well", ki67_percent=1, mitoses_per_2mm2=0, size_cm=0.6,
        depth="submucosa", clinical_nodes="negative", metastasis="none"),
-    _c("rectal_mid", "A 1.5 cm rectal NET with lymphovascular invasion",
+    _c("rectal_mid", "A rectal NET seen at colonoscopy",
        "A 1.5 cm rectal NET confined to the submucosa, Ki-67 3 %, with lymphovascular invasion; imaging shows no "
        "nodes or metastases.",
        "management", site="rectum", differentiation="well", ki67_percent=3, mitoses_per_2mm2=1, size_cm=1.5,
        depth="submucosa", lymphovascular_invasion=True, clinical_nodes="negative", metastasis="none"),
-    _c("ileal_syndrome", "Flushing and diarrhoea",
+    _c("ileal_syndrome", "Flushing, diarrhoea and a mesenteric mass",
        "A 63-year-old man has flushing, diarrhoea and a 3 cm mesenteric mass with liver metastases. Resected "
        "ileal primary (1.8 cm, into subserosa), Ki-67 4 %, 5 positive nodes. SSTR imaging is positive; the liver "
        "metastases are not resectable.",
        "management", site="jejunum_ileum", differentiation="well", ki67_percent=4, mitoses_per_2mm2=1, size_cm=1.8,
        depth="subserosa", regional_nodes_positive=5, mesenteric_mass_cm=3, metastasis="liver_only",
        liver_metastases_resectable=False, syndrome="carcinoid_syndrome", sstr_positive=True),
-    _c("ileal_progressing", "Progression on octreotide",
+    _c("ileal_progressing", "A small-bowel NET on octreotide LAR",
        "A 70-year-old woman with SSTR-positive metastatic ileal NET G2 (Ki-67 5 %) has progressed after 18 months "
        "of octreotide LAR. No hormonal syndrome.",
        "management", site="jejunum_ileum", differentiation="well", ki67_percent=5, mitoses_per_2mm2=2,
        metastasis="liver_and_extrahepatic", liver_metastases_resectable=False, sstr_positive=True,
        prior_therapies=["somatostatin_analogue"], progression=True, functioning=False),
-    _c("pnet_progressing", "A pancreatic NET progressing on lanreotide",
+    _c("pnet_progressing", "A pancreatic NET on lanreotide",
        "A 55-year-old man with a non-functioning pancreatic NET G2 (Ki-67 8 %) and unresectable liver metastases "
        "progresses after a year of lanreotide.",
        "management", site="pancreas", differentiation="well", ki67_percent=8, mitoses_per_2mm2=3,
        metastasis="liver_only", liver_metastases_resectable=False, sstr_positive=True,
        prior_therapies=["somatostatin_analogue"], progression=True, functioning=False),
-    _c("pnet_g3", "A well-differentiated pancreatic NET with Ki-67 30 %",
+    _c("pnet_g3", "A pancreatic tail primary with liver lesions",
        "A 49-year-old woman: pancreatic tail primary with bilobar liver metastases. Biopsy: well-differentiated "
        "NET, organoid, Ki-67 30 %, 8 mitoses per 2 mm². SSTR imaging strongly positive. No treatment yet.",
        "grade", site="pancreas", differentiation="well", ki67_percent=30, mitoses_per_2mm2=8,
        metastasis="liver_only", liver_metastases_resectable=False, sstr_positive=True, functioning=False),
-    _c("colon_nec", "A poorly differentiated colonic tumour",
+    _c("colon_nec", "A right colon tumour with liver lesions",
        "A 68-year-old man: right colon tumour with liver metastases. Biopsy: sheets of small cells with "
        "necrosis, synaptophysin positive, Ki-67 85 %.",
        "grade", site="colon", differentiation="poor", morphology="small_cell", ki67_percent=85,
        mitoses_per_2mm2=60, size_cm=5, metastasis="liver_only", liver_metastases_resectable=False),
-    _c("colon_minen", "Two components",
+    _c("colon_minen", "A right hemicolectomy specimen",
        "A right hemicolectomy shows an adenocarcinoma (60 %) intermixed with a poorly differentiated large-cell "
        "neuroendocrine carcinoma (40 %).",
        "grade", site="colon", differentiation="poor", morphology="large_cell", ki67_percent=70,
        ne_component_percent=40, size_cm=6, metastasis="none"),
-    _c("jejunal_discordant", "Ki-67 says G1, mitoses say G2",
+    _c("jejunal_discordant", "A jejunal resection",
        "A jejunal NET (2.2 cm, into the muscularis propria) is resected with 13 of 20 nodes positive. "
        "Ki-67 2 %, 4 mitoses per 2 mm². No metastases.",
        "grade", site="jejunum_ileum", differentiation="well", ki67_percent=2, mitoses_per_2mm2=4, size_cm=2.2,
        depth="muscularis_propria", regional_nodes_positive=13, metastasis="none"),
-    _c("lung_typical", "A central lung carcinoid",
+    _c("lung_typical", "An endobronchial tumour in a non-smoker",
        "A 44-year-old non-smoker: 2 cm endobronchial tumour, carcinoid morphology, 1 mitosis per 2 mm², no "
        "necrosis. Ki-67 3 %.",
        "grade", site="lung", morphology="carcinoid", mitoses_per_2mm2=1, necrosis="absent", size_cm=2.0,
        ki67_percent=3, metastasis="none"),
-    _c("lung_11_mitoses", "A carcinoid with 11 mitoses",
+    _c("lung_11_mitoses", "A peripheral lung tumour",
        "A 3 cm peripheral lung tumour with carcinoid morphology and 11 mitoses per 2 mm², no necrosis.",
        "grade", site="lung", morphology="carcinoid", mitoses_per_2mm2=11, necrosis="absent", size_cm=3.0,
        metastasis="none"),
-    _c("pnet_ki67_20", "Ki-67 exactly 20 % with resectable liver metastases",
+    _c("pnet_ki67_20", "A pancreatic NET with two liver lesions",
        "A 52-year-old man: pancreatic NET, well differentiated, Ki-67 20.0 %, 6 mitoses per 2 mm², with two "
        "metastases in the right liver lobe that the surgeons consider resectable.",
        "grade", site="pancreas", differentiation="well", ki67_percent=20.0, mitoses_per_2mm2=6, size_cm=3.0,
        metastasis="liver_only", liver_metastases_resectable=True, sstr_positive=True, functioning=False),
-    _c("duodenal_gastrinoma", "Refractory ulcers",
+    _c("duodenal_gastrinoma", "Recurrent duodenal ulcers despite PPIs",
        "A 46-year-old man has recurrent duodenal ulcers and diarrhoea despite PPIs. Fasting gastrin is over ten "
        "times normal with acid hypersecretion. A 0.8 cm duodenal NET (submucosa, Ki-67 2 %) is excised with one "
        "positive node.",
        "management", site="duodenum", differentiation="well", ki67_percent=2, size_cm=0.8, depth="submucosa",
        regional_nodes_positive=1, metastasis="none", syndrome="gastrinoma"),
-    _c("no_morphology", "A number without a picture",
+    _c("no_morphology", "A liver biopsy report from another hospital",
        "A liver biopsy report from another hospital says only: 'neuroendocrine neoplasm, Ki-67 35 %'. The primary "
        "is in the pancreas.",
        "grade", site="pancreas", ki67_percent=35, metastasis="liver_only"),
-    _c("colon_net", "A colonic NET",
+    _c("colon_net", "A caecal tumour",
        "A 3 cm caecal NET, well differentiated, Ki-67 4 %, invading the muscularis propria; no nodes involved, "
        "no metastases.",
        "stage", site="colon", differentiation="well", ki67_percent=4, mitoses_per_2mm2=1, size_cm=3.0,
@@ -188,3 +188,21 @@ def get_case(key: str) -> Case:
         if d["key"] == key:
             return _load(d)
     raise InvalidValueError("key", f"{key!r} is not a case in the bank; known: {', '.join(d['key'] for d in CASE_DATA)}")
+
+
+#: The case workshop in three sets of eight (about 45 minutes each), each mixing sites and questions. Titles are
+#: neutral (they never name the answer); every case asks grade, stage group and management.
+WORKSHOP_SETS: dict[str, tuple[str, ...]] = {
+    "A": ("pnet_incidental_small", "gastric_type1_small", "appendix_incidental", "rectal_small", "ileal_syndrome",
+          "colon_nec", "jejunal_discordant", "lung_typical"),
+    "B": ("pnet_exactly_2cm", "insulinoma", "duodenal_small", "appendix_mesoappendix", "rectal_mid",
+          "ileal_progressing", "colon_minen", "no_morphology"),
+    "C": ("gastric_type3", "appendix_large", "pnet_progressing", "pnet_g3", "lung_11_mitoses", "pnet_ki67_20",
+          "duodenal_gastrinoma", "colon_net"),
+}
+
+
+def workshop_set(name: str) -> tuple[Case, ...]:
+    """The eight cases of workshop set ``name`` (``"A"``, ``"B"`` or ``"C"``), in order."""
+    checks.choice("name", name, tuple(WORKSHOP_SETS))
+    return tuple(get_case(k) for k in WORKSHOP_SETS[name])

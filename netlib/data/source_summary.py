@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Claim", "CLAIMS", "VERDICTS", "to_markdown"]
+__all__ = ["Claim", "CLAIMS", "VERDICTS", "to_markdown", "verdict_counts"]
 
 VERDICTS = ("correct", "incomplete", "imprecise", "misleading", "wrong")
 
@@ -80,3 +80,12 @@ def to_markdown() -> str:
     lines = ["| The summary said | Verdict | What the evidence says | Notebook |", "|---|---|---|---|"]
     lines += [f"| {c.claim} | **{c.verdict}** | {c.evidence} | {c.notebook} |" for c in CLAIMS]
     return "\n".join(lines)
+
+
+def verdict_counts() -> str:
+    """How the claims fared, in one sentence (e.g. "Of 13 claims, 4 are correct, 6 imprecise, ...")."""
+    order = ("correct", "imprecise", "incomplete", "wrong")
+    counts = {v: sum(c.verdict == v for c in CLAIMS) for v in order}
+    parts = [f"{n} {v}" for v, n in counts.items() if n]
+    listed = ", ".join(parts[:-1]) + f" and {parts[-1]}" if len(parts) > 1 else parts[0]
+    return f"Of the summary's {len(CLAIMS)} claims, {listed} (verdicts as judged in this collection)."

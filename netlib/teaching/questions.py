@@ -35,6 +35,8 @@ __all__ = ["Option", "Trap", "Question", "QuestionSet", "choice_question", "numb
            "free_text", "from_feedback", "CSS_CLASS"]
 
 CSS_CLASS = "netlib-question"
+#: Up to this many options are radio buttons; more become a drop-down that starts blank.
+MAX_RADIO = 8
 KINDS = ("choice", "number", "short", "text")
 # the kind shown to the trainee: choosing is a self-check; typing an answer is a task (production)
 _KIND_WORD = {"choice": "Self-check", "number": "Task", "short": "Task", "text": "Task"}
@@ -189,6 +191,10 @@ class Question:
 
     def _form_html(self) -> str:
         q = self.qid
+        if self.kind == "choice" and len(self.options) > MAX_RADIO:
+            items = "".join(f'<option value="{i}">{escape(o.label)}</option>' for i, o in enumerate(self.options))
+            return (f'<label for="{q}-sel">Your answer: </label><select id="{q}-sel" class="nq-select">'
+                    f'<option value="" selected>(choose)</option>{items}</select>')
         if self.kind == "choice":
             items = "".join(
                 f'<label class="nq-option" style="display:block;margin:2px 0">'
@@ -356,7 +362,8 @@ _JS = r"""
   function verdict(d, root) {
     var input = root.querySelector('.nq-input');
     if (d.kind === 'choice') {
-      var c = root.querySelector('input[type=radio]:checked');
+      var sel = root.querySelector('select.nq-select');
+      var c = sel ? (sel.value === '' ? null : sel) : root.querySelector('input[type=radio]:checked');
       if (!c) return [null, 'Choose an option first.', false];
       var o = d.options[+c.value]; return [o[0], o[1], true];
     }
@@ -531,3 +538,80 @@ def number_task(title: str, prompt: str, key: Any, explanation: str = "") -> Que
     """A typed-number task from a :class:`~netlib.teaching.exercises.NumericKey` (the checkers' ``*_key``
     functions); ``explanation`` (plain text) is shown after the answer."""
     return number_question(title, prompt, key, explanation_html=f"<p>{escape(explanation)}</p>" if explanation else "")
+
+
+def report_line(findings) -> str:
+    """The one-line tumour-board summary of ``findings`` from :func:`netlib.assess`: grade, TNM and group, and the
+    first management step in words."""
+    from netlib.assessment import assess
+
+    a = assess(findings)
+    group = f"stage {a.stage.group}" if a.stage.group else "no stage group (a finding the table needs is missing)"
+    tnm = f"{a.stage.tnm}, {group}" if a.stage.t is not None else group
+    return (f"{a.grade.title}; {tnm}; first step: {category_words(a.recommendation.category)}.")
+
+
+def report_line_task(title: str, findings, prompt: str) -> Question:
+    """Write the tumour-board line for ``findings``; the model answer is :func:`report_line`, the explanation the
+    assessment card."""
+    from netlib.assessment import assess
+
+    return free_text(title, prompt, report_line(findings),
+                     ("the grade (and which parameter decided it)", "T, N and M, and the stage group",
+                      "the first management step"), explanation_html=_card(assess(findings)))
+
+
+# --- the case workshop ------------------------------------------------------------------------------------------
+_NO_GROUP_LABEL = _NO_GROUP
+
+
+def _group_choices(findings) -> tuple[str, ...]:
+    """The stage groups of the table that applies to this site, in order, and 'no stage group'."""
+    from netlib.data.staging_tables import COLORECTAL_GROUPS, GEP_GROUPS, LUNG_GROUPS, THYMUS_GROUPS
+
+    table = {"colon": COLORECTAL_GROUPS, "rectum": COLORECTAL_GROUPS, "lung": LUNG_GROUPS,
+             "thymus": THYMUS_GROUPS}.get(findings.site, GEP_GROUPS)
+    return (*dict.fromkeys(r.group for r in table.rows), _NO_GROUP)
+
+
+def workshop(name: str) -> QuestionSet:
+    """Workshop set ``name`` (A, B or C): eight vignettes, each with three questions (grade, stage group,
+    management) that start blank; the first check of each counts towards the running score, then the explanation
+    (the grade, stage or treatment card) is shown. Keys: :func:`netlib.assess` via the exercise checkers."""
+    from netlib.data.cases import workshop_set
+    from netlib.grading import LABELS
+    from netlib.treatment import CATEGORIES
+
+    questions, blocks = [], []
+    for i, case in enumerate(workshop_set(name), 1):
+        head = (f'<div class="nq-case" style="margin-top:14px"><h5 style="margin:4px 0">Case {name}{i}. '
+                f'{escape(case.title)}</h5><p>{escape(case.vignette)}</p></div>')
+        parts = (grade_question(f"Case {name}{i} · grade", case.findings, "What is the grade (WHO)?", LABELS),
+                 stage_question(f"Case {name}{i} · stage group", case.findings,
+                                "What is the stage group (AJCC 8; lung and thymus: their own TNM)?", "group",
+                                _group_choices(case.findings)),
+                 treatment_question(f"Case {name}{i} · management", case.findings,
+                                    "What is the first management step?", CATEGORIES))
+        questions += parts
+        blocks += [head, "", ""]
+    return QuestionSet(f"Workshop set {name}: eight cases", tuple(questions),
+                       intro="Answer each question before you check it: only your first check counts towards "
+                             "the score. Then read the card under the question.", items_html=tuple(blocks))
+
+
+def answer_key() -> str:
+    """The workshop's answer key for instructors, as Markdown: each set, each case, the right option of each
+    question (read from the same questions the trainees answer). Printed by ``scripts/answer_key.py``."""
+    from netlib.data.cases import WORKSHOP_SETS, workshop_set
+
+    lines = ["# Case workshop: answer key", "",
+             "Generated by `python scripts/answer_key.py` from netlib (the keys are computed, never typed). "
+             "For instructors: keep it away from the trainees' notebooks.", ""]
+    for name in WORKSHOP_SETS:
+        qs = workshop(name).questions
+        lines += [f"## Set {name}", "", "| Case | Title | Grade | Stage group | Management |", "|---|---|---|---|---|"]
+        for case, i in zip(workshop_set(name), range(0, len(qs), 3)):
+            keys = [q._key_text() for q in qs[i:i + 3]]
+            lines.append(f"| {qs[i].title.split(' · ')[0]} | {case.title} | " + " | ".join(keys) + " |")
+        lines.append("")
+    return "\n".join(lines)
