@@ -1,0 +1,278 @@
+"""Notebook 02 (WHO classification and grading) as a course: the checks its cells used to perform in front of the
+trainee (wrong answer, then right answer; the calculator driven from code) live here.
+
+The questions are taken from the notebook itself (its import cell and its question cells are executed here), so a
+change to a case in the notebook is tested too; the keys and the feedback are asserted as the old cells showed them.
+"""
+from __future__ import annotations
+
+import ast
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from netlib import Findings, grade
+from netlib.data.criteria import WHO_2010_DIGESTIVE, WHO_2022_DIGESTIVE
+from netlib.teaching import questions as Q
+from netlib.teaching import tables, widgets
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOK = ROOT / "notebooks" / "02_who_classification_and_grading.ipynb"
+SNAKE = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
+
+
+def _cells() -> list[dict]:
+    return json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"]
+
+
+def _source(cell: dict) -> str:
+    return "".join(cell["source"])
+
+
+def _run(source: str, namespace: dict):
+    """Execute a cell's source; return the value of its last expression (what Jupyter would display)."""
+    tree = ast.parse(source)
+    last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
+    exec(compile(tree, "<cell>", "exec"), namespace)
+    return eval(compile(ast.Expression(last.value), "<cell>", "eval"), namespace) if last else None
+
+
+@pytest.fixture(scope="module")
+def notebook_questions() -> dict[str, Q.Question]:
+    """Title -> Question, built by the notebook's own cells."""
+    cells = _cells()
+    ns: dict = {}
+    _run(next(_source(c) for c in cells if c["cell_type"] == "code" and "import" in _source(c)), ns)
+    out = {}
+    for c in cells:
+        tags = c.get("metadata", {}).get("tags", [])
+        if c["cell_type"] == "code" and ({"self-check", "task"} & set(tags)):
+            q = _run(_source(c), ns)
+            if isinstance(q, Q.Question):
+                out[q.title] = q
+    return out
+
+
+# --- the four self-checks (formerly: a printed wrong answer, then the right one; the last one a widget) -------------
+def test_the_notebook_has_four_self_checks_and_two_tasks(notebook_questions):
+    assert sorted(notebook_questions) == ["Self-check 1", "Self-check 2", "Self-check 3", "Self-check 4",
+                                          "Task 1", "Task 2"]
+    assert {notebook_questions[f"Self-check {i}"].kind for i in range(1, 5)} == {"choice"}
+    assert notebook_questions["Task 1"].kind == notebook_questions["Task 2"].kind == "text"
+
+
+def _right(q: Q.Question) -> str:
+    return next(o.label for o in q.options if o.correct)
+
+
+def test_self_check_1_a_value_on_the_cut_off(notebook_questions):
+    q = notebook_questions["Self-check 1"]
+    assert _right(q) == "NET G2" == grade(Findings(site="pancreas", differentiation="well", ki67_percent=20.0,
+                                                   mitoses_per_2mm2=4)).label
+    ok, message = q.check("NET G3")
+    assert ok is False and "exactly on a cut-off" in message and "NET G2" in message
+    assert q.check("NET G1")[0] is False
+    ok, message = q.check("NET G2")
+    assert ok is True and "4 per 2 mm²" in message
+    assert "NET G2" in q.explanation_html  # the grade card comes after the answer
+
+
+def test_self_check_2_the_higher_grade_wins(notebook_questions):
+    q = notebook_questions["Self-check 2"]
+    assert _right(q) == "NET G3"
+    ok, message = q.check("NET G2")
+    assert ok is False and "Ki-67 alone" in message and "higher grade wins" in message
+    ok, message = q.check("NEC")
+    assert ok is False and "does not make a carcinoma" in message
+    ok, message = q.check("NET G3")
+    assert ok is True and "mitoses decides" in message
+
+
+def test_self_check_3_poor_differentiation_is_a_nec(notebook_questions):
+    q = notebook_questions["Self-check 3"]
+    assert _right(q) == "NEC"
+    ok, message = q.check("NET G3")
+    assert ok is False and "poor differentiation makes it a neuroendocrine carcinoma" in message
+    ok, message = q.check("NEC")
+    assert ok is True and "Poorly differentiated" in message
+    assert "NEC (large cell)" in q.explanation_html
+
+
+def test_self_check_4_ki67_above_20_is_not_a_carcinoma(notebook_questions):
+    """Formerly a widget quiz driven from the next cell: NEC (wrong), then NET G3 (right)."""
+    q = notebook_questions["Self-check 4"]
+    assert [o.label for o in q.options] == ["NET G2", "NET G3", "NEC"]
+    ok, message = q.check("NEC")
+    assert ok is False and "Ki-67 > 20 % does not make a carcinoma" in message and "well differentiated" in message
+    ok, message = q.check("NET G2")
+    assert ok is False and "mitotic count alone" in message
+    ok, message = q.check("NET G3")
+    assert ok is True and "Ki-67 decides" in message
+
+
+def test_nothing_is_answered_in_the_stored_question(notebook_questions):
+    for q in notebook_questions.values():
+        text = str(q)
+        assert "Correct" not in text and "Not quite" not in text and "Right." not in text
+        if q.kind == "text":
+            assert q.model_answer not in text
+
+
+# --- the two tasks: a report line and a predict-then-change ----------------------------------------------------------
+VIGNETTE = Findings(site="jejunum_ileum", differentiation="well", ki67_percent=2.8, mitoses_per_2mm2=2.4)
+RECOUNT = Findings(site="jejunum_ileum", differentiation="well", ki67_percent=2.8, mitoses_per_2mm2=1.9)
+
+
+def test_task_1_report_line_model_answer(notebook_questions):
+    q = notebook_questions["Task 1"]
+    assert q.model_answer == tables.grade_report_line(VIGNETTE)
+    assert "NET G2" in q.model_answer and "mitotic count" in q.model_answer and "2.8 %" in q.model_answer
+    assert q.check("NET G2")[0] is None and "few words" in q.check("NET G2")[1]  # too short: no model answer yet
+    assert q.check("NET G2 on the mitotic count") == (None, q.model_answer)
+
+
+def test_task_2_prediction_model_answer(notebook_questions):
+    q = notebook_questions["Task 2"]
+    assert q.model_answer == tables.grade_report_line(RECOUNT)
+    assert "NET G1" in q.model_answer and "NET G2" not in q.model_answer
+    assert grade(RECOUNT).label == "NET G1" and grade(VIGNETTE).label == "NET G2"
+
+
+def test_the_change_cell_shows_the_case_as_given_and_the_edit_works():
+    """The predict-then-change cell grades the vignette as reported; making the edit its comment asks for gives
+    the predicted grade."""
+    cells = _cells()
+    i = next(i for i, c in enumerate(cells) if _source(c).startswith("# change mitoses_per_2mm2 from 2.4 to 1.9"))
+    source = _source(cells[i])
+    ns = {"grade": grade, "Findings": Findings}
+    assert _run(source, dict(ns)).label == "NET G2"
+    assert source.count("mitoses_per_2mm2=2.4") == 1
+    assert _run(source.replace("mitoses_per_2mm2=2.4", "mitoses_per_2mm2=1.9"), dict(ns)).label == "NET G1"
+    assert "NET G2" in "".join(cells[i]["outputs"][0]["data"]["text/html"])  # stored: the unchanged case
+
+
+# --- the grade calculator (formerly driven from the cell after it) ---------------------------------------------------
+def test_grade_calculator_moves_from_g1_to_g2_at_ki67_3():
+    calc = widgets.grade_calculator(ki67=2.9, mitoses=0, editions=True)
+    assert calc.result.label == "NET G1"
+    calc.ki67.value = 3.0
+    assert calc.result.label == "NET G2"
+    assert "boundary_value" in calc.result.flags
+
+
+def test_grade_calculator_under_who_2010_leaves_2_5_ungraded():
+    """The notebook invites the trainee to switch to WHO 2010 and type 2.5."""
+    calc = widgets.grade_calculator(ki67=2.9, mitoses=0, editions=True)
+    calc.criteria.value = "who2010_digestive"
+    calc.ki67.value = 2.5
+    assert calc.result.label == "undetermined" and "who2010_gap" in calc.result.flags
+    calc.criteria.value = "who2022_digestive"
+    assert calc.result.label == "NET G1"
+
+
+# --- the tables in words (formerly loops printing flag codes and criteria keys) -----------------------------------
+def _rows(md) -> list[list[str]]:
+    lines = [ln for ln in md.data.splitlines() if ln.startswith("| ")]
+    return [[c.strip() for c in ln.strip("|").split("|")] for ln in lines[1:]]
+
+
+def _notes(md) -> list[str]:
+    return re.findall(r"^\d+\. (.*)$", md.data, flags=re.M)
+
+
+def _well_pancreas(ki67, mitoses):
+    return Findings(site="pancreas", differentiation="well", ki67_percent=ki67, mitoses_per_2mm2=mitoses)
+
+
+def test_boundary_examples_in_words():
+    md = tables.grade_examples([_well_pancreas(k, 0) for k in (2.9, 3.0, 20.0, 20.1)]
+                               + [_well_pancreas(1, m) for m in (1.8, 2, 20, 21)])
+    rows = _rows(md)
+    assert [r[2] for r in rows] == ["NET G1", "NET G2", "NET G2", "NET G3", "NET G1", "NET G2", "NET G2", "NET G3"]
+    assert [r[0] for r in rows[:4]] == ["2.9 %", "3.0 %", "20.0 %", "20.1 %"]
+    assert [r[1] for r in rows[4:]] == ["1.8 per 2 mm²", "2 per 2 mm²", "20 per 2 mm²", "21 per 2 mm²"]
+    assert rows[4][3] == "-"  # nothing to take care of
+    notes = _notes(md)
+    assert any("Ki-67 3 % belongs to NET G2" in n for n in notes)
+    assert any("2 mitoses per 2 mm² belongs to NET G2" in n for n in notes)
+    assert any("higher grade wins" in n for n in notes)
+    # each row's note numbers point at notes that exist
+    for r in rows:
+        for n in re.findall(r"\((\d+)\)", r[3]):
+            assert 1 <= int(n) <= len(notes)
+    assert not SNAKE.findall(md.data), SNAKE.findall(md.data)
+
+
+def test_differentiation_examples_in_words():
+    md = tables.grade_examples([
+        Findings(site="pancreas", differentiation="well", ki67_percent=35),
+        Findings(site="pancreas", differentiation="poor", morphology="large_cell", ki67_percent=35),
+        Findings(site="pancreas", ki67_percent=35),
+    ], show=["differentiation", "morphology", "ki67_percent"])
+    rows = _rows(md)
+    assert [r[3] for r in rows] == ["NET G3", "NEC (large cell)", "undetermined"]
+    assert rows[1][1] == "large cell" and rows[2][0] == "not reported"
+    assert any("only morphology (differentiation) separates NET G3 from NEC" in n for n in _notes(md))
+    assert not SNAKE.findall(md.data)
+
+
+def test_minen_examples_in_words():
+    md = tables.grade_examples([Findings(site="colon", ne_component_percent=ne, differentiation="poor",
+                                         ki67_percent=70) for ne in (25, 30, 60)], show=["ne_component_percent"])
+    rows = _rows(md)
+    assert [r[1] for r in rows] == ["undetermined", "MiNEN", "MiNEN"]
+    assert rows[0][0] == "25 %" and rows[2][2] == "-"
+    assert any("exactly 30 %" in n and "sources disagree" in n for n in _notes(md))
+    assert any("below 30 %" in n for n in _notes(md))
+    assert not SNAKE.findall(md.data)
+
+
+def test_editions_by_their_titles():
+    md = tables.grade_by_edition(Findings(site="rectum", differentiation="well", ki67_percent=2.5,
+                                          mitoses_per_2mm2=0), [WHO_2010_DIGESTIVE, WHO_2022_DIGESTIVE])
+    rows = _rows(md)
+    assert rows[0][:2] == ["WHO 2010 digestive system", "undetermined"]
+    assert rows[1][:2] == ["WHO 2019/2022 digestive system", "NET G1"]
+    notes = _notes(md)
+    assert any("belonged to no grade" in n for n in notes) and any("superseded edition" in n for n in notes)
+    assert not SNAKE.findall(md.data)
+    # keys work as well as tables, and give the same table
+    assert tables.grade_by_edition(Findings(site="rectum", differentiation="well", ki67_percent=2.5,
+                                            mitoses_per_2mm2=0)).data == md.data
+
+
+def test_the_table_check_can_fail():
+    """The snake-case check above would catch a flag code."""
+    assert SNAKE.findall("NET G1 | who2010_gap_value") == ["who2010_gap_value"]
+
+
+# --- the notebook as the trainee gets it --------------------------------------------------------------------------
+def test_questions_are_tagged_and_announced():
+    cells = _cells()
+    for i, c in enumerate(cells):
+        src = _source(c)
+        if c["cell_type"] == "code" and "Q." in src:
+            tags = c["metadata"].get("tags", [])
+            want = "self-check" if "Self-check" in src else "task"
+            assert tags == [want], (i, tags)
+            lead = _source(cells[i - 1])
+            assert cells[i - 1]["cell_type"] == "markdown" and ("press **Check**" in lead
+                                                                 or "Show the model answer" in lead), i
+
+
+def test_no_feedback_and_no_driver_cells_are_stored():
+    for c in _cells():
+        src = _source(c)
+        assert ".value =" not in src and ".click()" not in src and "check_grade" not in src
+        for out in c.get("outputs", []):
+            text = "".join(out.get("text", "")) + "".join(out.get("data", {}).get("text/markdown", ""))
+            assert not re.search(r"Correct:|Not quite|Right\. |Not yet:", text)
+
+
+def test_grade_examples_refuses_an_unknown_column():
+    from netlib.errors import InvalidValueError
+
+    with pytest.raises(InvalidValueError, match="show"):
+        tables.grade_examples([_well_pancreas(2, 1)], show=["ki67"])

@@ -1,0 +1,217 @@
+"""Notebook 03 (counting Ki-67 and mitoses) as a course: the checks its cells used to perform in front of the
+trainee (printed wrong and right answers, panels driven from code) live here.
+
+The questions are taken from the notebook itself (its import cell and its question cells are executed here), so a
+change to a case in the notebook is tested too; keys and feedback are asserted as the old cells showed them.
+"""
+from __future__ import annotations
+
+import ast
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from netlib.counting import fields, ki67
+from netlib.teaching import exercises, tables, widgets
+from netlib.teaching import questions as Q
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOK = ROOT / "notebooks" / "03_counting_ki67_and_mitoses.ipynb"
+SNAKE = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
+
+
+def _cells() -> list[dict]:
+    return json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"]
+
+
+def _source(cell: dict) -> str:
+    return "".join(cell["source"])
+
+
+def _run(source: str, namespace: dict):
+    """Execute a cell's source; return the value of its last expression (what Jupyter would display)."""
+    tree = ast.parse(source)
+    last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
+    exec(compile(tree, "<cell>", "exec"), namespace)
+    return eval(compile(ast.Expression(last.value), "<cell>", "eval"), namespace) if last else None
+
+
+@pytest.fixture(scope="module")
+def notebook_questions() -> dict[str, Q.Question]:
+    """Title -> Question, built by the notebook's own cells."""
+    cells = _cells()
+    ns: dict = {}
+    _run(next(_source(c) for c in cells if c["cell_type"] == "code" and "import" in _source(c)), ns)
+    out = {}
+    for c in cells:
+        tags = c.get("metadata", {}).get("tags", [])
+        if c["cell_type"] == "code" and ({"self-check", "task"} & set(tags)):
+            q = _run(_source(c), ns)
+            if isinstance(q, Q.Question):
+                out[q.title] = q
+    return out
+
+
+@pytest.fixture(scope="module")
+def field():
+    return fields.synthetic_field(seed=2022)
+
+
+def test_the_notebook_has_one_self_check_and_four_tasks(notebook_questions):
+    assert sorted(notebook_questions) == ["Self-check 1", "Task 1", "Task 2", "Task 3", "Task 4"]
+    assert notebook_questions["Self-check 1"].kind == "choice"
+    assert [notebook_questions[f"Task {i}"].kind for i in range(1, 5)] == ["number", "number", "number", "text"]
+
+
+# --- the hot-spot counter (formerly driven from the cell after it) ----------------------------------------------------
+def test_hotspot_counter_far_from_the_hot_spot_then_in_it(field):
+    counter = widgets.hotspot_counter(field)
+    counter.squares.value = ("A1", "A2")
+    counter.positive.value, counter.total.value = 1, 40
+    fb = counter.check()
+    assert fb.correct is False
+    assert "truth: 2 positive of 37 = 5.4 %" in fb.message
+    assert "none of your squares lies in the hot spot" in fb.message and "only 37 cells" in fb.message
+    counter.squares.value = field.hotspot_squares
+    counter.positive.value, counter.total.value = field.counts(field.hotspot_squares)
+    fb = counter.check()
+    assert fb.correct is True and "truth: 73 positive of 648 = 11.3 %" in fb.message
+
+
+def test_hotspot_summary_in_words(field):
+    md = tables.hotspot_summary(field)
+    assert "| Hot spot (squares B3, C2, C3, C4, D3) | 73 | 648 | 11.3 % |" in md.data
+    assert "| Whole field | 101 | 1200 | 8.4 % |" in md.data
+
+
+# --- counting noise: the table, the explorer and the cohort -----------------------------------------------------------
+def test_grade_chances_for_a_true_2_5_percent_on_500_cells():
+    md = tables.ki67_grade_chances(2.5, cells=500)
+    assert "| NET G1 | 72.7 % |" in md.data and "| NET G2 | 27.3 % |" in md.data and "| NET G3 | < 0.1 % |" in md.data
+    assert not SNAKE.findall(md.data)
+    p = ki67.grade_probabilities(2.5, 500)
+    assert round(p["NET G2"], 3) == 0.273
+
+
+def test_grade_chances_for_several_counts():
+    md = tables.ki67_grade_chances(2.8, cells=[500, 2000])
+    assert "counting 500 cells | counting 2000 cells" in md.data
+    assert "| NET G2 | 43.0 % | 31.2 % |" in md.data
+
+
+def test_misgrade_explorer_at_2_8_percent_and_2000_cells():
+    """The deleted cell set 2.8 % and 2000 cells from code; the notebook now starts the explorer there."""
+    ex = widgets.misgrade_explorer()
+    ex.true_index.value = 2.8
+    ex.cells.value = 2000
+    assert {k: round(v, 3) for k, v in ex.probabilities.items()} == {"NET G1": 0.688, "NET G2": 0.312, "NET G3": 0.0}
+    started = widgets.misgrade_explorer(true_index=2.8, cells=2000)
+    assert started.probabilities == ex.probabilities
+    assert "Counting 2000 cells from a true 2.8 %" in started.output.value
+
+
+def test_mitotic_band_errors_halve_with_10_mm2():
+    md = tables.mitotic_band_errors(1.5, areas=[2, 10])
+    assert "| 2 mm² | 44.2 % |" in md.data and "| 10 mm² (then divided by 5) | 22.4 % |" in md.data
+
+
+# --- the microscope: self-check 1 and the converter --------------------------------------------------------------------
+def test_self_check_1_fields_for_10_mm2(notebook_questions):
+    q = notebook_questions["Self-check 1"]
+    assert [o.label for o in q.options] == ["33 fields", "42 fields", "43 fields", "50 fields"]
+    assert next(o.label for o in q.options if o.correct) == "43 fields"
+    ok, message = q.check("50 fields")
+    assert ok is False and "10 fields per 2 mm² holds only for a 0.2 mm² field" in message
+    ok, message = q.check("33 fields")
+    assert ok is False and "circle" in message
+    ok, message = q.check("42 fields")
+    assert ok is False and "round up" in message
+    ok, message = q.check("43 fields")
+    assert ok is True and "0.2376 mm²" in message
+
+
+def test_self_check_1_offers_each_misconception_of_the_key():
+    """The options are the key and every trap of netlib's numeric key for the same question."""
+    key = exercises.fields_needed_key(22, 40, 10)
+    assert key.value == 43 and key.tolerance == 0
+    assert sorted([key.value, *(t.value for t in key.traps)]) == [33, 42, 43, 50]
+
+
+def test_mitoses_converter_with_field_number_20():
+    converter = widgets.mitoses_converter()
+    converter.field_number.value = 20
+    assert converter.text == ("Field diameter 0.500 mm, area 0.1963 mm²; 51 fields = 10 mm². 9 mitoses in 43 fields "
+                              "= 2.13 per 2 mm².")
+
+
+# --- the typed tasks (formerly printed: a wrong answer, then the right one) ------------------------------------------
+def test_task_1_ki67_index_30_of_600(notebook_questions):
+    q = notebook_questions["Task 1"]
+    assert q.answer == pytest.approx(5.0) and q.tolerance == pytest.approx(0.05)
+    assert "0.05 percentage points" in q.prompt
+    ok, message = q.check("5.26")
+    assert ok is False and "divided by the negative cells only" in message
+    assert q.check("5.0")[0] is True and q.check("5,04")[0] is True and q.check("5.1")[0] is False
+    assert q.check("five")[0] is None
+
+
+def test_task_2_ki67_index_45_of_900(notebook_questions):
+    """Formerly a widget quiz driven from the next cell: 0.05 (wrong), then 5.0 (right)."""
+    q = notebook_questions["Task 2"]
+    ok, message = q.check("0.05")
+    assert ok is False and "that is a fraction" in message
+    ok, message = q.check("5.0")
+    assert ok is True and "45 / 900 x 100 = 5.00 %" in message
+
+
+def test_task_3_mitoses_per_2mm2(notebook_questions):
+    q = notebook_questions["Task 3"]
+    assert q.answer == pytest.approx(9 * 2 / (43 * 0.2376)) and "within 0.05" in q.prompt
+    assert q.tolerance == pytest.approx(0.05)
+    ok, message = q.check(f"{9 * 10 / 43:.2f}")
+    assert ok is False and "per 10 high-power fields" in message
+    ok, message = q.check("1,76")
+    assert ok is True and "1.76 per 2 mm²" in message
+    assert q.check("9")[0] is False
+
+
+def test_task_4_report_comment(notebook_questions):
+    q = notebook_questions["Task 4"]
+    assert q.model_answer == tables.ki67_report_comment(14, 480)
+    for words in ("Ki-67 2.9 %", "14 of 480", "1.7-4.8 %", "Fewer than 500 cells", "3 % cut-off", "NET G1"):
+        assert words in q.model_answer, words
+    c = ki67.count(14, 480)
+    assert set(c.flags) == {"fewer_than_500_cells", "interval_crosses_cutoff"}
+
+
+def test_report_comment_for_a_safe_count():
+    text = tables.ki67_report_comment(73, 648)
+    assert text.endswith("The count supports NET G2.") and "fragile" not in text
+
+
+# --- the notebook as the trainee gets it --------------------------------------------------------------------------
+def test_questions_are_tagged_and_announced():
+    cells = _cells()
+    asked = 0
+    for i, c in enumerate(cells):
+        src = _source(c)
+        if c["cell_type"] == "code" and "Q." in src:
+            asked += 1
+            tags = c["metadata"].get("tags", [])
+            assert tags == ["self-check" if "Self-check" in src else "task"], (i, tags)
+            lead = _source(cells[i - 1])
+            assert cells[i - 1]["cell_type"] == "markdown" and ("press **Check**" in lead
+                                                                 or "Show the model answer" in lead), i
+    assert asked == 5
+
+
+def test_no_driver_cells_and_no_feedback_stored():
+    for c in _cells():
+        src = _source(c)
+        assert ".value =" not in src and ".click()" not in src and "counter.check" not in src
+        assert "check_ki67_index(" not in src and "check_mitoses_per_2mm2(" not in src
+        for out in c.get("outputs", []):
+            text = "".join(out.get("text", "")) + "".join(out.get("data", {}).get("text/markdown", ""))
+            assert not re.search(r"Correct:|Not quite|Right\. |Not yet:", text)
