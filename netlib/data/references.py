@@ -268,6 +268,22 @@ _ALL = (
        "NETs (ECOG-ACRIN E2211). J Clin Oncol 2023;41(7):1359-1369.", 2023, pmid="36260828"),
     _r("cabinet", "Chan JA, et al. Phase 3 trial of cabozantinib to treat advanced neuroendocrine tumors "
        "(CABINET). N Engl J Med 2025.", 2025, doi="10.1056/NEJMoa2403991"),
+    # Added for the trial forest plot (overall-survival results with their 95 % CIs). Neuroendocrinology 2017 abstract
+    # read with the search tool (scholarhub.vn copy of the journal record); DOI and PMID not found.
+    _r("promid_long_term_os", "Rinke A, Wittenberg M, Schade-Brittinger C, et al. Placebo-controlled, double-blind, "
+       "prospective, randomized study on the effect of octreotide LAR in the control of tumor growth in patients with "
+       "metastatic neuroendocrine midgut tumors (PROMID): results of long-term survival. Neuroendocrinology "
+       "2017;104(1):26-32.", 2017, note="DOI and PMID not confirmed; abstract read."),
+    # PubMed Central record PMC5791842 read with the search tool; DOI as printed in a citing article
+    # (cancertherapyadvisor.com reference list).
+    _r("radiant3_final_os", "Yao JC, Pavel M, Lombard-Bohas C, et al. Everolimus for the treatment of advanced "
+       "pancreatic neuroendocrine tumors: overall survival and circulating biomarkers from the randomized, phase III "
+       "RADIANT-3 study. J Clin Oncol 2016.", 2016, doi="10.1200/JCO.2016.68.0702", pmcid="PMC5791842"),
+    # PMID 34793718 and DOI from the PubMed record (fact sheet R24g; DOI also in the NETTER-2 reference list).
+    _r("netter1_final_os", "Strosberg JR, Caplin ME, Kunz PL, et al. 177Lu-Dotatate plus long-acting octreotide versus "
+       "high-dose long-acting octreotide in patients with midgut neuroendocrine tumours (NETTER-1): final overall "
+       "survival and long-term safety results from an open-label, randomised, controlled, phase 3 trial. Lancet Oncol "
+       "2021;22(12):1752-1763.", 2021, doi="10.1016/S1470-2045(21)00572-6", pmid="34793718"),
     _r("telestar", "Kulke MH, Horsch D, Caplin ME, et al. Telotristat ethyl, a tryptophan hydroxylase inhibitor "
        "for the treatment of carcinoid syndrome (TELESTAR). J Clin Oncol 2017;35(1):14-23.", 2017,
        note="DOI and PMID not confirmed (the journal record was not retrieved)."),

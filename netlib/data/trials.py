@@ -4,6 +4,10 @@ Medians in months; ``None`` where not reached or not reported. Hazard ratios are
 endpoint, experimental vs control. Figures from the trial reports cited by ``source``; ``supporting``
 names further primary sources (a follow-up report, or a guideline that adopts the result) where the
 report itself has no confirmed DOI or PMID. ``sources`` gives both.
+
+:data:`HAZARD_RATIOS` lists each hazard ratio with its endpoint, its 95 % confidence interval (``None`` where the
+interval was not found in a source we could read) and where the interval was read, for the primary endpoints and
+for the overall-survival results that were reported (mostly not significant).
 """
 from __future__ import annotations
 
@@ -11,7 +15,7 @@ from dataclasses import dataclass
 
 from netlib.errors import InvalidValueError
 
-__all__ = ["Trial", "TRIALS", "get"]
+__all__ = ["Trial", "TRIALS", "get", "HazardRatio", "HAZARD_RATIOS"]
 
 
 @dataclass(frozen=True)
@@ -79,6 +83,93 @@ TRIALS: dict[str, Trial] = {t.key: t for t in (
           "Bowel movements fell by 0.81 and 0.69 per day more than placebo; responders 44 % / 42 % vs 20 %.",
           supporting=("enets2022_carcinoid_syndrome", "esmo2020")),
 )}
+
+
+@dataclass(frozen=True)
+class HazardRatio:
+    """One hazard ratio of one trial: experimental vs the trial's control arm, for one endpoint.
+
+    ``endpoint`` is ``PFS``, ``TTP`` or ``OS``; ``primary`` says whether it is the trial's primary endpoint;
+    ``ci95`` is the 95 % confidence interval, ``None`` where no source we could read gives it; ``significant``
+    is the report's own verdict (its p-value or interval); ``source`` is the reference the hazard ratio is read
+    from and ``ci_read_in`` says where the interval was read (the abstract, or a named secondary summary).
+    """
+
+    trial: str
+    endpoint: str
+    hazard_ratio: float
+    ci95: tuple[float, float] | None
+    significant: bool
+    source: str
+    ci_read_in: str
+    primary: bool = True
+    analysis: str = "primary analysis"
+    note: str = ""
+
+    @property
+    def comparator(self) -> str:
+        """The control arm, as stored on the trial (placebo, octreotide LAR 60 mg, temozolomide ...)."""
+        return TRIALS[self.trial].control
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """The report of this hazard ratio, then the trial's own sources (without repeats)."""
+        return tuple(dict.fromkeys((self.source, *TRIALS[self.trial].sources)))
+
+
+#: Hazard ratios with 95 % CIs, each checked against the abstract of the report named (found with the search tool;
+#: PubMed or journal pages unless ``ci_read_in`` names a secondary summary). Primary-endpoint ratios equal
+#: ``Trial.hazard_ratio`` (tested).
+HAZARD_RATIOS: tuple[HazardRatio, ...] = (
+    # J Clin Oncol 2009 abstract (PMID 19704057): HR 0.34; 95% CI, 0.20 to 0.59; P = .000072.
+    HazardRatio("promid", "TTP", 0.34, (0.20, 0.59), True, "promid", "PubMed abstract (PMID 19704057)"),
+    # Neuroendocrinology 2017;104:26-32 abstract: HR 0.83 (95% CI 0.47-1.46), p = 0.51; 38 of 43 placebo patients
+    # received octreotide LAR after progression.
+    HazardRatio("promid", "OS", 0.83, (0.47, 1.46), False, "promid_long_term_os",
+                "abstract of the long-term survival report (Neuroendocrinology 2017)", primary=False,
+                analysis="long-term follow-up", note="38 of 43 placebo patients received octreotide LAR after "
+                                                     "progression"),
+    # N Engl J Med 2014 abstract (institutional repository copy): HR 0.47; 95% CI, 0.30 to 0.73.
+    HazardRatio("clarinet", "PFS", 0.47, (0.30, 0.73), True, "clarinet",
+                "abstract of the NEJM report (University of Antwerp repository copy)"),
+    # N Engl J Med 2011 abstract (PMID 21306238): HR 0.35; 95% CI, 0.27 to 0.45; P<0.001.
+    HazardRatio("radiant3", "PFS", 0.35, (0.27, 0.45), True, "radiant3", "PubMed abstract (PMID 21306238)"),
+    # J Clin Oncol 2016 (PMC5791842): HR 0.94; 95% CI, 0.73 to 1.20; P = .30; 85 % of placebo patients crossed over.
+    HazardRatio("radiant3", "OS", 0.94, (0.73, 1.20), False, "radiant3_final_os",
+                "PubMed Central abstract (PMC5791842)", primary=False, analysis="final analysis",
+                note="172 of 203 placebo patients (85 %) received open-label everolimus"),
+    # Lancet 2016 abstract (PMID 26703889): HR 0.48 [95% CI 0.35-0.67].
+    HazardRatio("radiant4", "PFS", 0.48, (0.35, 0.67), True, "radiant4", "PubMed abstract (PMID 26703889)"),
+    # Cancer Sci 2018 abstract (PMC5765303): HR 0.50; 95% CI, 0.28-0.88.
+    HazardRatio("radiant4_lung", "PFS", 0.50, (0.28, 0.88), True, "radiant4_lung",
+                "PubMed Central abstract (PMC5765303)", analysis="post hoc subgroup analysis"),
+    # N Engl J Med 2011 abstract (PMID 21306237): HR 0.42; 95% CI, 0.26 to 0.66; P<0.001.
+    HazardRatio("sunitinib_pnet", "PFS", 0.42, (0.26, 0.66), True, "sunitinib_pnet",
+                "PubMed abstract (PMID 21306237)"),
+    # The NEJM 2017 abstract gives 20-month PFS rates, not the interval; 0.214 (0.13-0.33) is the ESMO-MCBS
+    # scorecard's reading of the report (scorecard 152, esmo.org).
+    HazardRatio("netter1", "PFS", 0.21, (0.13, 0.33), True, "netter1",
+                "ESMO-MCBS scorecard 152 (secondary; the NEJM abstract does not print the interval)"),
+    # Lancet Oncol 2021 final OS: HR 0.84 (95% CI 0.60-1.17), p = 0.30 - the investigators' ESMO 2021 abstract
+    # 1102P and the ESMO-MCBS scorecard 152 give the same values.
+    HazardRatio("netter1", "OS", 0.84, (0.60, 1.17), False, "netter1_final_os",
+                "the investigators' ESMO 2021 abstract 1102P and ESMO-MCBS scorecard 152", primary=False,
+                analysis="final analysis"),
+    # Lancet 2024: stratified HR 0.276 [0.182-0.418], P < .0001, as quoted from the abstract by DocWire News.
+    HazardRatio("netter2", "PFS", 0.276, (0.182, 0.418), True, "netter2",
+                "a news summary quoting the Lancet abstract (DocWire News; secondary)"),
+    # J Clin Oncol 2023 abstract (PMID 36260828) prints HR 0.58 and stratified log-rank P = .022, no interval.
+    HazardRatio("e2211", "PFS", 0.58, None, True, "e2211",
+                "not found: the PubMed abstract (PMID 36260828) gives no interval"),
+    # Same abstract: final OS HR 0.82, P = .42, no interval.
+    HazardRatio("e2211", "OS", 0.82, None, False, "e2211",
+                "not found: the PubMed abstract (PMID 36260828) gives no interval", primary=False,
+                analysis="final analysis"),
+    # N Engl J Med 2025 abstract (PMID 39282913): stratified HR 0.23; 95% CI, 0.12 to 0.42 (pancreatic) and 0.38;
+    # 95% CI, 0.25 to 0.59 (extra-pancreatic).
+    HazardRatio("cabinet_pnet", "PFS", 0.23, (0.12, 0.42), True, "cabinet", "PubMed abstract (PMID 39282913)"),
+    HazardRatio("cabinet_epnet", "PFS", 0.38, (0.25, 0.59), True, "cabinet", "PubMed abstract (PMID 39282913)"),
+)
 
 
 def get(key: str) -> Trial:
