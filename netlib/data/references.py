@@ -16,7 +16,8 @@ from netlib import checks
 from netlib.errors import InvalidTypeError, InvalidValueError
 
 __all__ = ["Reference", "REFERENCES", "PRIMARY", "FURTHER_READING", "KINDS", "get", "resolve", "primary_identified",
-           "render_markdown", "render_html", "FURTHER_READING_LABEL", "doi_valid", "pmid_valid", "pmcid_valid", "isbn13_valid"]
+           "render_markdown", "render_html", "FURTHER_READING_LABEL", "doi_valid", "pmid_valid", "pmcid_valid", "isbn13_valid",
+           "short_citation", "citation_text", "citation_html", "citations_text", "citations_html"]
 
 
 #: The reference itself states the fact: a classification book or its editors' summary, a staging manual, a
@@ -432,29 +433,146 @@ def _tail(r: Reference) -> str:
     return f" ISBN {r.isbn}" if r.isbn else ""
 
 
-def _line(r: Reference) -> str:
+def _line(r: Reference, show_keys: bool = True) -> str:
     tail = _tail(r)
     mark = f" *({FURTHER_READING_LABEL})*" if not r.is_primary else ""
-    return f"[{r.key}] {r.citation}{tail}{mark}"
+    return (f"[{r.key}] " if show_keys else "") + f"{r.citation}{tail}{mark}"
 
 
-def render_markdown(keys: Iterable[str] | None = None) -> str:
+def render_markdown(keys: Iterable[str] | None = None, *, show_keys: bool = True) -> str:
     """A numbered Markdown list of the given references (all when ``keys`` is None).
 
     Web summaries and reprints end with *(further reading)*, so a reader sees which entries are primary sources.
+    ``show_keys=False`` leaves out the ``[key]`` prefix (for a trainee's reading list).
     """
+    checks.boolean("show_keys", show_keys)
     refs = resolve(keys) if keys is not None else tuple(REFERENCES.values())
-    return "\n".join(f"{i}. {_line(r)}" for i, r in enumerate(refs, 1))
+    return "\n".join(f"{i}. {_line(r, show_keys)}" for i, r in enumerate(refs, 1))
 
 
-def render_html(keys: Iterable[str] | None = None) -> str:
+def render_html(keys: Iterable[str] | None = None, *, show_keys: bool = True) -> str:
     """The same list as HTML (for ``IPython.display.HTML``), further reading marked the same way."""
     from html import escape
 
+    checks.boolean("show_keys", show_keys)
     refs = resolve(keys) if keys is not None else tuple(REFERENCES.values())
     items = []
     for r in refs:
         link = f' <a href="{escape(r.link)}">{escape(r.link)}</a>' if r.link else escape(_tail(r))
         mark = f" <i>({FURTHER_READING_LABEL})</i>" if not r.is_primary else ""
-        items.append(f"<li><code>{escape(r.key)}</code> {escape(r.citation)}{link}{mark}</li>")
+        key = f"<code>{escape(r.key)}</code> " if show_keys else ""
+        items.append(f"<li>{key}{escape(r.citation)}{link}{mark}</li>")
     return "<ol>" + "".join(items) + "</ol>"
+
+
+# --- short citations, for result cards and feedback ---------------------------------------------------------
+#: Short citations written by hand where the stored citation does not follow the "Authors. Title. Journal Year"
+#: pattern that :func:`short_citation` reads. Rendering data only: the references themselves stay above.
+_SHORT_OVERRIDES: Mapping[str, str] = {
+    "minen_30_percent": "PathologyOutlines, stomach neuroendocrine classification; Elpek, World J Gastroenterol; "
+                        "Toor et al., World J Gastroenterol, 2022",
+    "prrt_esmo_review": "Radiology review on PRRT, AJR, 2023",
+    "pnet_incidence_europe": "NETTER-R, Eur J Nucl Med Mol Imaging, 2022",
+    "lung_net_tnm": "Rocky Mountain Cancer Centers, lung NET staging summary, 2017",
+    "rectal_net_risk": "Rinke and Denzer, Kolorektale NEN, 2021; rectal NET metastasis risk, BMC Gastroenterol, 2018",
+    "appendix_risk_factors": "Begum, NEN der Appendix, 2021",
+    "paraganglioma_keratin": "Paragangliomas in unusual locations, J Clin Med, 2018; Moran et al.",
+    "vipoma_review": "Yeung, VIPomas, Medscape, 2021; Smith et al., Surgery, 1998",
+    "insulinoma_therapy": "Matej et al., Hormones, 2016; Shin et al., Future Oncol, 2010",
+    "ki67_mitoses_concordance": "Conference abstract: Ki-67 and mitotic grade in midgut and pancreatic NETs",
+    "who_thoracic_2015": "WHO classification of lung and thymic neuroendocrine tumours (Travis criteria), 2015",
+    "cga_confounders": "Chromogranin A: conditions and drugs that raise it, Arch Med Sci, 2016",
+    "ajcc9_gep_net": "AJCC Version 9 staging for gastroenteropancreatic NETs, CA Cancer J Clin, 2024",
+}
+
+# "Surname AB" (a capitalised surname, optionally hyphenated or two words, then initials)
+_AUTHOR = re.compile(r"([A-Z][A-Za-z'\-]+(?: [A-Z][a-z]+)?) [A-Z]{1,3}(?: Jr)?")
+# a journal abbreviation: capitalised words (and a parenthesised place), then a year, a volume or the end
+_JOURNAL = re.compile(r"[A-Z][A-Za-z&\-]*(?: [A-Z][A-Za-z&\-]*)*(?: \([A-Z][A-Za-z]*\))?"
+                      r"(?= (?:1[89]|20)\d\d(?:[;.,:]| \(|$)| \d+[(:;]|;| \((?![A-Z])|$)")
+_PARENS = re.compile(r"\s*\([^()]*\)")
+
+
+def _authors(text: str) -> tuple[str, str]:
+    """("Nagtegaal et al." / "Pelosi and Travis" / "Wilson", the text after the authors), or ("", text)."""
+    end = text.find(". ")
+    head = text[:end] if end > 0 else ""
+    eds = head.endswith(" (eds)")
+    names = [n.strip() for n in head.removesuffix(" (eds)").split(",")]
+    if not names or not all(n in ("et al", "...") or _AUTHOR.fullmatch(n) for n in names):
+        return "", text
+    surnames = [_AUTHOR.fullmatch(n).group(1) for n in names if _AUTHOR.fullmatch(n)]
+    many = len(surnames) > 2 or any(n in ("et al", "...") for n in names)
+    rest = text[end + 2:]
+    if rest.startswith("(eds). "):  # "Amin MB, et al. (eds). AJCC Cancer Staging Manual ..."
+        eds, rest = True, rest[len("(eds). "):]
+    who = (f"{surnames[0]} et al." if many else " and ".join(surnames)) + (" (eds)" if eds else "")
+    return who, rest
+
+
+def _lead(text: str) -> str:
+    """The opening phrase of a citation without authors: up to the first sentence end, ';' or ', as ...'."""
+    plain = _PARENS.sub("", _PARENS.sub("", text))
+    cut = min((i for i in (plain.find(". "), plain.find("; "), plain.find(", as "), plain.find(", reproduced"))
+               if i > 0), default=len(plain))
+    lead = plain[:cut].rstrip(" .")
+    if len(lead) > 90:
+        lead = lead[:90].rsplit(" ", 1)[0] + " ..."
+    return lead
+
+
+def short_citation(key: str) -> str:
+    """A short citation for a card or a feedback line: first author et al., journal, year.
+
+    E.g. ``short_citation("who2019_digestive") == "Nagtegaal et al., Histopathology, 2020"``. A source without
+    personal authors is named by its opening words (``"NCI PDQ Pancreatic Neuroendocrine Tumors Treatment, Health
+    Professional version, 2025"``). Never the key itself.
+    """
+    r = get(key)
+    if key in _SHORT_OVERRIDES:
+        return _SHORT_OVERRIDES[key]
+    who, rest = _authors(r.citation)
+    sentences = [s.strip().rstrip(".") for s in re.split(r"(?<=[.!?]) ", rest) if s.strip()]
+    journal = ""
+    if who.endswith("(eds)") and sentences:
+        journal = _PARENS.sub("", sentences[0])  # a book: its title
+    else:
+        for s in sentences[0 if who else 1:]:
+            m = _JOURNAL.match(s)
+            if m:
+                journal = m.group(0)
+                break
+    parts = [who or _lead(r.citation)]
+    if journal and journal not in parts[0]:
+        parts.append(journal)
+    if r.year is not None and not parts[-1].endswith(str(r.year)):
+        parts.append(str(r.year))
+    return ", ".join(parts)
+
+
+def citation_text(key: str) -> str:
+    """:func:`short_citation`, followed by ``(further reading)`` for a web summary or reprint."""
+    r = get(key)
+    return short_citation(key) + ("" if r.is_primary else f" ({FURTHER_READING_LABEL})")
+
+
+def citation_html(key: str) -> str:
+    """The short citation as HTML: linked to its DOI or PubMed page where known, the full citation as a tooltip,
+    and *(further reading)* after a web summary or reprint."""
+    from html import escape
+
+    r = get(key)
+    text, full = escape(short_citation(key)), escape(r.citation, quote=True)
+    body = (f'<a href="{escape(r.link, quote=True)}" title="{full}" target="_blank" rel="noopener">{text}</a>'
+            if r.link else f'<span title="{full}">{text}</span>')
+    return body + ("" if r.is_primary else f" <i>({FURTHER_READING_LABEL})</i>")
+
+
+def citations_text(keys: Iterable[str]) -> str:
+    """Short citations of ``keys`` (first-seen order, no duplicates), separated by '; '."""
+    return "; ".join(citation_text(r.key) for r in resolve(keys))
+
+
+def citations_html(keys: Iterable[str]) -> str:
+    """:func:`citation_html` of ``keys`` (first-seen order, no duplicates), separated by '; '."""
+    return "; ".join(citation_html(r.key) for r in resolve(keys))
