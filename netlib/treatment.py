@@ -24,6 +24,7 @@ from netlib.data.treatment_rules import (
     BRANCH_FIELD,
     BRANCH_VALUES,
     CATEGORIES,
+    CATEGORY_LABELS,
     CAVEAT,
     FLAGS,
     LAYERS,
@@ -40,7 +41,8 @@ from netlib.findings import Findings
 from netlib.grading import Grade, grade
 from netlib.results import Explained
 
-__all__ = ["CATEGORIES", "RULES", "FLAGS", "CAVEAT", "LOCAL_EXTENT", "Branch", "Recommendation", "recommend"]
+__all__ = ["CATEGORIES", "CATEGORY_LABELS", "RULES", "FLAGS", "CAVEAT", "LOCAL_EXTENT", "Branch", "NearMiss",
+           "Recommendation", "recommend"]
 
 
 class Branch(NamedTuple):
@@ -52,12 +54,30 @@ class Branch(NamedTuple):
     rule: str
 
 
+class NearMiss(NamedTuple):
+    """A rule about this case that fails on one condition only: its title, its category, and the condition (in
+    words) the case does not meet."""
+
+    rule_title: str
+    category: str
+    requires: str
+
+
+def _trial_names(keys) -> str:
+    return ", ".join(TRIALS[k].name for k in keys)
+
+
 @dataclass(frozen=True)
 class Recommendation(Explained):
     """The result of :func:`recommend`: category, options with evidence, and the reasoning.
 
+    ``category`` is a key of :data:`CATEGORY_LABELS` (the card shows its words); ``rule`` the deciding rule's key.
     ``branches``: when a deciding finding is missing, what each of its values would lead to.
     ``trace``: (rule key, outcome) for every rule tested, in the order of :data:`RULES`.
+    As data for self-checks: ``rule_title`` (the deciding rule's title, or the title of the rule that cannot be
+    decided), ``rule_sentence`` (the step that says why that rule decides, or what is missing), ``missing`` (the
+    missing finding in words, when the case goes to review for want of it) and ``near_misses`` (rules about this
+    case that fail on one condition, see :class:`NearMiss`).
     """
 
     category: str
@@ -70,21 +90,32 @@ class Recommendation(Explained):
     trace: tuple[tuple[str, str], ...] = ()
     caveat: str = CAVEAT
     branches: tuple[Branch, ...] = ()
+    rule_title: str = ""
+    rule_sentence: str = ""
+    missing: str = ""
+    near_misses: tuple[NearMiss, ...] = ()
 
     card_title: ClassVar[str] = "Treatment"
     flag_text: ClassVar[Mapping[str, str]] = FLAGS
+
+    @property
+    def label(self) -> str:
+        """The category in words, e.g. "oncological resection with lymphadenectomy"."""
+        return CATEGORY_LABELS[self.category]
 
     def card_heading(self) -> str:
         return "Treatment logic"
 
     def headline(self) -> str:
-        return self.category.replace("_", " ")
+        return self.label[:1].upper() + self.label[1:]
 
     def subtitle(self) -> str:
-        return f"rule: {self.rule}"
+        if self.missing:
+            return f"Rule that cannot be decided yet: {self.rule_title} (missing: {self.missing})"
+        return f"Rule: {self.rule_title}"
 
     def text_value(self) -> str:
-        return self.category
+        return f"{self.headline()}. {self.subtitle()}"
 
     def footer(self) -> str:
         return self.caveat
@@ -92,18 +123,22 @@ class Recommendation(Explained):
     def extra_html(self) -> str:
         from html import escape
 
-        opts = "".join(f"<li>{escape(o.name)}" + (f" <i>[{', '.join(o.evidence)}]</i>" if o.evidence else "")
+        opts = "".join(f"<li>{escape(o.name)}"
+                       + (f" <i>[{escape(_trial_names(o.evidence))}]</i>" if o.evidence else "")
                        + (f" - {escape(o.note)}" if o.note else "") + "</li>" for o in self.options)
         out = f"<div><b>Options:</b><ul>{opts}</ul></div>" if opts else ""
         if self.branches:
-            items = "".join(f"<li>{escape(b.fact)}: {escape(b.value)} &rarr; {escape(b.category.replace('_', ' '))}"
+            items = "".join(f"<li>{escape(b.fact)}: {escape(b.value)} &rarr; {escape(CATEGORY_LABELS[b.category])}"
                             f" ({escape(b.rule)})</li>" for b in self.branches)
             out += f"<div><b>What each value would lead to:</b><ul>{items}</ul></div>"
         return out
 
     def extra_text(self) -> list[str]:
-        lines = [f"  option: {o.name}" + (f" [{', '.join(o.evidence)}]" if o.evidence else "") for o in self.options]
-        lines += [f"  if {b.fact} is {b.value}: {b.category} ({b.rule})" for b in self.branches]
+        lines = [f"  option: {o.name}" + (f" [{_trial_names(o.evidence)}]" if o.evidence else "")
+                 for o in self.options]
+        if self.branches:
+            lines.append("  What each value would lead to:")
+            lines += [f"    {b.fact}: {b.value} -> {CATEGORY_LABELS[b.category]} ({b.rule})" for b in self.branches]
         return lines + [self.caveat]
 
 
@@ -248,8 +283,9 @@ def recommend(findings: Findings, grade_result: Grade | None = None) -> Recommen
         else:
             trace.append((o.rule.key, f"not applicable: not {o.failed}"))
     steps: list[str] = [f"Grade: {g.title}."]
-    near = [f"Rule '{o.rule.title}' does not apply: it requires '{o.failed}'." for o in outcomes
-            if o.value is False and o.in_scope]
+    near_misses = tuple(NearMiss(o.rule.title, o.rule.category, o.failed) for o in outcomes
+                        if o.value is False and o.in_scope)
+    near = [f"Rule '{n.rule_title}' does not apply: it requires '{n.requires}'." for n in near_misses]
     hormone, tumour = layers["hormone"], layers["tumour"]
     first_layer = "hormone" if (hormone.winner or hormone.blocking) else "tumour"
     ans = layers[first_layer]
@@ -261,15 +297,18 @@ def recommend(findings: Findings, grade_result: Grade | None = None) -> Recommen
         steps.append(f"Rule '{b.rule.title}' cannot be decided: {b.missing} is not reported.")
         steps.append(f"Missing: {b.missing}. Without it the pathway cannot be chosen safely: multidisciplinary "
                      "review (the branches show what each value would lead to).")
+        sentence = steps[-1]
         steps += near
         branches = _branches(f, grade_result, b, first_layer)
         return Recommendation("multidisciplinary_review", (MDT,), b.rule.key, ("insufficient_data",) + b.flags,
-                              tuple(steps), tuple(dict.fromkeys(b.rule.sources)), (), tuple(trace), CAVEAT, branches)
+                              tuple(steps), tuple(dict.fromkeys(b.rule.sources)), (), tuple(trace), CAVEAT, branches,
+                              b.rule.title, sentence, b.missing, near_misses)
     if ans.winner is None:
         raise AssertionError("no rule answers this case")  # the property tests prove every valid case is covered
     rule = ans.winner.rule
     flags = list(ans.winner.flags) + list(rule.flags)
     steps.append(f"Rule '{rule.title}' applies: " + "; ".join(c.text for c in rule.conditions) + f". {rule.rationale}")
+    sentence = steps[-1]
     steps += near
     for what, why in rule.not_checked.items():
         steps.append(f"Not tested by this rule: {what} ({why}).")
@@ -293,4 +332,4 @@ def recommend(findings: Findings, grade_result: Grade | None = None) -> Recommen
     sources += [TRIALS[k].source for o in options for k in o.evidence]
     return Recommendation(rule.category, tuple(options), rule.key, tuple(dict.fromkeys(flags)), tuple(steps),
                           tuple(dict.fromkeys(sources)), tuple(dict.fromkeys(evidence)), tuple(trace), CAVEAT,
-                          branches)
+                          branches, rule.title, sentence, "", near_misses)

@@ -415,3 +415,36 @@ def test_silent_assumptions_are_flagged():
     assert r.category == "surveillance" and "assumed_asymptomatic" in r.flags
     r = rec(site="jejunum_ileum", metastasis="liver_and_extrahepatic", sstr_positive=True, ki67_percent=5)
     assert r.category == "somatostatin_analogue" and "assumed_treatment_naive" in r.flags
+
+
+# --- a trainee's language and the structured reasons ----------------------------------------------------------
+def test_every_category_has_words():
+    from netlib.data.treatment_rules import CATEGORY_LABELS as DATA_LABELS
+    from netlib.treatment import CATEGORY_LABELS
+
+    assert CATEGORY_LABELS is DATA_LABELS and set(CATEGORY_LABELS) == set(CATEGORIES)
+    for key, words in CATEGORY_LABELS.items():
+        assert words and "_" not in words and words[0].islower(), key
+    assert CATEGORY_LABELS[ONC] == "oncological resection with lymphadenectomy"
+    assert len(set(CATEGORY_LABELS.values())) == len(CATEGORY_LABELS)
+
+
+def test_recommendation_names_its_rule_and_near_misses_as_data():
+    titles = {r.key: r.title for r in RULES}
+    for case in load_cases():
+        r = recommend(case.findings)
+        assert r.rule_title == titles[r.rule] and r.rule_sentence in r.steps, case.key
+        assert r.label == treatment.CATEGORY_LABELS[r.category]
+        for nm in r.near_misses:
+            assert f"Rule '{nm.rule_title}' does not apply: it requires '{nm.requires}'." in r.steps
+            assert nm.category in CATEGORIES
+        assert bool(r.missing) is ("insufficient_data" in r.flags), case.key
+    missing = rec(site="jejunum_ileum", metastasis="liver_only", ki67_percent=5, sstr_positive=True,
+                  prior_therapies=("somatostatin_analogue",), progression=True)
+    assert missing.missing == "whether the liver metastases are resectable"
+    assert missing.rule_sentence.startswith("Missing: whether the liver metastases are resectable.")
+    assert missing.subtitle() == ("Rule that cannot be decided yet: Resectable liver-only metastases (missing: "
+                                  "whether the liver metastases are resectable)")
+    text = str(missing)
+    assert "resection of the liver metastases (Resectable liver-only metastases)" in text
+    assert "liver_metastasis_resection" not in text + missing._repr_html_()

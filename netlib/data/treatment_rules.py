@@ -28,11 +28,38 @@ if TYPE_CHECKING:
     from netlib.findings import Findings
     from netlib.grading import Grade
 
-__all__ = ["CATEGORIES", "CAVEAT", "FLAGS", "LAYERS", "LOCAL_EXTENT", "BRANCH_VALUES", "Option", "Cond", "Rule",
+__all__ = ["CATEGORIES", "CATEGORY_LABELS", "category_label", "CAVEAT", "FLAGS", "LAYERS", "LOCAL_EXTENT", "BRANCH_VALUES", "Option", "Cond", "Rule",
            "RULES", "MISSING_ORDER", "SYNDROME_CONTROL", "SYNDROME_SOURCES", "MDT", "PRRT_N2", "SSA", "NETTER2_KI67", "Context",
            "MESOAPPENDIX_RISK_MM", "LOCALISED", "METASTATIC"]
 
 CATEGORIES: tuple[str, ...] = VOCABULARY["prior_therapies"]
+
+#: Every management category in words, for cards, feedback and tables (a trainee never reads the key).
+CATEGORY_LABELS: dict[str, str] = {
+    "surveillance": "surveillance",
+    "endoscopic_resection": "endoscopic resection",
+    "endoscopic_resection_or_surveillance": "endoscopic resection or surveillance",
+    "individualized": "local excision or resection, decided case by case",
+    "appendectomy": "appendectomy",
+    "right_hemicolectomy": "right hemicolectomy",
+    "oncologic_resection_with_lymphadenectomy": "oncological resection with lymphadenectomy",
+    "gastrectomy_with_lymphadenectomy": "gastrectomy with lymphadenectomy",
+    "enucleation": "enucleation",
+    "liver_metastasis_resection": "resection of the liver metastases",
+    "somatostatin_analogue": "somatostatin analogue",
+    "prrt": "peptide receptor radionuclide therapy (PRRT)",
+    "targeted_therapy": "targeted therapy",
+    "chemotherapy": "chemotherapy",
+    "platinum_etoposide": "platinum-etoposide chemotherapy",
+    "syndrome_control": "control of the hormonal syndrome",
+    "multidisciplinary_review": "multidisciplinary tumour board review",
+}
+
+
+def category_label(category: str) -> str:
+    """A management category in words (:data:`CATEGORY_LABELS`); an unknown key raises ``KeyError``."""
+    return CATEGORY_LABELS[category]
+
 CAVEAT = ("Teaching logic only: real treatment decisions belong to a multidisciplinary tumour board that knows "
           "the whole patient and the current guidelines.")
 
