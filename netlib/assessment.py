@@ -1,7 +1,7 @@
 """`assess()`: grade, stage and treatment logic for one case, on one card."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from netlib import checks
@@ -30,17 +30,25 @@ class Assessment:
         return "\n\n".join(str(x) for x in (self.grade, self.stage, self.recommendation))
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain data (JSON-ready): findings, grade, stage and recommendation."""
+        """Plain data (JSON-ready): findings, grade, stage and recommendation, with their structured reasons."""
         g, s, r = self.grade, self.stage, self.recommendation
+        d = g.decision
         return {
             "findings": self.findings.to_dict(),
             "grade": {"label": g.label, "subtype": g.subtype, "flags": list(g.flags), "steps": list(g.steps),
-                      "sources": list(g.sources), "criteria": g.criteria},
+                      "sources": list(g.sources), "criteria": g.criteria,
+                      "decision": None if d is None else {
+                          "by": d.by, "sentence": d.sentence, "bands": dict(d.bands),
+                          "cutoffs": [asdict(c) for c in d.cutoffs]}},
             "stage": {"t": s.t, "n": s.n, "m": s.m, "group": s.group, "flags": list(s.flags),
-                      "steps": list(s.steps), "sources": list(s.sources)},
-            "recommendation": {"category": r.category, "rule": r.rule, "flags": list(r.flags),
+                      "steps": list(s.steps), "sources": list(s.sources),
+                      "reasons": {x.part: asdict(x) for x in (s.t_reason, s.n_reason, s.m_reason, s.group_reason)
+                                  if x is not None}},
+            "recommendation": {"category": r.category, "label": r.label, "rule": r.rule, "rule_title": r.rule_title,
+                               "rule_sentence": r.rule_sentence, "missing": r.missing, "flags": list(r.flags),
                                "options": [{"name": o.name, "category": o.category, "evidence": list(o.evidence),
                                             "note": o.note} for o in r.options],
+                               "near_misses": [n._asdict() for n in r.near_misses],
                                "steps": list(r.steps), "sources": list(r.sources), "evidence": list(r.evidence),
                                "caveat": r.caveat},
         }

@@ -4,7 +4,9 @@
 (GEP) sites and the WHO thoracic criteria to lung and thymus. Thresholds come from
 :mod:`netlib.data.criteria`; nothing is hard-coded here. The result, :class:`Grade`, carries the
 label, stable flag codes, the reasoning (including why the neighbouring grade was not
-chosen) and the source keys.
+chosen), the source keys, and the decision as data (:class:`Decision`: what decided, the band each
+parameter gave, the cut-offs involved and the sentence that explains it), which self-checks read instead of
+the wording of the steps.
 """
 from __future__ import annotations
 
@@ -28,7 +30,8 @@ from netlib.data.criteria import (
 from netlib.errors import InvalidTypeError, InvalidValueError
 from netlib.findings import Findings
 
-__all__ = ["Grade", "grade", "grade_array", "LABELS", "FLAGS", "MINEN_MIN_PERCENT", "TYPICAL_MIN_SIZE_SITES"]
+__all__ = ["Grade", "Decision", "Cutoff", "DECIDED_BY", "grade", "grade_array", "LABELS", "FLAGS",
+           "MINEN_MIN_PERCENT", "TYPICAL_MIN_SIZE_SITES"]
 
 LABELS = ("NET G1", "NET G2", "NET G3", "NEC", "MiNEN", "typical carcinoid", "atypical carcinoid",
           "LCNEC", "SCLC", "undetermined")
@@ -119,6 +122,76 @@ FLAGS: dict[str, str] = {
 
 _PARAM_NAME = {"ki67": "Ki-67", "mitoses": "mitoses"}
 
+#: What can decide a grade (:attr:`Decision.by`), in words.
+DECIDED_BY: dict[str, str] = {
+    "ki67": "the Ki-67 index (%), which gives the higher grade or is the only parameter reported",
+    "mitoses": "the mitotic count (per 2 mm²), which gives the higher grade or is the only parameter reported",
+    "both": "Ki-67 and the mitotic count, which give the same grade",
+    "proliferation": "Ki-67 and the mitotic count, neither of which was reported",
+    "differentiation": "differentiation (morphology): well differentiated (NET) or poorly differentiated (NEC)",
+    "ne_component": f"the share of the neuroendocrine component (a MiNEN needs >= {MINEN_MIN_PERCENT:g} % of each "
+                    "component)",
+    "thoracic_mitoses": "the mitotic count per 2 mm² under the thoracic criteria",
+    "necrosis": "necrosis under the thoracic criteria (absent: typical; present: atypical carcinoid)",
+    "morphology": "the cytology: carcinoid, small cell or large cell",
+    "size": f"the size of a lung carcinoid (below {_MIN_SIZE:g} cm it is a tumourlet)",
+}
+
+
+@dataclass(frozen=True)
+class Cutoff:
+    """A cut-off involved in a decision.
+
+    ``parameter``: ``ki67`` (``unit`` "%"), ``mitoses`` (``unit`` the table's, e.g. "per 2 mm²"), ``ne_component``
+    ("%") or ``size`` ("cm"); ``value`` in that unit; ``band``: the category the cut-off value itself belongs to
+    (an interval is closed at one end only, e.g. Ki-67 3 % belongs to NET G2, 20 % too); ``exact``: the reported
+    value sits exactly on this cut-off.
+    """
+
+    parameter: str
+    value: float
+    unit: str
+    band: str
+    exact: bool = False
+
+    def describe(self) -> str:
+        """E.g. ``Ki-67 3 % belongs to NET G2``."""
+        name = {"ki67": "Ki-67", "ne_component": "a component of", "size": "a size of"}.get(self.parameter, "")
+        value = f"{self.value:g} mitoses {self.unit}" if self.parameter == "mitoses" else f"{self.value:g} {self.unit}"
+        return f"{name} {value}".strip() + f" belongs to {self.band}"
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What decided a grade, as data (self-checks read this, never the wording of the steps).
+
+    ``by``: a key of :data:`DECIDED_BY` (``ki67``, ``mitoses``, ``both``, ``differentiation``, ``ne_component``,
+    ``thoracic_mitoses``, ``necrosis``, ``morphology``, ``size`` or ``proliferation``). For an ``undetermined``
+    grade it names what was missing or contradictory. ``sentence``: the step (one of :attr:`Grade.steps`) that
+    explains the decision. ``bands``: (parameter, band label) for each proliferation parameter that was placed in a
+    band, e.g. ``(("ki67", "NET G1"), ("mitoses", "NET G2"))``. ``cutoffs``: the cut-offs bounding those bands (or
+    the MiNEN share, or the lung carcinoid size), see :class:`Cutoff`.
+    """
+
+    by: str
+    sentence: str
+    bands: tuple[tuple[str, str], ...] = ()
+    cutoffs: tuple[Cutoff, ...] = ()
+
+    def band(self, parameter: str) -> str | None:
+        """The band ``parameter`` (``ki67`` or ``mitoses``) gave, or None if it was not placed in one."""
+        return dict(self.bands).get(parameter)
+
+    @property
+    def discordant(self) -> bool:
+        """True when Ki-67 and the mitotic count gave different bands."""
+        return len({b for _p, b in self.bands}) > 1
+
+    @property
+    def exact_cutoffs(self) -> tuple[Cutoff, ...]:
+        """The cut-offs a reported value sits exactly on."""
+        return tuple(c for c in self.cutoffs if c.exact)
+
 
 @dataclass(frozen=True)
 class Grade(Explained):
@@ -126,7 +199,7 @@ class Grade(Explained):
 
     ``label`` is one of :data:`LABELS`; ``subtype`` e.g. ``small cell`` for NEC; ``flags`` are
     codes from :data:`FLAGS`; ``steps`` the plain-language reasoning; ``sources`` reference keys;
-    ``criteria`` the key of the table used.
+    ``criteria`` the key of the table used; ``decision`` what decided, as data (:class:`Decision`).
     """
 
     label: str
@@ -135,6 +208,7 @@ class Grade(Explained):
     steps: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     criteria: str = WHO_2022_DIGESTIVE.key
+    decision: Decision | None = None
 
     @property
     def title(self) -> str:
@@ -149,24 +223,64 @@ class Grade(Explained):
     def card_heading(self) -> str:
         return f"Grade - {get_table(self.criteria).title}"
 
+    def flag_sentences(self) -> list[str]:
+        """The flags' meanings; a value on a cut-off is named with the band it belongs to (not every cut-off)."""
+        out = []
+        exact = self.decision.exact_cutoffs if self.decision is not None else ()
+        for code in self.flags:
+            if code == "boundary_value" and exact:
+                out.append("A value sits exactly on a cut-off: " + "; ".join(c.describe() for c in exact)
+                           + ". Each cut-off belongs to one band only, and counting noise can move a value either way.")
+            else:
+                out.append(FLAGS[code])
+        return out
+
 
 class _Builder:
-    """Collects flags, steps and sources while a grade is worked out."""
+    """Collects flags, steps, sources and the decision while a grade is worked out."""
 
     def __init__(self, table: GradingTable):
         self.table = table
         self.flags: list[str] = []
         self.steps: list[str] = []
         self.sources: list[str] = list(table.sources)
+        self.bands: dict[str, str] = {}
+        self.band_steps: dict[str, str] = {}
+        self.cutoffs: list[Cutoff] = []
+        self.discordance = ""
+        self.by = "proliferation"  # the proliferation parameter that set the band (or the gap parameter)
 
     def flag(self, code: str) -> None:
         assert code in FLAGS, code
         if code not in self.flags:
             self.flags.append(code)
 
-    def done(self, label: str, subtype: str | None = None) -> Grade:
+    def step(self, text: str) -> str:
+        """Add a step and return it (to name it as the deciding sentence)."""
+        self.steps.append(text)
+        return text
+
+    def done(self, label: str, by: str, sentence: str, subtype: str | None = None,
+             cutoffs: tuple[Cutoff, ...] = ()) -> Grade:
+        assert by in DECIDED_BY and sentence in self.steps, (by, sentence)
+        decision = Decision(by, sentence, tuple(self.bands.items()), tuple(self.cutoffs) + cutoffs)
         return Grade(label, subtype, tuple(self.flags), tuple(self.steps), tuple(dict.fromkeys(self.sources)),
-                     self.table.key)
+                     self.table.key, decision)
+
+
+def _band_cutoffs(t: GradingTable, p: str, i: int, value: float) -> list[Cutoff]:
+    """The finite cut-offs bounding band ``i`` of parameter ``p``, each with the band its value belongs to."""
+    iv = t.bands[i].interval(p)
+    out = []
+    for end in (iv.low, iv.high):
+        if 0 < end < float("inf"):
+            j = t.band_index(p, end)
+            out.append(Cutoff(p, end, _unit(p, t), t.bands[j].label if j is not None else "no band", value == end))
+    return out
+
+
+def _words(x: str) -> str:
+    return x.replace("_", " ")
 
 
 def _fmt(parameter: str, value: float, table: GradingTable) -> str:
@@ -204,11 +318,11 @@ def _effective_differentiation(f: Findings, b: _Builder) -> str | None | bool:
     implied = {"carcinoid": "well", "small_cell": "poor", "large_cell": "poor"}.get(f.morphology or "")
     if f.differentiation and implied and f.differentiation != implied:
         b.flag("differentiation_morphology_conflict")
-        b.steps.append(f"Differentiation is '{f.differentiation}' but morphology '{f.morphology}' implies "
-                       f"'{implied}' differentiation: the findings contradict each other; review the morphology.")
+        b.step(f"Differentiation is '{f.differentiation}' but morphology '{_words(f.morphology)}' implies "
+               f"'{implied}' differentiation: the findings contradict each other; review the morphology.")
         return False
     if f.differentiation is None and implied:
-        b.steps.append(f"Morphology '{f.morphology}' implies {implied} differentiation.")
+        b.steps.append(f"Morphology '{_words(f.morphology)}' implies {implied} differentiation.")
     return f.differentiation or implied
 
 
@@ -220,6 +334,7 @@ def _proliferation(f: Findings, b: _Builder) -> int | None:
     if not given:
         b.flag("no_proliferation_data")
         b.steps.append("Neither the Ki-67 index nor the mitotic count was reported.")
+        b.by = "proliferation"
         return None
     if len(given) == 1:
         (p, _v), = given.items()
@@ -234,9 +349,12 @@ def _proliferation(f: Findings, b: _Builder) -> int | None:
             b.flag("who2010_gap")
             b.steps.append(f"{_fmt(p, v, t)} falls in the gap {gap.describe('%') if gap else ''} of {t.title}: "
                            "no grade is defined for it.")
+            b.by = p
             continue
         iv = t.bands[i].interval(p)
-        b.steps.append(f"{_fmt(p, v, t)} lies in {iv.describe(_unit(p, t))} -> {t.bands[i].label}.")
+        b.bands[p] = t.bands[i].label
+        b.cutoffs += _band_cutoffs(t, p, i, v)
+        b.band_steps[p] = b.step(f"{_fmt(p, v, t)} lies in {iv.describe(_unit(p, t))} -> {t.bands[i].label}.")
         if v in iv.closed_ends:
             b.flag("boundary_value")
             b.steps.append(f"{_fmt(p, v, t)} is exactly on a cut-off; the interval {iv.describe(_unit(p, t))} "
@@ -251,11 +369,13 @@ def _proliferation(f: Findings, b: _Builder) -> int | None:
     if "who2010_gap" in b.flags and top == 0:
         b.steps.append("The other parameter is G1, which cannot outrank a value that is above G1: no grade.")
         return None
+    deciders = [p for p in idx if idx[p] == top]
+    b.by = "both" if len(deciders) == 2 else deciders[0]
     if len(idx) == 2 and idx["ki67"] != idx["mitoses"]:
         decider = max(idx, key=idx.get)
         other = "mitoses" if decider == "ki67" else "ki67"
         b.flag("discordant_ki67_mitoses")
-        b.steps.append(f"The two parameters disagree ({_PARAM_NAME['ki67']}: {t.bands[idx['ki67']].label}; "
+        b.discordance = b.step(f"The two parameters disagree ({_PARAM_NAME['ki67']}: {t.bands[idx['ki67']].label}; "
                        f"mitoses: {t.bands[idx['mitoses']].label}). The higher grade wins, so "
                        f"{_PARAM_NAME[decider]} decides; grading on {_PARAM_NAME[other]} alone would under-grade.")
     # why not the neighbours
@@ -279,20 +399,21 @@ def _minen(f: Findings, b: _Builder) -> Grade | None:
         return None
     other = 100.0 - ne
     b.sources.append("minen_30_percent")
+    cut = (Cutoff("ne_component", MINEN_MIN_PERCENT, "%", "MiNEN", MINEN_MIN_PERCENT in (ne, other)),)
     if ne == MINEN_MIN_PERCENT or other == MINEN_MIN_PERCENT:
         b.flag("minen_boundary")
         b.steps.append(f"A component is exactly {MINEN_MIN_PERCENT:g} %: MiNEN under the '>= {MINEN_MIN_PERCENT:g} %' "
                        f"wording (used here), not under the '> {MINEN_MIN_PERCENT:g} %' wording of some reviews.")
     if ne >= MINEN_MIN_PERCENT and other >= MINEN_MIN_PERCENT:
-        b.steps.append(f"Neuroendocrine component {ne:g} % and non-neuroendocrine component {other:g} %: both "
-                       f">= {MINEN_MIN_PERCENT:g} %, so this is a mixed neuroendocrine-non-neuroendocrine neoplasm. "
-                       "Grade each component separately.")
-        return b.done("MiNEN")
+        why = b.step(f"Neuroendocrine component {ne:g} % and non-neuroendocrine component {other:g} %: both "
+                     f">= {MINEN_MIN_PERCENT:g} %, so this is a mixed neuroendocrine-non-neuroendocrine neoplasm. "
+                     "Grade each component separately.")
+        return b.done("MiNEN", "ne_component", why, cutoffs=cut)
     if ne < MINEN_MIN_PERCENT:
         b.flag("minor_ne_component")
-        b.steps.append(f"The neuroendocrine component is {ne:g} % (< {MINEN_MIN_PERCENT:g} %): not a MiNEN; "
-                       "the tumour is classified by its non-neuroendocrine component, so no NEN grade is given.")
-        return b.done("undetermined")
+        why = b.step(f"The neuroendocrine component is {ne:g} % (< {MINEN_MIN_PERCENT:g} %): not a MiNEN; "
+                     "the tumour is classified by its non-neuroendocrine component, so no NEN grade is given.")
+        return b.done("undetermined", "ne_component", why, cutoffs=cut)
     if other > 0:
         b.flag("minor_non_ne_component")
         b.steps.append(f"The non-neuroendocrine component is {other:g} % (< {MINEN_MIN_PERCENT:g} %): not a MiNEN; "
@@ -319,41 +440,45 @@ def _grade_digestive(f: Findings, table: GradingTable) -> Grade:
         return minen
     diff = _effective_differentiation(f, b)
     if diff is False:
-        return b.done("undetermined")
+        return b.done("undetermined", "differentiation", b.steps[-1])
     band = _proliferation(f, b)
     if diff == "poor":
         subtype = {"small_cell": "small cell", "large_cell": "large cell"}.get(f.morphology or "")
         b.sources.append("net_vs_nec_review")
-        b.steps.append("Poorly differentiated: a neuroendocrine carcinoma, high grade by definition; it gets no "
-                       "numerical grade." + ("" if subtype else " Small vs large cell type not reported."))
+        why = b.step("Poorly differentiated: a neuroendocrine carcinoma, high grade by definition; it gets no "
+                     "numerical grade." + ("" if subtype else " Small vs large cell type not reported."))
         if band is not None and band < len(table.bands) - 1:
             b.flag("inconsistent_with_nec")
             b.steps.append("But proliferation is in the NET G1/G2 range, unusual for a NEC: review sampling, "
                            "heterogeneity and the possibility of a MiNEN.")
-        return b.done("NEC", subtype)
+        return b.done("NEC", "differentiation", why, subtype)
     if band is None:
         if "no_proliferation_data" in b.flags:
             b.steps.append("A grade cannot be assigned without Ki-67 or mitoses.")
-        return b.done("undetermined")
+        return b.done("undetermined", b.by, b.steps[-1])
     label = table.bands[band].label
     top_band = band == len(table.bands) - 1
+    # the sentence that explains the grade: the disagreement if any, else the deciding parameter's band
+    why = b.discordance or b.band_steps["mitoses" if b.by == "both" else b.by]
     if diff is None:
         if top_band:
             b.flag("morphology_required")
-            b.steps.append("Proliferation is in the G3 range but differentiation was not reported: morphology "
-                           "decides NET G3 (well differentiated) vs NEC (poorly differentiated); Ki-67 alone "
-                           "does not make a carcinoma.")
+            why = b.step("Proliferation is in the G3 range but differentiation was not reported: morphology "
+                         "decides NET G3 (well differentiated) vs NEC (poorly differentiated); Ki-67 alone "
+                         "does not make a carcinoma.")
             b.sources.append("net_vs_nec_review")
-            return b.done("undetermined")
+            return b.done("undetermined", "differentiation", why)
         b.flag("differentiation_assumed_well")
         b.steps.append("Differentiation not reported; proliferation in the G1/G2 range fits a well-differentiated "
                        "NET. Confirm on morphology.")
     elif top_band and label == "NET G3":
-        b.steps.append("Well differentiated with G3 proliferation: NET G3, not NEC (morphology decides).")
+        step = b.step("Well differentiated with G3 proliferation: NET G3, not NEC (morphology decides).")
+        why = b.discordance or step
     elif top_band and label == "NEC":
-        b.steps.append("WHO 2010 had no NET G3: a well-differentiated tumour in this range was called NEC; "
-                       "WHO 2017/2019 made it NET G3.")
-    return b.done(label)
+        step = b.step("WHO 2010 had no NET G3: a well-differentiated tumour in this range was called NEC; "
+                      "WHO 2017/2019 made it NET G3.")
+        why = b.discordance or step
+    return b.done(label, b.by, why)
 
 
 # --- thoracic --------------------------------------------------------------------------
@@ -372,34 +497,37 @@ def _grade_thoracic(f: Findings, table: GradingTable) -> Grade:
             b.steps.append("Well differentiated: carcinoid morphology assumed.")
         else:
             b.flag("morphology_required")
-            b.steps.append("Morphology not reported: carcinoid vs small cell vs large cell cytology is needed.")
-            return b.done("undetermined")
+            why = b.step("Morphology not reported: carcinoid vs small cell vs large cell cytology is needed.")
+            return b.done("undetermined", "morphology", why)
     m = f.mitoses_per_2mm2
+    i = table.band_index("mitoses", m) if m is not None else None
+    if i is not None:
+        b.bands["mitoses"] = table.bands[i].label
+        b.cutoffs += _band_cutoffs(table, "mitoses", i, m)
     if morph in ("small_cell", "large_cell"):
         label = "SCLC" if morph == "small_cell" else "LCNEC"
         if f.differentiation == "well":
             b.flag("differentiation_morphology_conflict")
-            b.steps.append(f"Morphology '{morph}' contradicts well differentiation; review.")
-            return b.done("undetermined")
-        b.steps.append(f"{morph.replace('_', ' ').capitalize()} cytology: the {label} column of the criteria.")
+            why = b.step(f"Morphology '{_words(morph)}' contradicts well differentiation; review.")
+            return b.done("undetermined", "differentiation", why)
+        cytology = b.step(f"{_words(morph).capitalize()} cytology: the {label} column of the criteria.")
+        high = table.bands[-1].mitoses
         if m is None:
-            high = table.bands[-1].mitoses
             b.flag("mitoses_not_reported")
             b.steps.append(f"Mitotic count not reported; {label} expects {high.describe('mitoses/2 mm²')}.")
-            return b.done(label)
-        high = table.bands[-1].mitoses
+            return b.done(label, "morphology", cytology)
         if m not in high:
             b.flag("inconsistent_with_high_grade")
-            b.steps.append(f"{m:g} mitoses/2 mm² is not {high.describe('per 2 mm²')} as {label} requires: "
-                           "the criteria are not met; review (crushed biopsy? carcinoid?).")
-            return b.done("undetermined")
+            why = b.step(f"{m:g} mitoses/2 mm² is not {high.describe('per 2 mm²')} as {label} requires: "
+                         "the criteria are not met; review (crushed biopsy? carcinoid?).")
+            return b.done("undetermined", "thoracic_mitoses", why)
         b.steps.append(f"{m:g} mitoses/2 mm² is {high.describe('per 2 mm²')}: criteria met.")
-        return b.done(label)
+        return b.done(label, "morphology", cytology)
     # carcinoid morphology
     if f.differentiation == "poor":
         b.flag("differentiation_morphology_conflict")
-        b.steps.append("Carcinoid morphology contradicts poor differentiation; review.")
-        return b.done("undetermined")
+        why = b.step("Carcinoid morphology contradicts poor differentiation; review.")
+        return b.done("undetermined", "differentiation", why)
     cut = table.elevated_ki67_percent
     if cut is not None and f.ki67_percent is not None and f.ki67_percent >= cut:
         b.flag("elevated_proliferation_carcinoid")
@@ -411,52 +539,53 @@ def _grade_thoracic(f: Findings, table: GradingTable) -> Grade:
         b.steps.append("Extensive necrosis is unusual in a carcinoid (necrosis is usually punctate); review.")
     if m is None:
         b.flag("mitoses_required")
-        b.steps.append("Mitotic count per 2 mm² not reported: cannot separate typical, atypical and high grade.")
-        return b.done("undetermined")
-    i = table.band_index("mitoses", m)
+        why = b.step("Mitotic count per 2 mm² not reported: cannot separate typical, atypical and high grade.")
+        return b.done("undetermined", "thoracic_mitoses", why)
     iv = table.bands[i].mitoses
-    b.steps.append(f"{m:g} mitoses/2 mm² lies in {iv.describe('per 2 mm²')} -> {table.bands[i].label}.")
+    band_step = b.step(f"{m:g} mitoses/2 mm² lies in {iv.describe('per 2 mm²')} -> {table.bands[i].label}.")
     if m in iv.closed_ends:
         b.flag("boundary_value")
         b.steps.append(f"{m:g} is exactly on a cut-off and belongs to {table.bands[i].label}.")
     if i == 2:
         b.flag("beyond_atypical_range")
         b.sources.append("pelosi_travis_2024")
-        b.steps.append(f"Carcinoid morphology with {m:g} > {table.bands[1].mitoses.high:g} mitoses/2 mm² is above the "
-                       "atypical carcinoid range; "
-                       "carcinoids with elevated proliferation are an emerging concept, not a WHO category. "
-                       "Expert review (is this an LCNEC?).")
-        return b.done("undetermined")
+        why = b.step(f"Carcinoid morphology with {m:g} > {table.bands[1].mitoses.high:g} mitoses/2 mm² is above the "
+                     "atypical carcinoid range; "
+                     "carcinoids with elevated proliferation are an emerging concept, not a WHO category. "
+                     "Expert review (is this an LCNEC?).")
+        return b.done("undetermined", "thoracic_mitoses", why)
     if i == 1:
         b.steps.append(f"Not typical carcinoid: that needs {table.bands[0].mitoses.describe('mitoses/2 mm²')}. "
                        f"Not the high-grade range: that needs {table.bands[2].mitoses.describe('')}.")
-        return b.done("atypical carcinoid")
+        return b.done("atypical carcinoid", "thoracic_mitoses", band_step)
     # typical-carcinoid mitotic range: necrosis decides
     low_range = table.bands[0].mitoses.describe("mitoses/2 mm²")
     if f.necrosis is None:
         b.flag("necrosis_required")
-        b.steps.append(f"With {low_range}, necrosis decides: absent -> typical, present -> atypical. Not reported.")
-        return b.done("undetermined")
+        why = b.step(f"With {low_range}, necrosis decides: absent -> typical, present -> atypical. Not reported.")
+        return b.done("undetermined", "necrosis", why)
     if f.necrosis != "absent":
-        b.steps.append(f"Necrosis ({f.necrosis}) makes it atypical even with {low_range}.")
-        return b.done("atypical carcinoid")
+        why = b.step(f"Necrosis ({f.necrosis}) makes it atypical even with {low_range}.")
+        return b.done("atypical carcinoid", "necrosis", why)
     if f.site not in TYPICAL_MIN_SIZE_SITES:
-        b.steps.append(f"No necrosis and {low_range}: typical carcinoid. A thymic carcinoid is classified on mitoses "
-                       f"and necrosis alone; the {table.typical_min_size_cm:g} cm minimum size (tumourlet rule) is a "
-                       "lung concept" + (f", so the size {f.size_cm:g} cm does not change it." if f.size_cm is not None
-                                         else "."))
-        return b.done("typical carcinoid")
-    b.steps.append(f"No necrosis and {low_range}: typical carcinoid criteria met, provided size >= "
-                   f"{table.typical_min_size_cm:g} cm (lung: smaller lesions are tumourlets).")
+        why = b.step(f"No necrosis and {low_range}: typical carcinoid. A thymic carcinoid is classified on mitoses "
+                     f"and necrosis alone; the {table.typical_min_size_cm:g} cm minimum size (tumourlet rule) is a "
+                     "lung concept" + (f", so the size {f.size_cm:g} cm does not change it." if f.size_cm is not None
+                                       else "."))
+        return b.done("typical carcinoid", "thoracic_mitoses", why)
+    why = b.step(f"No necrosis and {low_range}: typical carcinoid criteria met, provided size >= "
+                 f"{table.typical_min_size_cm:g} cm (lung: smaller lesions are tumourlets).")
+    size_cut = (Cutoff("size", table.typical_min_size_cm, "cm", "typical carcinoid",
+                       f.size_cm == table.typical_min_size_cm),)
     if f.size_cm is None:
         b.flag("size_not_reported")
         b.steps.append(f"Size not reported; typical carcinoid assumes at least {table.typical_min_size_cm:g} cm.")
     elif f.size_cm < table.typical_min_size_cm:
         b.flag("below_typical_carcinoid_size")
-        b.steps.append(f"Size {f.size_cm:g} cm is below {table.typical_min_size_cm:g} cm: not classified as a "
-                       "typical carcinoid.")
-        return b.done("undetermined")
-    return b.done("typical carcinoid")
+        why = b.step(f"Size {f.size_cm:g} cm is below {table.typical_min_size_cm:g} cm: not classified as a "
+                     "typical carcinoid.")
+        return b.done("undetermined", "size", why, cutoffs=size_cut)
+    return b.done("typical carcinoid", "thoracic_mitoses", why, cutoffs=size_cut)
 
 
 # --- vectorised --------------------------------------------------------------------------

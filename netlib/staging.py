@@ -19,6 +19,7 @@ here (lung cancer protocols).
 """
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import ClassVar
@@ -50,7 +51,7 @@ from netlib.findings import FIELD_LABELS, THORACIC_WORD_MEANINGS, Findings
 from netlib.grading import Grade, grade
 from netlib.results import Explained
 
-__all__ = ["TTable", "T_TABLES", "Stage", "stage", "stage_group", "FLAGS", "EDITIONS", "GRADE_FIELDS",
+__all__ = ["TTable", "T_TABLES", "Stage", "PartReason", "REASON_BY", "stage", "stage_group", "FLAGS", "EDITIONS", "GRADE_FIELDS",
            "NOT_TNM_FIELDS", "T_CATEGORIES", "N_CATEGORIES", "M_CATEGORIES", "STAGE_GROUPS", "N2_MIN_NODES",
            "N2_MESENTERIC_MASS_CM"]
 
@@ -99,6 +100,48 @@ FLAGS: dict[str, str] = {
     "ajcc9_not_applied": "AJCC Version 9 was requested, but its change is not verified for this site: AJCC 8 applies.",
 }
 
+#: What can decide one part of a stage (:attr:`PartReason.by`), in words.
+REASON_BY: dict[str, str] = {
+    "size": "the tumour size (cm), read against the size bands of the site's T table",
+    "depth": "the depth of invasion (the deepest wall layer reached)",
+    "invasion": "an invaded structure named in the site's T table (or none invaded, for the thymus)",
+    "mesoappendix": "invasion of the mesoappendix (mm)",
+    "not_assessable": "nothing that T rests on was reported (TX)",
+    "not_modelled": "an invaded structure whose T rule is not modelled here (T left open, TX)",
+    "nodes": "the number of positive regional lymph nodes examined",
+    "mesenteric_mass": "a mesenteric mass (jejunum/ileum: above the N2 size it is N2)",
+    "node_station": "the station of the positive thoracic nodes",
+    "imaging": "the node status on imaging (clinical N), no nodes examined",
+    "not_reported": "neither examined nodes nor imaging reported (NX)",
+    "metastasis": "the distant metastases reported",
+    "thoracic_metastasis": "the most advanced thoracic metastatic finding",
+    "assumed": "nothing reported about distant metastases: M0 assumed (AJCC has no MX)",
+    "table": "the stage-group table of the staging system, from T, N and M",
+    "partial": "the stage-group table: every possible value of the unknown part gives the same group",
+    "ajcc9": "AJCC Version 9: T1 NX M0 is stage I at the sites its article names",
+    "undetermined": "the group depends on the unknown part of TNM",
+    "not_staged": "the tumour is not staged with this system (reason in the sentence)",
+}
+
+
+@dataclass(frozen=True)
+class PartReason:
+    """Why one part of a stage is what it is, as data (self-checks read this, never the wording of the steps).
+
+    ``part``: ``T``, ``N``, ``M`` or ``group``; ``value``: the category given (``T2``, ``cN0``, ``M1a``, ``IIIB``;
+    None when there is no group); ``by``: a key of :data:`REASON_BY` (``size``, ``depth``, ``invasion``, ``nodes``,
+    ``table`` ...); ``detail``: the band or word that decided, in words (``> 1 cm and <= 2 cm``, ``muscularis
+    propria``, ``12 positive nodes``, ``liver only``); ``sentence``: the step (one of :attr:`Stage.steps`) that
+    explains it.
+    """
+
+    part: str
+    value: str | None
+    by: str
+    detail: str
+    sentence: str
+
+
 #: Every answer stage() can give, for exercises and widgets (None = not staged here).
 CATEGORIES: dict[str, tuple[str, ...]] = {"t": T_CATEGORIES, "n": N_CATEGORIES, "m": M_CATEGORIES,
                                           "group": STAGE_GROUPS}
@@ -130,7 +173,8 @@ class Stage(Explained):
     examined nodes, ``cN0``/``cN1``... when only imaging gave the node status, ``N+``/``cN+`` for positive nodes
     whose subcategory cannot be told; ``m`` is ``M1`` when metastases are present but the subcategory cannot be
     told. ``edition`` is the key of the edition applied (``AJCC8`` or ``AJCC9``), ``system`` the staging system
-    in words (e.g. "NET, stomach").
+    in words (e.g. "NET, stomach"). ``t_reason``, ``n_reason``, ``m_reason`` and ``group_reason`` say, as data
+    (:class:`PartReason`), what decided each part; a tumour not staged here has only a ``group_reason``.
     """
 
     t: str | None
@@ -142,6 +186,10 @@ class Stage(Explained):
     sources: tuple[str, ...] = ()
     edition: str = "AJCC8"
     system: str = "NET"
+    t_reason: PartReason | None = None
+    n_reason: PartReason | None = None
+    m_reason: PartReason | None = None
+    group_reason: PartReason | None = None
 
     @property
     def tnm(self) -> str:
@@ -160,7 +208,7 @@ class Stage(Explained):
         return self.tnm
 
     def text_value(self) -> str:
-        return f"{self.tnm}, group {self.group}"
+        return f"{self.tnm}, " + (f"stage {self.group}" if self.group else "no stage group")
 
 
 # --- helpers ------------------------------------------------------------------------------------------------
@@ -171,6 +219,10 @@ def _words(x: str) -> str:
 def _value(name: str, v: object) -> str:
     if isinstance(v, bool):
         return "yes" if v else "no"
+    if name == "prior_therapies":
+        from netlib.data.treatment_rules import CATEGORY_LABELS
+
+        return ", ".join(CATEGORY_LABELS[w] for w in v) or "none"
     if isinstance(v, tuple):
         return ", ".join(_words(str(w)) for w in v) or "none"
     if name == "ki67_percent" or name == "ne_component_percent":
@@ -213,16 +265,32 @@ def _bad_word(field: str, value: str, where: str, allowed, hint: str = "") -> In
                                     + (f" ({hint})" if hint else ""))
 
 
+def _reason(why: dict, part: str, value: str | None, by: str, detail: str, sentence: str) -> str:
+    """Record what decided ``part`` in ``why`` and return the sentence (already one of the steps)."""
+    assert by in REASON_BY, by
+    why[part] = PartReason(part, value, by, detail, sentence)
+    return sentence
+
+
+def _not_staged(steps: list[str]) -> dict[str, PartReason]:
+    return {"group": PartReason("group", None, "not_staged", "", steps[0])}
+
+
+def _stage(t, n, m, group, flags, steps, sources, edition, system, why: dict[str, PartReason]) -> Stage:
+    return Stage(t, n, m, group, tuple(flags), tuple(steps), tuple(sources), edition, system,
+                 why.get("T"), why.get("N"), why.get("M"), why.get("group"))
+
+
 def _groups(lookup, ts, ns, ms) -> set[str]:
     return {lookup(t, n, m) for t in ts for n in ns for m in ms}
 
 
 # --- digestive ----------------------------------------------------------------------------------------------
-def _t_gep(f: Findings, table: TTable, flags: list, steps: list) -> str:
-    found: list[tuple[str, str]] = []
+def _t_gep(f: Findings, table: TTable, flags: list, steps: list, why: dict) -> str:
+    found: list[tuple[str, str, str, str]] = []  # (T, text, what decided, the band or word)
     if f.size_cm is not None:
         t, iv = table.size_category(f.size_cm)
-        found.append((t, f"size {f.size_cm:g} cm is {iv.describe('cm')} -> {t}"))
+        found.append((t, f"size {f.size_cm:g} cm is {iv.describe('cm')} -> {t}", "size", iv.describe("cm")))
         if f.size_cm in table.cutoffs():
             flags.append("pancreas_t1_boundary" if table.site == "pancreas" and f.size_cm == _PANC_T1.high
                          else "size_boundary")
@@ -232,7 +300,7 @@ def _t_gep(f: Findings, table: TTable, flags: list, steps: list) -> str:
                     else f"the {table.title} T table")
             raise _bad_word("depth", f.depth, what, table.depth, table.hints.get(f.depth, ""))
         t = table.depth[f.depth]
-        found.append((t, f"depth of invasion {_words(f.depth)} -> {t}"))
+        found.append((t, f"depth of invasion {_words(f.depth)} -> {t}", "depth", _words(f.depth)))
         if f.depth in table.depth_notes:
             flags.append("depth_implied")
             steps.append(f"Depth of invasion '{_words(f.depth)}': {table.depth_notes[f.depth]}.")
@@ -243,7 +311,8 @@ def _t_gep(f: Findings, table: TTable, flags: list, steps: list) -> str:
                          f"{table.title}.")
         elif mm > 0:
             found.append((table.invasion["mesoappendix"], f"mesoappendiceal invasion {mm:g} mm -> "
-                          f"{table.invasion['mesoappendix']} (any involvement of the mesoappendix)"))
+                          f"{table.invasion['mesoappendix']} (any involvement of the mesoappendix)", "mesoappendix",
+                          f"mesoappendiceal invasion {mm:g} mm"))
         elif "mesoappendix" in (f.invasion or ()):
             raise InvalidValueError("mesoappendix_invasion_mm", "0 mm contradicts invasion 'mesoappendix'; give the "
                                                                 "depth of mesoappendiceal invasion in mm (> 0)")
@@ -251,7 +320,8 @@ def _t_gep(f: Findings, table: TTable, flags: list, steps: list) -> str:
             steps.append("Mesoappendiceal invasion 0 mm: the mesoappendix is not involved, so it does not raise T.")
     for s in f.invasion or ():
         if s in table.invasion:
-            found.append((table.invasion[s], f"invaded structures: {_words(s)} -> {table.invasion[s]}"))
+            found.append((table.invasion[s], f"invaded structures: {_words(s)} -> {table.invasion[s]}", "invasion",
+                          _words(s)))
         elif s in table.not_criteria:
             flags.append("invasion_ignored")
             steps.append(f"Invaded structures: {_words(s)} does not change T for the {table.title}: "
@@ -264,9 +334,12 @@ def _t_gep(f: Findings, table: TTable, flags: list, steps: list) -> str:
     if not found:
         steps.append("Neither size, depth of invasion nor invaded structures were reported: T cannot be assessed "
                      "(TX).")
+        _reason(why, "T", "TX", "not_assessable", "", steps[-1])
         return "TX"
-    t = max((c for c, _ in found), key=T_ORDER.index)
-    steps.append("T criteria reached: " + "; ".join(why for _, why in found) + f". The highest is {t}.")
+    t = max((c for c, *_ in found), key=T_ORDER.index)
+    _t, _text, by, detail = next(x for x in found if x[0] == t)
+    steps.append("T criteria reached: " + "; ".join(text for _, text, *_ in found) + f". The highest is {t}.")
+    _reason(why, "T", t, by, detail, steps[-1])
     steps.append(f"{t} for the {table.title}: {table.descriptions[t]}.")
     if f.size_cm is None and t != "T4":
         flags.append("size_not_reported")
@@ -287,7 +360,7 @@ def _clinical_or_pathological(nodes: int | None, cn: str | None, flags: list, st
     return clinical, "c" if clinical else ""
 
 
-def _n_gep(f: Findings, site: str, flags: list, steps: list) -> tuple[str, tuple[str, ...]]:
+def _n_gep(f: Findings, site: str, flags: list, steps: list, why: dict) -> tuple[str, tuple[str, ...]]:
     """N label and the pathological categories it may stand for."""
     rule = N_RULES[site]
     nodes, mass, cn = f.regional_nodes_positive, f.mesenteric_mass_cm, f.clinical_nodes
@@ -312,6 +385,8 @@ def _n_gep(f: Findings, site: str, flags: list, steps: list) -> tuple[str, tuple
             flags.append("clinical_n")
         steps.append(f"{c}N2: " + (f"positive regional nodes {nodes} ({rule.n2_min_nodes} or more)" if count_n2 else
                                     f"mesenteric mass {mass:g} cm > {rule.n2_mass_above_cm:g} cm") + ".")
+        _reason(why, "N", c + "N2", "nodes" if count_n2 else "mesenteric_mass",
+                f"{nodes} positive nodes" if count_n2 else f"a {mass:g} cm mesenteric mass", steps[-1])
         if mass_n2 and not count_n2 and nodes is not None:
             steps.append(f"Positive regional nodes: {nodes} (alone {'N0' if nodes == 0 else 'N1'}); the mesenteric "
                          "mass makes it N2.")
@@ -321,20 +396,25 @@ def _n_gep(f: Findings, site: str, flags: list, steps: list) -> tuple[str, tuple
         extra = (f" (fewer than {rule.n2_min_nodes} and no mesenteric mass > {rule.n2_mass_above_cm:g} cm)"
                  if rule.n2_min_nodes is not None and n == "N1" else "")
         steps.append(f"Positive regional nodes: {nodes} -> {n}{extra}.")
+        _reason(why, "N", n, "nodes", f"{nodes} positive node{'' if nodes == 1 else 's'}", steps[-1])
         return n, (n,)
     if cn is not None:
         flags.append("clinical_n")
         if cn == "negative":
             steps.append("No nodes examined; node status on imaging negative: cN0 (clinical).")
+            _reason(why, "N", "cN0", "imaging", "negative on imaging", steps[-1])
             return "cN0", ("N0",)
         if rule.n2_min_nodes is not None:
             flags.append("n_subcategory_undetermined")
             steps.append(f"No nodes examined; node status on imaging positive: cN1 or cN2 (imaging cannot count "
                          f"{rule.n2_min_nodes} nodes), shown as cN+.")
+            _reason(why, "N", "cN+", "imaging", "positive on imaging", steps[-1])
             return "cN+", ("N1", "N2")
         steps.append("No nodes examined; node status on imaging positive: cN1 (clinical).")
+        _reason(why, "N", "cN1", "imaging", "positive on imaging", steps[-1])
         return "cN1", ("N1",)
     steps.append("Positive regional nodes not reported and no node status on imaging: NX.")
+    _reason(why, "N", "NX", "not_reported", "", steps[-1])
     return "NX", rule.categories
 
 
@@ -350,23 +430,27 @@ def _stage_gep(f: Findings, g: Grade, edition: str, flags: list, steps: list) ->
         steps = [f"{g.label}: the NET staging system does not apply; stage with the carcinoma system of the organ "
                  f"({CARCINOMA_SYSTEM[f.site]})."]
         steps += _unused_steps(f, staged=False, reason=f"a {g.label} is staged with the carcinoma system")
-        return Stage(None, None, None, None, ("not_net_staging",), tuple(steps), table.sources, "AJCC8", system)
+        return _stage(None, None, None, None, ("not_net_staging",), steps, table.sources, "AJCC8", system,
+                      _not_staged(steps))
     steps.append(f"Site: {table.title}, staged with the AJCC 8 NET T table of this site.")
     if g.label == "undetermined":
         flags.append("grade_undetermined")
         steps.append("Grade undetermined: staged with the NET system, which assumes a well-differentiated tumour.")
-    t = _t_gep(f, table, flags, steps)
-    n, ns = _n_gep(f, f.site, flags, steps)
+    why: dict[str, PartReason] = {}
+    t = _t_gep(f, table, flags, steps, why)
+    n, ns = _n_gep(f, f.site, flags, steps, why)
     # M
     if f.metastasis is None:
         m = "M0"
         flags.append("m_assumed_m0")
         steps.append("Distant metastases not reported: M0 assumed.")
+        _reason(why, "M", m, "assumed", "", steps[-1])
     else:
         m = M_CATEGORY[f.metastasis]
         steps.append(f"Distant metastases '{_words(f.metastasis)}': {m}"
                      + {"M1a": " (liver only)", "M1b": " (extrahepatic only)", "M1c": " (liver and extrahepatic)"}
                      .get(m, "") + ".")
+        _reason(why, "M", m, "metastasis", _words(f.metastasis), steps[-1])
     # group
     ts = T_ORDER if t == "TX" else (t,)
     groups = _groups(lambda a, b, c: stage_group(a, b, c, table.colorectal_groups), ts, ns, (m,))
@@ -378,8 +462,10 @@ def _stage_gep(f: Findings, g: Grade, edition: str, flags: list, steps: list) ->
         if t == "TX" or len(ns) > 1:
             flags.append("group_from_partial_data")
             steps.append(f"Stage {group} whatever the unknown part of TNM.")
+            _reason(why, "group", group, "partial", "AJCC 8 stage groups", steps[-1])
         else:
             steps.append(f"{t} {n} {m} -> stage {group} (AJCC 8).")
+            _reason(why, "group", group, "table", "AJCC 8 stage groups", steps[-1])
     else:
         group = None
         if edition != "AJCC8" and (t, n, m) == ("T1", "NX", "M0"):
@@ -389,14 +475,16 @@ def _stage_gep(f: Findings, g: Grade, edition: str, flags: list, steps: list) ->
                 sources += [s for s in ed.sources if s not in sources]
                 steps.append(f"T1 NX M0 -> stage I ({ed.title}: for the {table.title} a T1 tumour removed without "
                              "nodal sampling, e.g. endoscopically, is stage I; AJCC 8 gives no group).")
+                _reason(why, "group", group, "ajcc9", ed.title, steps[-1])
             else:
                 flags.append("ajcc9_not_applied")
                 steps.append(f"{ed.title} makes T1 NX M0 stage I only at the sites its article names; the "
                              f"{table.title} is not among them, so the AJCC 8 rule applies.")
         if group is None:
             flags.append("group_undetermined")
-            steps.append("The stage group depends on the unknown part of TNM (" + ", ".join(
-                sorted(groups, key=GROUP_ORDER.index)) + ").")
+            possible = ", ".join(sorted(groups, key=GROUP_ORDER.index))
+            steps.append(f"The stage group depends on the unknown part of TNM ({possible}).")
+            _reason(why, "group", None, "undetermined", possible, steps[-1])
     if edition != "AJCC8":
         steps.append(f"Edition: {ed.title}. {ed.note} Everything else above is AJCC 8, unchanged.")
     if table.colorectal_groups and t == "T1" and f.size_cm is not None:
@@ -411,17 +499,18 @@ def _stage_gep(f: Findings, g: Grade, edition: str, flags: list, steps: list) ->
     if N_RULES[f.site].n2_min_nodes is not None:
         sources += [s for s in N_RULES[f.site].sources if s not in sources]
     steps += _unused_steps(f, staged=True)
-    return Stage(t, n, m, group, tuple(dict.fromkeys(flags)), tuple(steps), tuple(sources), edition, system)
+    return _stage(t, n, m, group, dict.fromkeys(flags), steps, sources, edition, system, why)
 
 
 # --- thoracic -----------------------------------------------------------------------------------------------
-def _t_thoracic(f: Findings, table: ThoracicTable, flags: list, steps: list) -> tuple[str, tuple[str, ...]]:
-    found: list[tuple[str, str]] = []
+def _t_thoracic(f: Findings, table: ThoracicTable, flags: list, steps: list,
+                why: dict) -> tuple[str, tuple[str, ...]]:
+    found: list[tuple[str, str, str, str]] = []  # (T, text, what decided, the band or word)
     open_above = False
     if f.size_cm is not None:
         if table.size_bands:
             t, iv = table.size_category(f.size_cm)
-            found.append((t, f"size {f.size_cm:g} cm is {iv.describe('cm')} -> {t}"))
+            found.append((t, f"size {f.size_cm:g} cm is {iv.describe('cm')} -> {t}", "size", iv.describe("cm")))
             if f.size_cm in table.cutoffs():
                 flags.append("size_boundary")
                 steps.append(f"Size {f.size_cm:g} cm sits exactly on a cut-off: the upper bounds are inclusive, so it "
@@ -435,12 +524,14 @@ def _t_thoracic(f: Findings, table: ThoracicTable, flags: list, steps: list) -> 
                          f"Report an empty list when nothing is invaded ({table.no_invasion_t}).")
     elif not f.invasion:
         if table.no_invasion_t is not None:
-            found.append((table.no_invasion_t, f"invaded structures: none -> {table.no_invasion_t}"))
+            found.append((table.no_invasion_t, f"invaded structures: none -> {table.no_invasion_t}", "invasion",
+                          "no structure invaded"))
         else:
             steps.append("Invaded structures: none reported.")
     for s in f.invasion or ():
         if s in table.invasion:
-            found.append((table.invasion[s], f"invaded structures: {_words(s)} -> {table.invasion[s]}"))
+            found.append((table.invasion[s], f"invaded structures: {_words(s)} -> {table.invasion[s]}", "invasion",
+                          _words(s)))
         elif s in table.not_modelled:
             open_above = True
             flags.append("t_not_modelled")
@@ -448,24 +539,29 @@ def _t_thoracic(f: Findings, table: ThoracicTable, flags: list, steps: list) -> 
         else:
             raise _bad_word("invasion", s, f"the {table.title} T", list(table.invasion) + list(table.not_modelled),
                             table.hints.get(s, ""))
-    if "T2a" in {c for c, _ in found} and any(table.invasion.get(s) == "T2a" for s in f.invasion or ()):
+    if "T2a" in {c for c, *_ in found} and any(table.invasion.get(s) == "T2a" for s in f.invasion or ()):
         steps.append(f"A T2 by invasion is {table.invasion_t2['T2a']}.")
     if not found and not open_above:
         steps.append("T cannot be assessed from what was reported (TX).")
+        _reason(why, "T", "TX", "not_assessable", "", steps[-1])
         return "TX", table.t
-    low = max((c for c, _ in found), key=table.t.index) if found else table.t[0]
+    low = max((c for c, *_ in found), key=table.t.index) if found else table.t[0]
     if found:
-        steps.append("T criteria reached: " + "; ".join(why for _, why in found) + f". The highest is {low}.")
+        steps.append("T criteria reached: " + "; ".join(text for _, text, *_ in found) + f". The highest is {low}.")
+        _t, _text, by, detail = next(x for x in found if x[0] == low)
+        _reason(why, "T", low, by, detail, steps[-1])
     if open_above and low != table.t[-1]:
         possible = table.t[table.t.index(low):]
         steps.append(f"T is at least {low}, but a structure whose rule is not modelled here could raise it: T is "
                      f"left open ({', '.join(possible)}), shown as TX.")
+        _reason(why, "T", "TX", "not_modelled", ", ".join(possible), steps[-1])
         return "TX", possible
     steps.append(f"{low} for the {table.title}: {table.descriptions[low]}.")
     return low, (low,)
 
 
-def _n_thoracic(f: Findings, table: ThoracicTable, flags: list, steps: list) -> tuple[str, tuple[str, ...]]:
+def _n_thoracic(f: Findings, table: ThoracicTable, flags: list, steps: list,
+                why: dict) -> tuple[str, tuple[str, ...]]:
     nodes, cn, station = f.regional_nodes_positive, f.clinical_nodes, f.thoracic_nodes
     if station is not None and station not in table.nodes:
         raise _bad_word("thoracic_nodes", station, f"the {table.site} (it is a "
@@ -483,28 +579,36 @@ def _n_thoracic(f: Findings, table: ThoracicTable, flags: list, steps: list) -> 
         n = table.nodes[station]
         steps.append(f"Thoracic node station: {THORACIC_WORD_MEANINGS[station][1]} -> {c}{n}"
                      + (" (clinical, from imaging)" if clinical else "") + ".")
+        _reason(why, "N", c + n, "node_station", THORACIC_WORD_MEANINGS[station][1], steps[-1])
         return c + n, (n,)
     if nodes is not None:
         if nodes == 0:
             steps.append("Positive regional nodes: 0 -> N0.")
+            _reason(why, "N", "N0", "nodes", "0 positive nodes", steps[-1])
             return "N0", ("N0",)
         flags.append("n_subcategory_undetermined")
         steps.append(f"Positive regional nodes: {nodes}, but the {table.site} N depends on the node station (not "
                      f"the count), which was not reported: {' or '.join(table.n[1:])}, shown as N+.")
+        _reason(why, "N", "N+", "nodes", f"{nodes} positive node{'' if nodes == 1 else 's'}, station not reported",
+                steps[-1])
         return "N+", table.n[1:]
     if cn == "negative":
         steps.append("No nodes examined; node status on imaging negative: cN0 (clinical).")
+        _reason(why, "N", "cN0", "imaging", "negative on imaging", steps[-1])
         return "cN0", ("N0",)
     if cn == "positive":
         flags.append("n_subcategory_undetermined")
         steps.append(f"No nodes examined; node status on imaging positive, station not reported: "
                      f"{' or '.join('c' + x for x in table.n[1:])}, shown as cN+.")
+        _reason(why, "N", "cN+", "imaging", "positive on imaging, station not reported", steps[-1])
         return "cN+", table.n[1:]
     steps.append("Positive regional nodes not reported and no node status on imaging: NX.")
+    _reason(why, "N", "NX", "not_reported", "", steps[-1])
     return "NX", table.n
 
 
-def _m_thoracic(f: Findings, table: ThoracicTable, flags: list, steps: list) -> tuple[str, tuple[str, ...]]:
+def _m_thoracic(f: Findings, table: ThoracicTable, flags: list, steps: list,
+                why: dict) -> tuple[str, tuple[str, ...]]:
     tm = f.thoracic_metastasis
     if tm is not None and tm not in table.metastasis:
         raise _bad_word("thoracic_metastasis", tm, f"the {table.site} (it is a {THORACIC_WORD_MEANINGS[tm][0]} word)",
@@ -514,10 +618,12 @@ def _m_thoracic(f: Findings, table: ThoracicTable, flags: list, steps: list) -> 
     if tm is None and f.metastasis is None:
         flags.append("m_assumed_m0")
         steps.append("Distant metastases not reported: M0 assumed.")
+        _reason(why, "M", "M0", "assumed", "", steps[-1])
         return "M0", ("M0",)
     from_met = table.m_from_metastasis[f.metastasis] if f.metastasis is not None else None
     if f.metastasis is not None:
         steps.append(f"Distant metastases '{_words(f.metastasis)}': {' or '.join(from_met)} for the {table.site}.")
+        _reason(why, "M", None, "metastasis", _words(f.metastasis), steps[-1])
     possible = from_met
     if tm is not None:  # the most advanced finding: it decides within what 'metastasis' allows
         m = table.metastasis[tm]
@@ -527,12 +633,15 @@ def _m_thoracic(f: Findings, table: ThoracicTable, flags: list, steps: list) -> 
                                     "advanced metastatic finding")
         steps.append(f"Thoracic metastasis category (the most advanced finding): {THORACIC_WORD_MEANINGS[tm][1]} -> "
                      f"{m}.")
+        _reason(why, "M", m, "thoracic_metastasis", THORACIC_WORD_MEANINGS[tm][1], steps[-1])
         possible = (m,)
     if len(possible) == 1:
+        why["M"] = dataclasses.replace(why["M"], value=possible[0])
         return possible[0], possible
     flags.append("m_subcategory_undetermined")
-    steps.append(f"M is {' or '.join(possible)}: the words given do not decide (report thoracic_metastasis), shown "
-                 "as M1.")
+    steps.append(f"M is {' or '.join(possible)}: the words given do not decide (report the thoracic metastasis "
+                 "category), shown as M1.")
+    why["M"] = dataclasses.replace(why["M"], value="M1", sentence=steps[-1])
     return "M1", possible
 
 
@@ -543,7 +652,8 @@ def _stage_thoracic(f: Findings, g: Grade, edition: str, flags: list, steps: lis
         steps = [f"{g.label}: not staged here. Lung SCLC and LCNEC are staged with the lung cancer protocols; "
                  "applying the thymic system to thymic neuroendocrine carcinomas is debated."]
         steps += _unused_steps(f, staged=False, reason=f"{g.label} is a neuroendocrine carcinoma")
-        return Stage(None, None, None, None, ("lung_cancer_tnm",), tuple(steps), table.sources, "AJCC8", system)
+        return _stage(None, None, None, None, ("lung_cancer_tnm",), steps, table.sources, "AJCC8", system,
+                      _not_staged(steps))
     if f.depth is not None:
         raise _bad_word("depth", f.depth, f"the {table.site}: wall layers describe the digestive tract; use the "
                                           "invaded structures", ())
@@ -555,9 +665,10 @@ def _stage_thoracic(f: Findings, g: Grade, edition: str, flags: list, steps: lis
     if g.label == "undetermined":
         flags.append("grade_undetermined")
         steps.append("Grade undetermined: staged as a carcinoid; an SCLC or LCNEC would not be staged here.")
-    t, ts = _t_thoracic(f, table, flags, steps)
-    n, ns = _n_thoracic(f, table, flags, steps)
-    m, ms = _m_thoracic(f, table, flags, steps)
+    why: dict[str, PartReason] = {}
+    t, ts = _t_thoracic(f, table, flags, steps, why)
+    n, ns = _n_thoracic(f, table, flags, steps, why)
+    m, ms = _m_thoracic(f, table, flags, steps, why)
     if f.mesoappendix_invasion_mm is not None:
         steps.append(f"Mesoappendiceal invasion ({f.mesoappendix_invasion_mm:g} mm) applies to the appendix only: not "
                      f"used for the {f.site}.")
@@ -567,19 +678,22 @@ def _stage_thoracic(f: Findings, g: Grade, edition: str, flags: list, steps: lis
         if len(ts) * len(ns) * len(ms) > 1:
             flags.append("group_from_partial_data")
             steps.append(f"Stage {group} whatever the unknown part of TNM.")
+            _reason(why, "group", group, "partial", table.groups.title, steps[-1])
         else:
             steps.append(f"{t} {n} {m} -> stage {group} ({table.groups.title}).")
+            _reason(why, "group", group, "table", table.groups.title, steps[-1])
     else:
         group = None
         flags.append("group_undetermined")
-        steps.append("The stage group depends on the unknown part of TNM (" + ", ".join(
-            sorted(groups, key=GROUP_ORDER.index)) + ").")
+        possible = ", ".join(sorted(groups, key=GROUP_ORDER.index))
+        steps.append(f"The stage group depends on the unknown part of TNM ({possible}).")
+        _reason(why, "group", None, "undetermined", possible, steps[-1])
     if edition != "AJCC8":
         steps.append(f"{EDITIONS[edition].title} covers digestive NETs only: the {f.site} is staged with TNM 8 "
                      "(AJCC 8).")
     steps += list(table.caveats)
     steps += _unused_steps(f, staged=True)
-    return Stage(t, n, m, group, tuple(dict.fromkeys(flags)), tuple(steps), table.sources, "AJCC8", system)
+    return _stage(t, n, m, group, dict.fromkeys(flags), steps, table.sources, "AJCC8", system, why)
 
 
 # --- entry point ----------------------------------------------------------------------------------------------
@@ -599,7 +713,7 @@ def stage(findings: Findings, grade_result: Grade | None = None, edition: str = 
         steps = ["Staging needs the primary site; " + ("it was not reported." if f.site is None else
                                                         "the primary is unknown.")]
         steps += _unused_steps(f, staged=False, reason="no primary site")
-        return Stage(None, None, None, None, ("site_required",), tuple(steps), (), edition)
+        return _stage(None, None, None, None, ("site_required",), steps, (), edition, "NET", _not_staged(steps))
     g = grade_result if grade_result is not None else grade(f)
     if f.site in THORACIC_TABLES:
         return _stage_thoracic(f, g, edition, [], [])

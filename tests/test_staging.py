@@ -398,3 +398,49 @@ def test_invalid_edition_names_the_argument_and_the_allowed_values():
     with pytest.raises((InvalidValueError, InvalidTypeError)) as e:
         stage(Findings(site="stomach", size_cm=1.0), edition=9)
     assert e.value.argument == "edition"
+
+
+# --- what decided each part, as data ---------------------------------------------------------------------
+@pytest.mark.parametrize("kw,t,n,m,group", [
+    (dict(site="pancreas", size_cm=2.0, regional_nodes_positive=0, metastasis="none"),
+     ("T2", "size", None), ("N0", "nodes"), ("M0", "metastasis"), ("II", "table")),
+    (dict(site="stomach", size_cm=0.8, depth="muscularis_propria", clinical_nodes="negative"),
+     ("T2", "depth", "muscularis propria"), ("cN0", "imaging"), ("M0", "assumed"), (None, None)),
+    (dict(site="pancreas", regional_nodes_positive=0, metastasis="none"),
+     ("TX", "not_assessable", ""), ("N0", "nodes"), ("M0", "metastasis"), (None, "undetermined")),
+    (dict(site="jejunum_ileum", size_cm=1.2, depth="muscularis_propria", regional_nodes_positive=12,
+          metastasis="liver_only"), ("T2", None, None), ("N2", "nodes", "12 positive nodes"), ("M1a", "metastasis"),
+     ("IV", "table")),
+    (dict(site="thymus", invasion=(), thoracic_nodes="anterior_perithymic", metastasis="none", morphology="carcinoid",
+          differentiation="well", mitoses_per_2mm2=1, necrosis="absent"),
+     ("T1a", "invasion", "no structure invaded"), ("N1", "node_station"), ("M0", "metastasis"), (None, None)),
+])
+def test_part_reasons(kw, t, n, m, group):
+    s = st(**kw)
+    for reason, (value, by, *detail) in ((s.t_reason, t), (s.n_reason, n), (s.m_reason, m)):
+        assert reason.value == value and (by is None or reason.by == by) and reason.sentence in s.steps, reason
+        if detail and detail[0] is not None:
+            assert reason.detail == detail[0], reason
+    assert (s.t, s.n, s.m) == (t[0], n[0], m[0])
+    assert s.group_reason.sentence in s.steps and s.group_reason.value == s.group
+    if group[1] is not None:
+        assert (s.group, s.group_reason.by) == group
+
+
+def test_not_staged_has_only_a_group_reason():
+    for s in (st(site="colon", differentiation="poor", ki67_percent=70), st(site=None), st(site="unknown_primary"),
+              stage(Findings(site="lung", morphology="small_cell", mitoses_per_2mm2=50))):
+        assert s.t_reason is s.n_reason is s.m_reason is None
+        assert s.group_reason.by == "not_staged" and s.group_reason.sentence == s.steps[0]
+    assert "no stage group" in str(st(site="pancreas", metastasis="none")).splitlines()[0]
+
+
+def test_every_case_bank_stage_has_reasons_from_its_steps():
+    from netlib.data.cases import load_cases
+    from netlib.staging import REASON_BY
+
+    for case in load_cases():
+        s = stage(case.findings)
+        reasons = [r for r in (s.t_reason, s.n_reason, s.m_reason, s.group_reason) if r is not None]
+        assert reasons and all(r.by in REASON_BY and r.sentence in s.steps for r in reasons), case.key
+        assert (s.t is None) or [r.value for r in reasons[:3]] == [s.t, s.n, s.m], case.key
