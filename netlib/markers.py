@@ -7,13 +7,14 @@ paragangliomas, so "cytokeratin vs neurofilament" is an oversimplification: kera
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
 from netlib.errors import InvalidTypeError, InvalidValueError
 from netlib.results import Explained
 
-__all__ = ["MARKER_SENSITIVITY", "PanelResult", "interpret"]
+__all__ = ["MARKER_SENSITIVITY", "FLAGS", "PanelResult", "interpret"]
 
 #: Sensitivity (%) of each general NE marker in all NENs and in NECs (source ``insm1_markers``).
 MARKER_SENSITIVITY: dict[str, dict[str, float]] = {
@@ -24,6 +25,16 @@ MARKER_SENSITIVITY: dict[str, dict[str, float]] = {
 _RESULTS = ("positive", "negative")
 _GENERAL = ("synaptophysin", "chromogranin_a", "insm1")
 _DISPLAY = {"synaptophysin": "synaptophysin", "chromogranin_a": "chromogranin A", "insm1": "INSM1"}
+
+#: What the flags of a :class:`PanelResult` mean (shown as sentences on the card).
+FLAGS: dict[str, str] = {
+    "insm1_only": "INSM1 is the only positive general marker; it is weakly positive in some non-neuroendocrine "
+                  "tumours, so confirm with synaptophysin or chromogranin A.",
+    "small_cell_caveat": "All general markers are negative, but small cell carcinoma is diagnosed on morphology and "
+                         "can be marker-negative.",
+    "neurofilament_unreliable": "Neurofilament does not decide the lineage: paragangliomas stain for it "
+                                "inconsistently; keratin decides.",
+}
 
 
 @dataclass(frozen=True)
@@ -37,6 +48,7 @@ class PanelResult(Explained):
     sources: tuple[str, ...]
 
     card_title: ClassVar[str] = "Marker panel"
+    flag_text: ClassVar[Mapping[str, str]] = FLAGS
 
     def headline(self) -> str:
         return f"NE differentiation: {self.ne_differentiation}"

@@ -18,8 +18,11 @@ class Explained:
 
     A subclass provides ``steps`` and ``sources`` (tuples of str), optionally ``flags`` (codes explained by
     :attr:`flag_text`), and says what its card shows by overriding :meth:`headline` (the value, large),
-    and where useful :attr:`card_title`, :meth:`card_heading`, :meth:`subtitle`, :meth:`text_value`, :meth:`footer`, :meth:`extra_html` and
-    :meth:`extra_text`.
+    and where useful :attr:`card_title`, :meth:`card_heading`, :meth:`subtitle`, :meth:`text_value`, :meth:`footer`,
+    :meth:`flag_sentences`, :meth:`extra_html` and :meth:`extra_text`.
+
+    Everything a card shows is meant for a trainee: words, not keys. Flags appear as the sentences that say what
+    they mean, sources as short citations; the codes and keys stay available as data (``flags``, ``sources``).
     """
 
     card_title: ClassVar[str] = "Result"
@@ -46,6 +49,12 @@ class Explained:
         """Lines appended to the plain-text summary."""
         return []
 
+    def flag_sentences(self) -> list[str]:
+        """What the flags mean, as sentences shown under "Take care:" (defaults to :attr:`flag_text`)."""
+        from netlib.teaching.cards import describe_flags
+
+        return describe_flags(self.flags, self.flag_text)
+
     def card_heading(self) -> str:
         """The small line above the value on the card (defaults to :attr:`card_title`)."""
         return self.card_title
@@ -57,12 +66,12 @@ class Explained:
     def _repr_html_(self) -> str:
         from netlib.teaching.cards import card_html
 
-        return card_html(self.card_heading(), self.headline(), subtitle=self.subtitle(), flags=self.flags,
-                         flag_text=self.flag_text, steps=self.steps, sources=self.sources,
+        return card_html(self.card_heading(), self.headline(), subtitle=self.subtitle(),
+                         flag_sentences=self.flag_sentences(), steps=self.steps, sources=self.sources,
                          footer=self.footer()) + self.extra_html()
 
     def __str__(self) -> str:
         from netlib.teaching.cards import card_text
 
-        return "\n".join([card_text(self.card_title, self.text_value(), flags=self.flags, steps=self.steps,
-                                    sources=self.sources), *self.extra_text()])
+        return "\n".join([card_text(self.card_title, self.text_value(), flag_sentences=self.flag_sentences(),
+                                    steps=self.steps, sources=self.sources), *self.extra_text()])

@@ -165,8 +165,12 @@ def test_result_shape_and_card():
     r = g(site="pancreas", differentiation="well", ki67_percent=3.0, mitoses_per_2mm2=1)
     assert r.label in LABELS and all(f in FLAGS for f in r.flags)
     html = r._repr_html_()
-    assert "NET G2" in html and "boundary_value" in html and "who2019_digestive" in html
-    assert str(r).startswith("Grade: NET G2")
+    assert "NET G2" in html and "Take care:" in html and "Ki-67 3 % belongs to NET G2" in html
+    assert "Nagtegaal et al., Histopathology, 2020" in html and "https://doi.org/10.1111/his.13975" in html
+    assert "boundary_value" not in html and "who2019_digestive" not in html  # words, not keys
+    text = str(r)
+    assert text.startswith("Grade: NET G2") and "Ki-67 3 % belongs to NET G2" in text
+    assert "Nagtegaal et al., Histopathology, 2020" in text and "boundary_value" not in text
 
 
 # --- vectorised -------------------------------------------------------------------------------
@@ -246,3 +250,54 @@ def test_boundary_value_text_names_the_band_each_cut_off_belongs_to():
     assert g(site="rectum", differentiation="well", mitoses_per_2mm2=20).label == "NET G2"
     assert "Ki-67 20 % and 20 mitoses per 2 mm² are the highest values of NET G2 (not NET G3)" in text
     assert "Ki-67 3 % and 2 mitoses per 2 mm² are the lowest values of NET G2" in text
+
+
+# --- the decision as data ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("kw,by,bands", [
+    (dict(site="pancreas", differentiation="well", ki67_percent=2, mitoses_per_2mm2=4), "mitoses",
+     {"ki67": "NET G1", "mitoses": "NET G2"}),
+    (dict(site="pancreas", differentiation="well", ki67_percent=25, mitoses_per_2mm2=4), "ki67",
+     {"ki67": "NET G3", "mitoses": "NET G2"}),
+    (dict(site="rectum", differentiation="well", ki67_percent=5, mitoses_per_2mm2=3), "both",
+     {"ki67": "NET G2", "mitoses": "NET G2"}),
+    (dict(site="rectum", ki67_percent=5), "ki67", {"ki67": "NET G2"}),
+    (dict(site="colon", differentiation="poor", ki67_percent=80), "differentiation", {"ki67": "NET G3"}),
+    (dict(site="colon", ne_component_percent=40, differentiation="poor"), "ne_component", {}),
+    (dict(site="colon", ne_component_percent=20), "ne_component", {}),
+    (dict(site="pancreas", ki67_percent=40), "differentiation", {"ki67": "NET G3"}),
+    (dict(site="pancreas", differentiation="well"), "proliferation", {}),
+    (dict(site="lung", morphology="carcinoid", mitoses_per_2mm2=4, necrosis="absent", size_cm=1), "thoracic_mitoses",
+     {"mitoses": "atypical carcinoid"}),
+    (dict(site="lung", morphology="carcinoid", mitoses_per_2mm2=1, necrosis="punctate", size_cm=1), "necrosis",
+     {"mitoses": "typical carcinoid"}),
+    (dict(site="lung", morphology="carcinoid", mitoses_per_2mm2=1, necrosis="absent", size_cm=0.3), "size",
+     {"mitoses": "typical carcinoid"}),
+    (dict(site="lung", morphology="small_cell", mitoses_per_2mm2=40), "morphology", {"mitoses": "LCNEC / SCLC range"}),
+    (dict(site="thymus"), "morphology", {}),
+])
+def test_decision_says_what_decided(kw, by, bands):
+    r = g(**kw)
+    d = r.decision
+    assert d.by == by and dict(d.bands) == bands and d.sentence in r.steps, (r.label, d)
+    assert d.discordant is (len(set(bands.values())) > 1)
+
+
+def test_decision_cutoffs_name_their_band_and_the_value_on_them():
+    d = g(site="rectum", differentiation="well", ki67_percent=20.0, mitoses_per_2mm2=1).decision
+    assert [(c.parameter, c.value, c.unit, c.band, c.exact) for c in d.cutoffs] == [
+        ("ki67", 3.0, "%", "NET G2", False), ("ki67", 20.0, "%", "NET G2", True),
+        ("mitoses", 2.0, "per 2 mm²", "NET G2", False)]
+    assert [c.describe() for c in d.exact_cutoffs] == ["Ki-67 20 % belongs to NET G2"]
+    minen = g(site="colon", ne_component_percent=30, differentiation="poor").decision
+    assert minen.exact_cutoffs[0].describe() == "a component of 30 % belongs to MiNEN"
+    lung = g(site="lung", morphology="carcinoid", mitoses_per_2mm2=2, necrosis="absent", size_cm=1).decision
+    assert [c.describe() for c in lung.exact_cutoffs] == ["2 mitoses per 2 mm² belongs to atypical carcinoid"]
+
+
+def test_every_case_bank_grade_has_a_decision_from_its_steps():
+    from netlib.data.cases import load_cases
+    from netlib.grading import DECIDED_BY
+
+    for case in load_cases():
+        r = grade(case.findings)
+        assert r.decision.by in DECIDED_BY and r.decision.sentence in r.steps, case.key
