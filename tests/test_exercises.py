@@ -1,11 +1,17 @@
 """Self-check exercises: keys computed by netlib, feedback that names the misconception."""
+import inspect
+import json
+import re
 
 import pytest
 
-from netlib import Findings
+import netlib.teaching.exercises as exercises
+from netlib import Findings, grade, recommend, stage
 from netlib.counting import fields
 from netlib.data.cases import get_case
 from netlib.teaching.exercises import (
+    NumericKey,
+    Trap,
     check_case,
     check_commonest_site,
     check_fields_needed,
@@ -18,6 +24,9 @@ from netlib.teaching.exercises import (
     check_stage,
     check_syndrome,
     check_treatment,
+    fields_needed_key,
+    ki67_index_key,
+    mitoses_per_2mm2_key,
 )
 
 
@@ -116,3 +125,110 @@ def test_check_stage_wrong_t_when_the_key_is_tx():
     assert not fb.correct and fb.expected == "TX N0 M0, stage None"
     assert fb.message.startswith("T is TX") and "cannot be assessed" in fb.message
     assert check_stage(f, "TX", "N0", "M0", None).correct
+
+
+def test_check_stage_tx_case_reads_the_structured_reason():
+    # the issue's reproduction, verbatim: the key has TX; the feedback comes from Stage.t_reason, not from the steps
+    fb = check_stage(Findings(site="pancreas", regional_nodes_positive=0, metastasis="none", differentiation="well",
+                              ki67_percent=2), "T2", "N0", "M0", "I")
+    s = stage(Findings(site="pancreas", regional_nodes_positive=0, metastasis="none", differentiation="well",
+                       ki67_percent=2))
+    assert (s.t_reason.value, s.t_reason.by) == ("TX", "not_assessable") and s.t_reason.sentence in s.steps
+    assert not fb.correct and fb.message == f"T is TX: {s.t_reason.sentence}"
+    assert s.group_reason.by == "undetermined" and s.group_reason.sentence in fb.explanation
+
+
+def test_exercises_read_structured_data_not_step_text():
+    src = inspect.getsource(exercises)
+    assert "_DECIDING" not in src and "_deciding_step" not in src
+    for line in src.splitlines():
+        if "steps" in line:  # joining the steps into an explanation is fine; searching them is not
+            assert not re.search(r"startswith|next\(|for \w+ in [\w.]*steps|\bin [\w.]*steps|steps\[", line), line
+    assert "Rule '" not in src and "Ki-67 decides" not in src and "higher grade wins\" in" not in src
+
+
+def test_feedback_carries_the_explanation_after_the_misconception():
+    f = Findings(site="pancreas", differentiation="well", ki67_percent=2, mitoses_per_2mm2=4)
+    key = grade(f)
+    fb = check_grade(f, "NET G1")
+    assert (key.decision.by, key.decision.band("ki67"), key.decision.band("mitoses")) == ("mitoses", "NET G1", "NET G2")
+    assert fb.message == ("you graded on the Ki-67 alone (NET G1); the mitotic count gives the higher grade "
+                          "(NET G2), and the higher grade wins.")
+    assert fb.explanation == f"NET G2. {key.decision.sentence}" and key.decision.sentence in key.steps
+    right = check_grade(f, "NET G2")
+    assert right.correct and right.message == right.explanation == fb.explanation
+    boundary = check_grade(Findings(differentiation="well", ki67_percent=3.0), "NET G1")
+    assert "Ki-67 3 % belongs to NET G2" in boundary.message and "closed" in boundary.message
+    atypical = check_grade(Findings(site="lung", morphology="carcinoid", mitoses_per_2mm2=1, necrosis="punctate",
+                                    size_cm=1.0), "typical carcinoid")
+    assert atypical.message.startswith("necrosis makes a carcinoid atypical")
+
+
+@pytest.mark.parametrize("positive,total", [(30, 600), (45, 900), (0, 500), (500, 500), (1, 3)])
+def test_ki67_index_key_is_data_and_checks_like_the_wrapper(positive, total):
+    key = ki67_index_key(positive, total)
+    assert isinstance(key, NumericKey) and key.unit == "%" and key.tolerance == 0.05
+    assert all(isinstance(t, Trap) for t in key.traps)
+    d = key.to_dict()
+    assert json.loads(json.dumps(d)) == d and set(d) == {"value", "tolerance", "unit", "correct", "traps",
+                                                         "otherwise"}
+    assert set(d["traps"][0]) == {"value", "tolerance", "message"}
+    for answer in (key.value, key.value + 0.05, key.value + 0.06, *(t.value for t in key.traps), 0, 100, 7.5):
+        assert key.check(answer) == check_ki67_index(positive, total, answer)
+
+
+def test_numeric_keys_name_the_misconception_first_and_explain_after():
+    key = ki67_index_key(30, 600)
+    assert [t.value for t in key.traps] == pytest.approx([100 * 30 / 570, 0.05])
+    fb = key.check(5.26)
+    assert not fb.correct and "negative cells" in fb.message and fb.explanation == key.correct == "30 / 600 x 100 = 5.00 %."
+    assert key.check(5.0).expected == "5.00" and key.check(5).answer == "5"
+    fields = fields_needed_key(22, 40, 10)
+    assert fields.tolerance == 0 and fields.value == 43 and fields.check(43).expected == "43"
+    assert fields.check(42).message.startswith("round up") and fields.check(41).message == fields.otherwise
+    mit = mitoses_per_2mm2_key(9, 43, 0.2376)
+    assert mit.check(9 * 10 / 43).message.startswith("you counted per 10 high-power fields")
+    assert mit.check(9).message.startswith("that is the raw count")
+    # the per-10-HPF trap is left out where 10 fields happen to be 2 mm² (then it is no misconception)
+    assert not any("10 high-power" in t.message for t in mitoses_per_2mm2_key(9, 10, 0.2).traps)
+    with pytest.raises(TypeError, match="answer"):
+        key.check("5")
+    with pytest.raises(ValueError, match="answer"):
+        key.check(float("inf"))
+
+
+def test_treatment_feedback_speaks_words_not_keys():
+    from netlib.data.cases import load_cases
+    from netlib.treatment import CATEGORIES, FLAGS
+
+    codes = {k for k in (*CATEGORIES, *FLAGS) if "_" in k}
+    for case in load_cases():
+        for answer in CATEGORIES:
+            fb = check_treatment(case.findings, answer)
+            words = set(re.findall(r"[a-z0-9]+(?:_[a-z0-9]+)+", fb.message + " " + fb.explanation))
+            assert not words & codes, (case.key, answer, words & codes)
+    pnet = get_case("pnet_incidental_small").findings
+    fb = check_treatment(pnet, "oncologic_resection_with_lymphadenectomy")
+    assert fb.message.startswith("oncological resection with lymphadenectomy is listed as an alternative")
+    two_cm = get_case("pnet_exactly_2cm").findings
+    fb = check_treatment(two_cm, "surveillance")
+    assert "requires 'size < 2 cm'" in fb.message and "oncological resection with lymphadenectomy" in fb.message
+    assert fb.explanation == recommend(two_cm).rule_sentence
+
+
+def test_stage_and_case_feedback_read_the_part_reasons():
+    ji = Findings(site="jejunum_ileum", differentiation="well", ki67_percent=1, size_cm=1.2,
+                  depth="muscularis_propria", regional_nodes_positive=2, mesenteric_mass_cm=3.0, metastasis="none")
+    s = stage(ji)
+    assert (s.t, s.n, s.n_reason.by, s.group) == ("T2", "N2", "mesenteric_mass", "III")
+    fb = check_stage(ji, "T2", "N1", "M0", "III")
+    assert fb.message == ("jejunum/ileum: a mesenteric mass above 2 cm is N2, whatever the node count (here a 3 cm "
+                          "mesenteric mass).")
+    fb = check_stage(ji, "T2", "N2", "M0", "I")
+    assert fb.message.startswith("TNM is right but the group is") and s.group_reason.sentence in fb.message
+    nec = Findings(site="colon", differentiation="poor", ki67_percent=70, size_cm=3, metastasis="none")
+    fb = check_stage(nec, "T2", "N0", "M0", "I")
+    assert fb.message == stage(nec).group_reason.sentence and "carcinoma" in fb.message
+    c = get_case("jejunal_discordant")
+    fb = check_case(c, grade="NET G1", stage_group="III", category="surveillance")
+    assert "Ki-67 alone" in fb.message and "_" not in fb.message and fb.explanation
