@@ -88,7 +88,7 @@ def test_self_check_1_keeps_the_old_quiz_key_and_feedback():
 
 def test_task_1_prediction_crosses_the_cut_off():
     assert grade(CASE).label == "NET G2" and grade(RECOUNT).label == "NET G1"
-    t = tables.typed_grade_task("Task 1", RECOUNT, TASK_1)
+    t = Q.typed_grade_task("Task 1", RECOUNT, TASK_1)
     assert t.kind == "short"
     assert t.check("NET G1")[0] is True and t.check(" g1 ")[0] is True
     right, message = t.check("NET G2")
@@ -115,7 +115,9 @@ def test_task_2_model_answer_is_built_from_the_grade():
     assert "Ki-67 3 % (NET G2 range) and 1 mitosis per 2 mm² (NET G1 range)" in line
     assert line.endswith("so Ki-67 sets the grade.")
     assert tables.grade_report_line(ILEAL).endswith("so the mitotic count sets the grade.")
-    assert "jejunum or ileum" in tables.grade_report_line(ILEAL)
+    assert "of the jejunum and ileum, NET G2" in tables.grade_report_line(ILEAL)
+    assert tables.grade_report_line(Findings(site="unknown_primary", differentiation="well", ki67_percent=1)
+                                    ).startswith("Well-differentiated neuroendocrine tumour of unknown primary site,")
     concordant = tables.grade_report_line(Findings(site="rectum", differentiation="well", ki67_percent=1,
                                                    mitoses_per_2mm2=1))
     assert "NET G1" in concordant and "sets the grade" not in concordant

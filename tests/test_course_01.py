@@ -80,7 +80,7 @@ def test_marker_panel_widget_reads_a_keratin_negative_panel():
 
 
 def test_self_check_1_reads_the_mediastinal_panel():
-    q = tables.marker_panel_question("Self-check 1", MEDIASTINAL, PROMPTS["Self-check 1"])
+    q = Q.marker_panel_question("Self-check 1", MEDIASTINAL, PROMPTS["Self-check 1"])
     assert q.check("NE differentiation: yes; lineage: epithelial") == (
         False, "neurofilament does not decide the lineage (paragangliomas stain inconsistently); keratin does: "
                "non-epithelial.")
@@ -93,7 +93,7 @@ def test_self_check_1_reads_the_mediastinal_panel():
 
 
 def test_self_check_2_commonest_site_same_feedback_as_before():
-    q = Q.choice_question("Self-check 2", PROMPTS["Self-check 2"], tables.commonest_site_choices(),
+    q = Q.choice_question("Self-check 2", PROMPTS["Self-check 2"], Q.commonest_site_choices(),
                           check_commonest_site)
     assert q.check("pancreas") == (
         False, "the source summary lists the pancreas first, but among six sites in one SEER cohort it is number 5 "
@@ -115,7 +115,7 @@ def test_self_check_3_incidence_same_feedback_as_before():
 
 
 def test_task_1_reading_the_incidence_chart():
-    key = tables.incidence_reading_key(year=2000, tolerance=0.5)
+    key = Q.incidence_reading_key(year=2000, tolerance=0.5)
     assert (key.value, key.tolerance, key.unit) == (4.9, 0.5, "per 100,000 per year")
     assert any((y, v) == (2000, 4.9) for s in INCIDENCE if s.label.startswith("all NETs") for y, v in s.points)
     t = Q.number_task("Task 1", PROMPTS["Task 1"], key)
@@ -138,7 +138,7 @@ def test_incidence_key_refuses_a_year_without_a_published_point():
     import pytest
 
     with pytest.raises(ValueError, match="year"):
-        tables.incidence_reading_key(year=1999)
+        Q.incidence_reading_key(year=1999)
 
 
 def test_task_2_model_answer_is_built_from_the_panel():
@@ -166,7 +166,7 @@ def test_helpers_speak_in_words():
            "negative | yes | non-epithelial |" in panels
     assert "| work-up | chromogranin A negative | uncertain | uncertain |" in panels
     assert "chromogranin_a" not in panels
-    choices = tables.commonest_site_choices()
+    choices = Q.commonest_site_choices()
     assert list(choices) == sorted(s.site for s in SITE_DISTRIBUTION)
     assert choices[0] != max(SITE_DISTRIBUTION, key=lambda s: s.percent).site  # the order gives nothing away
 

@@ -195,11 +195,11 @@ def test_findings_words():
 def test_n_category_task_traps_come_from_check_stage():
     f = Findings(site="jejunum_ileum", size_cm=1.2, depth="muscularis_propria", regional_nodes_positive=12,
                  metastasis="none", **WELL)
-    q = tables.n_category_task("Task", f, "N?")
+    q = Q.n_category_task("Task", f, "N?")
     assert q.accepted == ("N2",)
     assert q.check("N1") == (False, check_stage(f, "T2", "N1", "M0", "III").message)
     with pytest.raises(ValueError, match="findings"):
-        tables.n_category_task("Task", Findings(site="colon", differentiation="poor", ki67_percent=80), "N?")
+        Q.n_category_task("Task", Findings(site="colon", differentiation="poor", ki67_percent=80), "N?")
 
 
 def test_the_stored_outputs_show_no_feedback_and_no_raw_dicts():

@@ -161,6 +161,8 @@ def test_task_2_secretin_criterion_read_from_the_catalogue(notebook_questions):
     assert ok is False and "other references" in message
     assert q.check("121")[0] is False and q.check("119,9")[0] is False  # no tolerance
     assert q.check("pg")[0] is None
+    key = Q.secretin_criterion_key()  # a NumericKey: the checker judges the same way as the task
+    assert key.check(120).correct is True and "classic criterion" in key.check(200).message
 
 
 def test_task_3_insulinoma_report_line(notebook_questions):
@@ -248,13 +250,13 @@ def test_syndrome_table_and_pitfalls_in_words():
         tables.syndrome_pitfalls(["carcinoid"])
 
 
-def test_feature_words_and_matches():
-    assert tables.feature_words("whipple_triad") == "Whipple's triad"
-    assert tables.feature_words("watery_diarrhoea") == "watery diarrhoea"
-    with pytest.raises(ValueError, match="feature"):
-        tables.feature_words("fever")
+def test_syndrome_matches_name_features_in_the_catalogue_words():
     md = tables.syndrome_matches(["diabetes", "gallstones"]).data
     assert "| diabetes, gallstones | Somatostatinoma (2 of 2); Glucagonoma (1 of 2) |" in md
+    md = tables.syndrome_matches(["watery_diarrhoea", "hypokalaemia"]).data
+    assert f"| {syndromes.in_words(['watery_diarrhoea', 'hypokalaemia'])} |" in md and "_" not in md
+    with pytest.raises(ValueError, match="feature"):
+        tables.syndrome_matches(["fever"])
     with pytest.raises(ValueError, match="feature_sets"):
         tables.syndrome_matches()
 

@@ -23,16 +23,23 @@ import hashlib
 import json
 import math
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from netlib import checks
 from netlib.errors import InvalidTypeError, InvalidValueError
 
+if TYPE_CHECKING:
+    from netlib.findings import Findings
+    from netlib.teaching.exercises import NumericKey
+
 __all__ = ["Option", "Trap", "Question", "QuestionSet", "choice_question", "number_question", "short_answer",
-           "free_text", "from_feedback", "CSS_CLASS"]
+           "free_text", "from_feedback", "CSS_CLASS",
+           # more builders for the notebooks
+           "typed_grade_task", "n_category_task", "marker_panel_question", "management_task", "change_task",
+           "syndrome_change_task", "commonest_site_choices", "incidence_reading_key", "secretin_criterion_key"]
 
 CSS_CLASS = "netlib-question"
 #: Up to this many options are radio buttons; more become a drop-down that starts blank.
@@ -615,3 +622,165 @@ def answer_key() -> str:
             lines.append(f"| {qs[i].title.split(' · ')[0]} | {case.title} | " + " | ".join(keys) + " |")
         lines.append("")
     return "\n".join(lines)
+
+
+# --- more builders for the notebooks -------------------------------------------------------------------------------
+# Typed tasks and self-checks whose keys and feedback come from netlib's checkers, written tasks whose model answers
+# are the sentences of :mod:`netlib.teaching.tables`, and numeric keys read from the data.
+
+def typed_grade_task(title: str, findings: Findings, prompt: str) -> Question:
+    """Type the grade of ``findings`` (``NET G1``, or just ``G1``). The key is :func:`netlib.grade`'s; each wrong
+    grade (NET G1-G3, NEC) is met with :func:`~netlib.teaching.exercises.check_grade`'s message; the explanation is
+    the grade card."""
+    from netlib.grading import grade
+    from netlib.teaching.exercises import check_grade
+
+    key = grade(findings)
+
+    def spellings(label: str) -> list[str]:
+        return [label] + ([label.removeprefix("NET ")] if label.startswith("NET ") else [])
+
+    traps = [(s, check_grade(findings, label).message)
+             for label in ("NET G1", "NET G2", "NET G3", "NEC") if label != key.label for s in spellings(label)]
+    return short_answer(title, prompt, spellings(key.label), check_grade(findings, key.label).message,
+                        "Type a grade as a report gives it: NET G1, NET G2, NET G3 or NEC.", traps,
+                        explanation_html=_card(key))
+
+
+def n_category_task(title: str, findings: Findings, prompt: str) -> Question:
+    """Type the N category of ``findings`` (e.g. ``N1``). The key is :func:`netlib.stage`'s; each other N category
+    of the digestive and thoracic tables is met with :func:`~netlib.teaching.exercises.check_stage`'s message (T, M
+    and the group taken as right); the explanation is the stage card."""
+    from netlib.staging import stage
+    from netlib.teaching.exercises import check_stage
+
+    key = stage(findings)
+    if key.n is None:
+        raise InvalidValueError("findings", "these findings have no N category to ask for")
+    traps = [(n, check_stage(findings, key.t, n, key.m, key.group).message)
+             for n in ("NX", "N0", "N1", "N2", "N3") if n != key.n]
+    return short_answer(title, prompt, [key.n], check_stage(findings, key.t, key.n, key.m, key.group).message,
+                        "Type an N category such as N0, N1 or N2.", traps, explanation_html=_card(key))
+
+
+def marker_panel_question(title: str, stains: Mapping[str, str], prompt: str) -> Question:
+    """Read a marker panel (neuroendocrine differentiation and lineage): the options are readings in words; key
+    and feedback from :func:`~netlib.teaching.exercises.check_marker_panel`; the explanation is the panel's card
+    from :func:`netlib.markers.interpret`."""
+    from netlib.markers import interpret
+    from netlib.teaching.exercises import check_marker_panel
+
+    key = interpret(**stains)
+    readings = [("yes", "epithelial"), ("yes", "non-epithelial"), ("no", "epithelial"), ("no", "non-epithelial"),
+                ("uncertain", "uncertain")]
+    if (key.ne_differentiation, key.lineage) not in readings:
+        readings.append((key.ne_differentiation, key.lineage))
+    return choice_question(title, prompt, readings, lambda r: check_marker_panel(dict(stains), *r),
+                           labels=lambda r: f"NE differentiation: {r[0]}; lineage: {r[1]}",
+                           explanation_html=_card(key))
+
+
+def management_task(title: str, findings: Findings, prompt: str, checklist: Sequence[str] = ()) -> Question:
+    """Write the management of ``findings`` in one sentence. Any attempt reveals the model answer
+    (:func:`netlib.teaching.tables.management_line`), the ``checklist`` and then the treatment card."""
+    from netlib.teaching.tables import management_line
+    from netlib.treatment import recommend
+
+    return free_text(title, prompt, management_line(findings), checklist, explanation_html=_card(recommend(findings)))
+
+
+def change_task(title: str, before: Findings, after: Findings, prompt: str, checklist: Sequence[str] = ()) -> Question:
+    """Predict in words what one change of findings does to the management. Any attempt reveals the model answer
+    (:func:`netlib.teaching.tables.change_line`) and the ``checklist``; the trainee then makes the change in the
+    code cell below and reruns it."""
+    from netlib.teaching.tables import change_line
+
+    return free_text(title, prompt, change_line(before, after), checklist)
+
+
+def syndrome_change_task(title: str, before: Sequence[str], after: Sequence[str], prompt: str,
+                         checklist: Sequence[str] = ()) -> Question:
+    """Predict which syndrome fits once the presenting features change. Any attempt reveals the model answer
+    (:func:`netlib.teaching.tables.syndrome_change_line`) and the ``checklist``."""
+    from netlib.teaching.tables import syndrome_change_line
+
+    return free_text(title, prompt, syndrome_change_line(before, after), checklist)
+
+
+def commonest_site_choices() -> tuple[str, ...]:
+    """The options of "which site is commonest": the six primary sites of
+    :data:`netlib.data.epidemiology.SITE_DISTRIBUTION`, alphabetically (so the order does not give the ranking
+    away)."""
+    from netlib.data.epidemiology import SITE_DISTRIBUTION
+
+    return tuple(sorted(s.site for s in SITE_DISTRIBUTION))
+
+
+def incidence_reading_key(year: int = 2000, tolerance: float = 0.5) -> NumericKey:
+    """The key for reading the incidence of all NETs in ``year`` off the incidence chart (per 100,000 per year),
+    right within ``tolerance``. Readings that show a misconception are named: the pancreatic line, the band the
+    source summary quotes, another year's point. From :data:`netlib.data.epidemiology.INCIDENCE`."""
+    from netlib.data.epidemiology import INCIDENCE, SEED_TEXT_INCIDENCE
+    from netlib.teaching.exercises import NumericKey
+    from netlib.teaching.exercises import Trap as KeyTrap
+
+    points = {(s.label, y): v for s in INCIDENCE for y, v in s.points}
+    found = [(label, v) for (label, y), v in points.items() if y == year and label.startswith("all NETs")]
+    if not found:
+        raise InvalidValueError("year", f"no published all-NET point for {year!r}; years: "
+                                + ", ".join(str(y) for (label, y) in points if label.startswith("all NETs")))
+    label, value = found[0]
+    lo, hi = SEED_TEXT_INCIDENCE
+    traps = []
+    pnet = {y: v for (lab, y), v in points.items() if lab.startswith("pancreatic")}
+    pnet_source = next((lab.split(", ", 1)[-1] for (lab, _y) in points if lab.startswith("pancreatic")), "")
+    if year in pnet:
+        traps.append(KeyTrap(value=pnet[year], tolerance=0.15,
+                             message=f"that is the pancreatic NET line ({pnet[year]:g} per 100,000 in {year}); the "
+                                     "question asks for all NETs."))
+    traps.append(KeyTrap(value=(lo + hi) / 2, tolerance=(hi - lo) / 2,
+                         message=f"that is inside the {lo:g}-{hi:g} band quoted in the source summary, not a SEER "
+                                 "value for NETs as a whole."))
+    for (lab, y), v in sorted(points.items(), key=lambda kv: kv[0][1]):
+        if lab.startswith("all NETs") and y != year:
+            traps.append(KeyTrap(value=v, tolerance=0.3,
+                                 message=f"that is the {y} point; the question asks for {year}."))
+    source = label.split(", ", 1)[-1]
+    also = f"; pancreatic NETs were {pnet[year]:g} that year ({pnet_source})" if year in pnet else ""
+    return NumericKey(value=value, tolerance=tolerance, unit="per 100,000 per year",
+                      correct=f"{source} gives {value:g} per 100,000 for {year}{also}.", traps=tuple(traps),
+                      otherwise=f"find the {year} point of an all-NET line and read its height on the left axis.")
+
+
+_SECRETIN = re.compile(r"secretin test: a gastrin rise >= (?P<nih>\d+) pg/mL \(NIH series: (?P<sens>\d+) % "
+                       r"sensitive, (?P<spec>\d+) % specific; the classic >= (?P<classic>\d+) pg/mL is "
+                       r"(?P<classic_sens>\d+) % sensitive\)")
+_SECRETIN_CRITERIA = re.compile(r"Secretin-test criteria differ \((?P<all>[^)]*) pg/mL\)")
+
+
+def secretin_criterion_key() -> NumericKey:
+    """Key of the task "the gastrin rise (pg/mL) that makes a secretin test positive, by the NIH criterion the
+    catalogue quotes", read from the gastrinoma entry of :mod:`netlib.data.syndromes` (its key test, and the
+    pitfall that lists the other criteria); each other criterion is a trap that says where it stands. Exact
+    (tolerance 0)."""
+    from netlib.data import syndromes
+    from netlib.teaching.exercises import NumericKey
+    from netlib.teaching.exercises import Trap as KeyTrap
+
+    s = syndromes.get("gastrinoma")
+    m = _SECRETIN.search(s.key_test)
+    crit = next((c for p in s.pitfalls if (c := _SECRETIN_CRITERIA.search(p))), None)
+    if m is None or crit is None:
+        raise InvalidValueError("gastrinoma", "the secretin-test criteria are not in the catalogue's usual wording")
+    nih, classic = float(m["nih"]), float(m["classic"])
+    traps = [KeyTrap(classic, 0.0, f"{classic:g} pg/mL is the classic criterion: specific, but only "
+                                   f"{m['classic_sens']} % sensitive in the NIH series, so it misses gastrinomas. "
+                                   "The catalogue quotes the NIH criterion, a lower cut-off.")]
+    traps += [KeyTrap(v, 0.0, f"A rise above {v:g} pg/mL is a criterion used in other references; this task asks "
+                              "for the NIH criterion that the catalogue quotes.")
+              for v in (float(x) for x in re.findall(r"\d+", crit["all"])) if v not in (nih, classic)]
+    return NumericKey(nih, 0.0, "pg/mL",
+                      f"The NIH criterion: a gastrin rise of at least {nih:g} pg/mL after secretin ({m['sens']} % "
+                      f"sensitive, {m['spec']} % specific in the NIH series). Always name the criterion you use.",
+                      tuple(traps),
+                      "Read the gastrinoma row of the catalogue table: its key test names the secretin criterion.")
