@@ -29,6 +29,10 @@ class Assessment:
     def __str__(self) -> str:
         return "\n\n".join(str(x) for x in (self.grade, self.stage, self.recommendation))
 
+    def _repr_pretty_(self, printer, cycle: bool) -> None:
+        """IPython's plain-text form: the three summaries in words (``repr()`` stays the dataclass's)."""
+        printer.text("..." if cycle else str(self))
+
     def to_dict(self) -> dict[str, Any]:
         """Plain data (JSON-ready): findings, grade, stage and recommendation, with their structured reasons."""
         g, s, r = self.grade, self.stage, self.recommendation

@@ -107,14 +107,14 @@ FLAGS: dict[str, str] = {
     "ki67_not_used": "Ki-67 was reported but does not classify resected thoracic NENs.",
     "elevated_proliferation_carcinoid": f"Carcinoid morphology with Ki-67 >= {_ELEVATED_KI67:g} %: the emerging WHO 2021 "
                                         "'carcinoid with elevated proliferation' concept, not a category.",
-    "beyond_atypical_range": f"Carcinoid morphology with > {_ATYPICAL.high:g} mitoses/2 mm²: above the atypical carcinoid "
+    "beyond_atypical_range": f"Carcinoid morphology with > {_ATYPICAL.high:g} mitoses per 2 mm²: above the atypical carcinoid "
                              "range; not a formal category (emerging concept); expert review.",
     "mitoses_required": "The thoracic criteria need a mitotic count per 2 mm².",
     "necrosis_required": f"With < {_TYPICAL.high:g} mitoses, necrosis decides typical vs atypical carcinoid.",
     "size_not_reported": f"A typical lung carcinoid requires a size of at least {_MIN_SIZE:g} cm; size not reported.",
     "below_typical_carcinoid_size": f"Smaller than the {_MIN_SIZE:g} cm that a typical lung carcinoid requires "
                                     "(smaller lesions are tumourlets).",
-    "inconsistent_with_high_grade": f"Small/large cell morphology but <= {_ATYPICAL.high:g} mitoses/2 mm²: the "
+    "inconsistent_with_high_grade": f"Small/large cell morphology but <= {_ATYPICAL.high:g} mitoses per 2 mm²: the "
                                     f"criteria expect > {_HIGH.low:g}; review.",
     "mitoses_not_reported": "The mitotic count was not reported; the label rests on morphology alone.",
     "extensive_necrosis_unusual": "Extensive necrosis is unusual in a carcinoid (usually punctate); review.",
@@ -514,14 +514,14 @@ def _grade_thoracic(f: Findings, table: GradingTable) -> Grade:
         high = table.bands[-1].mitoses
         if m is None:
             b.flag("mitoses_not_reported")
-            b.steps.append(f"Mitotic count not reported; {label} expects {high.describe('mitoses/2 mm²')}.")
+            b.steps.append(f"Mitotic count not reported; {label} expects {high.describe('mitoses per 2 mm²')}.")
             return b.done(label, "morphology", cytology)
         if m not in high:
             b.flag("inconsistent_with_high_grade")
-            why = b.step(f"{m:g} mitoses/2 mm² is not {high.describe('per 2 mm²')} as {label} requires: "
+            why = b.step(f"{m:g} mitoses per 2 mm² is not {high.describe('per 2 mm²')} as {label} requires: "
                          "the criteria are not met; review (crushed biopsy? carcinoid?).")
             return b.done("undetermined", "thoracic_mitoses", why)
-        b.steps.append(f"{m:g} mitoses/2 mm² is {high.describe('per 2 mm²')}: criteria met.")
+        b.steps.append(f"{m:g} mitoses per 2 mm² is {high.describe('per 2 mm²')}: criteria met.")
         return b.done(label, "morphology", cytology)
     # carcinoid morphology
     if f.differentiation == "poor":
@@ -542,24 +542,24 @@ def _grade_thoracic(f: Findings, table: GradingTable) -> Grade:
         why = b.step("Mitotic count per 2 mm² not reported: cannot separate typical, atypical and high grade.")
         return b.done("undetermined", "thoracic_mitoses", why)
     iv = table.bands[i].mitoses
-    band_step = b.step(f"{m:g} mitoses/2 mm² lies in {iv.describe('per 2 mm²')} -> {table.bands[i].label}.")
+    band_step = b.step(f"{m:g} mitoses per 2 mm² lies in {iv.describe('per 2 mm²')} -> {table.bands[i].label}.")
     if m in iv.closed_ends:
         b.flag("boundary_value")
         b.steps.append(f"{m:g} is exactly on a cut-off and belongs to {table.bands[i].label}.")
     if i == 2:
         b.flag("beyond_atypical_range")
         b.sources.append("pelosi_travis_2024")
-        why = b.step(f"Carcinoid morphology with {m:g} > {table.bands[1].mitoses.high:g} mitoses/2 mm² is above the "
+        why = b.step(f"Carcinoid morphology with {m:g} > {table.bands[1].mitoses.high:g} mitoses per 2 mm² is above the "
                      "atypical carcinoid range; "
                      "carcinoids with elevated proliferation are an emerging concept, not a WHO category. "
                      "Expert review (is this an LCNEC?).")
         return b.done("undetermined", "thoracic_mitoses", why)
     if i == 1:
-        b.steps.append(f"Not typical carcinoid: that needs {table.bands[0].mitoses.describe('mitoses/2 mm²')}. "
+        b.steps.append(f"Not typical carcinoid: that needs {table.bands[0].mitoses.describe('mitoses per 2 mm²')}. "
                        f"Not the high-grade range: that needs {table.bands[2].mitoses.describe('')}.")
         return b.done("atypical carcinoid", "thoracic_mitoses", band_step)
     # typical-carcinoid mitotic range: necrosis decides
-    low_range = table.bands[0].mitoses.describe("mitoses/2 mm²")
+    low_range = table.bands[0].mitoses.describe("mitoses per 2 mm²")
     if f.necrosis is None:
         b.flag("necrosis_required")
         why = b.step(f"With {low_range}, necrosis decides: absent -> typical, present -> atypical. Not reported.")

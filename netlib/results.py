@@ -70,6 +70,17 @@ class Explained:
                          flag_sentences=self.flag_sentences(), steps=self.steps, sources=self.sources,
                          footer=self.footer()) + self.extra_html()
 
+    def __init_subclass__(cls, **kwargs):
+        # IPython looks for _repr_pretty_ in each class's own namespace before that class's __repr__ (which
+        # @dataclass writes), so every subclass gets its own reference to the plain-text form in words.
+        super().__init_subclass__(**kwargs)
+        cls._repr_pretty_ = Explained._repr_pretty_
+
+    def _repr_pretty_(self, printer, cycle: bool) -> None:
+        """IPython's plain-text form (what a notebook stores beside the card, and what a terminal shows): the text
+        summary in words. ``repr()`` stays the dataclass's, for developers."""
+        printer.text("..." if cycle else str(self))
+
     def __str__(self) -> str:
         from netlib.teaching.cards import card_text
 

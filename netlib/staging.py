@@ -447,9 +447,9 @@ def _stage_gep(f: Findings, g: Grade, edition: str, flags: list, steps: list) ->
         _reason(why, "M", m, "assumed", "", steps[-1])
     else:
         m = M_CATEGORY[f.metastasis]
-        steps.append(f"Distant metastases '{_words(f.metastasis)}': {m}"
-                     + {"M1a": " (liver only)", "M1b": " (extrahepatic only)", "M1c": " (liver and extrahepatic)"}
-                     .get(m, "") + ".")
+        steps.append({"M0": "No distant metastases: M0.", "M1a": "Distant metastases in the liver only: M1a.",
+                      "M1b": "Distant metastases outside the liver only: M1b.",
+                      "M1c": "Distant metastases in the liver and outside it: M1c."}[m])
         _reason(why, "M", m, "metastasis", _words(f.metastasis), steps[-1])
     # group
     ts = T_ORDER if t == "TX" else (t,)
@@ -622,7 +622,8 @@ def _m_thoracic(f: Findings, table: ThoracicTable, flags: list, steps: list,
         return "M0", ("M0",)
     from_met = table.m_from_metastasis[f.metastasis] if f.metastasis is not None else None
     if f.metastasis is not None:
-        steps.append(f"Distant metastases '{_words(f.metastasis)}': {' or '.join(from_met)} for the {table.site}.")
+        steps.append(f"Distant metastases reported as {_words(f.metastasis)}: {' or '.join(from_met)} for the "
+                     f"{table.site}.")
         _reason(why, "M", None, "metastasis", _words(f.metastasis), steps[-1])
     possible = from_met
     if tm is not None:  # the most advanced finding: it decides within what 'metastasis' allows

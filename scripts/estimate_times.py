@@ -8,6 +8,8 @@
 This is a model, not a measurement with real trainees. Every figure in it is stated here:
 
 * prose: the words of the Markdown cells, read at 150 words per minute;
+* stored output a reader reads (printed text, Markdown tables, result cards; not scripts, hidden answers or
+  images): its words at 200 words per minute (skimming a card or a table is quicker than reading prose);
 * code: every non-blank line of a visible code cell, read at 6 seconds per line
   (cells hidden with ``jupyter.source_hidden`` or tagged ``hide-input``/``remove-input``/``remove-cell`` are skipped);
 * figures: 45 seconds for each stored image output (PNG, JPEG or SVG);
@@ -40,6 +42,7 @@ GUIDE = ROOT / "instructors" / "guide.md"
 BEGIN, END = "<!-- estimate_times:begin -->", "<!-- estimate_times:end -->"
 
 WORDS_PER_MINUTE = 150
+OUTPUT_WORDS_PER_MINUTE = 200
 SECONDS_PER_CODE_LINE = 6
 SECONDS_PER_FIGURE = 45
 SECONDS_PER_SELF_CHECK = 90
@@ -66,10 +69,12 @@ class Estimate:
     tasks: int
     widgets: int
     found_questions: bool
+    output_words: int = 0
 
     @property
     def seconds(self) -> float:
-        return (self.words / WORDS_PER_MINUTE * 60 + self.code_lines * SECONDS_PER_CODE_LINE
+        return (self.words / WORDS_PER_MINUTE * 60 + self.output_words / OUTPUT_WORDS_PER_MINUTE * 60
+                + self.code_lines * SECONDS_PER_CODE_LINE
                 + self.figures * SECONDS_PER_FIGURE + self.self_checks * SECONDS_PER_SELF_CHECK
                 + self.tasks * SECONDS_PER_TASK + self.widgets * SECONDS_PER_WIDGET)
 
@@ -95,6 +100,30 @@ def _visible(cell: dict) -> bool:
     return not (meta.get("jupyter", {}).get("source_hidden") or HIDDEN_TAGS & set(meta.get("tags", [])))
 
 
+def output_words(cell: dict) -> int:
+    """Words of the cell's stored outputs that a reader sees: stream text, Markdown, and HTML without its scripts,
+    encoded question data, hidden blocks (answers and explanations appear only after an attempt), a question's
+    "run this cell" line and drop-down options; widget
+    views and images are counted elsewhere."""
+    n = 0
+    for out in cell.get("outputs", []):
+        data = out.get("data", {})
+        if out.get("output_type") == "stream":
+            n += len(_WORD.findall(_text(out.get("text"))))
+        elif WIDGET_TYPE in data or any(t in data for t in IMAGE_TYPES):
+            continue
+        elif "text/html" in data:
+            html = re.sub(r"<script\b.*?</script>", " ", _text(data["text/html"]), flags=re.S)
+            html = re.sub(r"<(div|p)[^>]*\bhidden\b[^>]*>.*?</\1>", " ", html, flags=re.S)
+            # a question's "run this cell" line disappears once its script runs; a drop-down's options are
+            # scanned, not read (the self-check's own time covers them)
+            html = re.sub(r'<p class="nq-inert".*?</p>|<select\b.*?</select>', " ", html, flags=re.S)
+            n += markdown_words(html)
+        elif "text/markdown" in data:
+            n += markdown_words(_text(data["text/markdown"]))
+    return n
+
+
 def questions_in(cell: dict) -> list[str]:
     """The kinds ('self-check' or 'task') of the netlib-question elements in the cell's HTML outputs."""
     kinds = []
@@ -111,7 +140,7 @@ def questions_in(cell: dict) -> list[str]:
 
 def estimate(path: Path) -> Estimate:
     nb = json.loads(path.read_text(encoding="utf-8"))
-    words = code = figures = checks = tasks = widgets = 0
+    words = code = figures = checks = tasks = widgets = out_words = 0
     found = False
     for cell in nb.get("cells", []):
         source = _text(cell.get("source"))
@@ -122,6 +151,7 @@ def estimate(path: Path) -> Estimate:
             continue
         if _visible(cell):
             code += sum(1 for line in source.splitlines() if line.strip())
+        out_words += output_words(cell)
         for out in cell.get("outputs", []):
             data = out.get("data", {})
             figures += any(t in data for t in IMAGE_TYPES)
@@ -136,17 +166,18 @@ def estimate(path: Path) -> Estimate:
         found |= bool(kinds)
         checks += kinds.count("self-check")
         tasks += kinds.count("task")
-    return Estimate(path.stem, words, code, figures, checks, tasks, widgets, found)
+    return Estimate(path.stem, words, code, figures, checks, tasks, widgets, found, out_words)
 
 
 def table(estimates: list[Estimate]) -> str:
-    head = ["notebook", "words", "code lines", "figures", "self-checks", "tasks", "widgets", "minutes"]
+    head = ["notebook", "words", "output words", "code lines", "figures", "self-checks", "tasks", "widgets", "minutes"]
     rows = ["| " + " | ".join(head) + " |", "|---|" + "---:|" * (len(head) - 1)]
     for e in estimates:
-        rows.append(f"| {e.notebook} | {e.words} | {e.code_lines} | {e.figures} | {e.self_checks} | {e.tasks} | "
+        rows.append(f"| {e.notebook} | {e.words} | {e.output_words} | {e.code_lines} | {e.figures} | {e.self_checks} | {e.tasks} | "
                     f"{e.widgets} | {e.minutes} |")
     total = sum(e.minutes for e in estimates)
-    rows.append(f"| **all** | {sum(e.words for e in estimates)} | {sum(e.code_lines for e in estimates)} | "
+    rows.append(f"| **all** | {sum(e.words for e in estimates)} | {sum(e.output_words for e in estimates)} | "
+                f"{sum(e.code_lines for e in estimates)} | "
                 f"{sum(e.figures for e in estimates)} | {sum(e.self_checks for e in estimates)} | "
                 f"{sum(e.tasks for e in estimates)} | {sum(e.widgets for e in estimates)} | {total} |")
     return "\n".join(rows)

@@ -91,7 +91,7 @@ def test_self_check_3_digestive_grades_do_not_apply(nb_questions):
     q = nb_questions["Self-check 3"]
     for digestive in ("NET G2", "NET G3"):
         right, msg = q.check(digestive)
-        assert right is False and "not the digestive G1-G3 grades" in msg and msg.endswith("typical carcinoid.")
+        assert right is False and "not the digestive G1-G3 grades" in msg and "carcinoid" not in msg
     right, msg = q.check("typical carcinoid")
     assert right is True and "typical carcinoid criteria met" in msg
 

@@ -214,4 +214,4 @@ def test_time_model_warns_when_it_finds_no_questions(tmp_path, capsys):
     assert est.main([str(path)]) == 0
     captured = capsys.readouterr()
     assert "98_plain: no cell tagged 'self-check'" in captured.err
-    assert "| 98_plain | 2 | 0 | 0 | 0 | 0 | 0 | 5 |" in captured.out
+    assert "| 98_plain | 2 | 0 | 0 | 0 | 0 | 0 | 0 | 5 |" in captured.out

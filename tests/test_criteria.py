@@ -87,7 +87,7 @@ def test_interval_describe():
 def test_rows_and_markdown_render_from_data():
     md = WHO_2022_DIGESTIVE.to_markdown()
     assert "| NET G1 | < 2 | < 3 |" in md and "| NET G2 | 2-20 | 3-20 |" in md
-    assert "Gap: ki67" in WHO_2010_DIGESTIVE.to_markdown()
+    assert "Gap: a Ki-67 > 2 and < 3 % belongs to no band" in WHO_2010_DIGESTIVE.to_markdown()
 
 
 def test_get_table_errors():

@@ -302,7 +302,8 @@ def test_gastric_types_come_from_the_data():
         assert f"Type {g.type}" in texts and g.share in texts
         assert g.background.split()[0] in texts
     cap = plots.caption(fig)
-    assert all(k in cap for g in GASTRIC_TYPES.values() for k in g.sources)
+    assert all(plots._cite(k) in cap for g in GASTRIC_TYPES.values() for k in g.sources)
+    assert not any(k in cap for g in GASTRIC_TYPES.values() for k in g.sources)  # cited in words, not by key
 
 
 def test_case_map_shows_case_labels_not_answers():

@@ -196,7 +196,9 @@ def test_cards_mark_further_reading():
 
     html = card_html("t", "v", sources=["pdq_gi_net", "esmo2020"])
     assert html.count("(further reading)") == 1
-    assert html.index("pdq_gi_net") < html.index("(further reading)") < html.index("esmo2020")
+    first, second = (references.short_citation(k) for k in ("pdq_gi_net", "esmo2020"))
+    assert html.index(first) < html.index("(further reading)") < html.index(second)
+    assert "pdq_gi_net" not in html  # cited in words, not by key
 
 
 def test_primary_identified_filters_and_checks_keys():

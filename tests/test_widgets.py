@@ -36,7 +36,8 @@ def test_thoracic_classifier_10_vs_11():
     c = widgets.thoracic_classifier(mitoses=10, necrosis="absent", size=2.0)
     assert c.result.label == "atypical carcinoid"
     c.mitoses.value = "11"
-    assert c.result.label == "undetermined" and "beyond_atypical_range" in c.card.value
+    assert c.result.label == "undetermined" and "beyond_atypical_range" in c.result.flags
+    assert "above the atypical carcinoid" in c.card.value  # the flag as a sentence on the card
     c.morphology.value = "large_cell"
     assert c.result.label == "LCNEC"
 
@@ -64,7 +65,7 @@ def test_grade_calculator_regrades_on_change():
     assert calc.result.label == "NET G2" and "NET G2" in calc.card.value
     calc.differentiation.value = "(not reported)"
     calc.ki67.value = "25"
-    assert calc.result.label == "undetermined" and "morphology_required" in calc.card.value
+    assert calc.result.label == "undetermined" and "morphology_required" in calc.result.flags
     calc.site.value = "lung"
     assert "thoracic" in calc.card.value
 
@@ -73,7 +74,7 @@ def test_staging_widget_2cm_pancreas():
     s = widgets.staging_widget(site="pancreas", size=1.9)
     assert s.result.t == "T1"
     s.controls["size"].value = "2,0"
-    assert s.result.t == "T2" and "pancreas_t1_boundary" in s.card.value
+    assert s.result.t == "T2" and "pancreas_t1_boundary" in s.result.flags
     s.controls["nodes"].value = "-1"
     assert s.result.n == "NX"
 

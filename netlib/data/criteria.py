@@ -135,7 +135,9 @@ class GradingTable:
         lines = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
         lines += ["| " + " | ".join(r.get(c, "") for c in cols) + " |" for r in rows]
         for p, iv in self.known_gaps:
-            lines.append(f"\nGap: {p} {iv.describe()} belongs to no band in this edition.")
+            name = "Ki-67" if p == "ki67" else f"mitotic count ({self.mitoses_unit})"
+            unit = " %" if p == "ki67" else ""
+            lines.append(f"\nGap: a {name} {iv.describe()}{unit} belongs to no band in this edition.")
         for n in self.notes:
             lines.append(f"\n{n}")
         return "\n".join(lines)

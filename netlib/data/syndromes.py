@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from netlib import checks
 from netlib.errors import InvalidTypeError, InvalidValueError
 
-__all__ = ["Syndrome", "SYNDROMES", "FEATURES", "GastricType", "GASTRIC_TYPES", "get", "match"]
+__all__ = ["Syndrome", "SYNDROMES", "FEATURES", "FEATURE_WORDS", "GastricType", "GASTRIC_TYPES", "get", "match",
+           "in_words"]
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,14 @@ SYNDROMES: dict[str, Syndrome] = {s.key: s for s in (
 
 #: Presenting features understood by :func:`match`.
 FEATURES: tuple[str, ...] = tuple(sorted({f for s in SYNDROMES.values() for f in s.features}))
+#: Each feature in words, as a trainee reads it ("watery_diarrhoea" -> "watery diarrhoea").
+FEATURE_WORDS: dict[str, str] = {f: f.replace("_", " ") for f in FEATURES} | {
+    "whipple_triad": "Whipple's triad", "right_heart_valve_disease": "right-sided heart valve disease"}
+
+
+def in_words(features) -> str:
+    """Features (words from :data:`FEATURES`) as a readable list: "watery diarrhoea, hypokalaemia"."""
+    return ", ".join(FEATURE_WORDS.get(f, str(f).replace("_", " ")) for f in features)
 
 
 def get(key: str) -> Syndrome:

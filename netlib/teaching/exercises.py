@@ -66,6 +66,11 @@ _LUNG_CUTS = WHO_2021_THORACIC.cutoffs("mitoses")  # (2, 10) per 2 mm²
 _GAP_2010 = WHO_2010_DIGESTIVE.known_gaps[0][1]
 _PANC_T1 = T_TABLES["pancreas"].size_bands[0][1]
 _PARAM = {"ki67": "Ki-67", "mitoses": "mitotic count"}
+#: What decided a grade (Decision.by), in words, for a hint that does not give the answer away.
+_DECIDER = {"ki67": "the Ki-67 index", "mitoses": "the mitotic count", "both": "Ki-67 and the mitotic count together",
+            "differentiation": "the differentiation", "ne_component": "the share of each component",
+            "thoracic_mitoses": "the mitotic count per 2 mm² (thoracic criteria)", "necrosis": "necrosis",
+            "morphology": "the morphology", "size": "the size", "proliferation": "the proliferation"}
 
 
 def _grade_explanation(key: Grade) -> str:
@@ -77,30 +82,30 @@ def _diagnose(f: Findings, answer: str, key: Grade) -> str:
     d = key.decision
     exp = key.label
     if exp == "undetermined":
-        return f"these findings do not allow a grade, so the answer is 'undetermined': {d.sentence}"
+        return f"these findings do not allow a grade: {d.sentence}"
     if f.is_thoracic and answer.startswith("NET G"):
         return ("lung and thymus use the thoracic names and criteria (mitoses per 2 mm², necrosis, morphology), "
-                f"not the digestive G1-G3 grades: this is {exp}.")
+                "not the digestive G1-G3 grades.")
     if exp == "atypical carcinoid" and answer == "typical carcinoid" and d.by == "necrosis":
         return f"necrosis makes a carcinoid atypical even with fewer than {_LUNG_CUTS[0]:g} mitoses per 2 mm²."
     if exp == "NET G3" and answer == "NEC":
-        return (f"Ki-67 > {_KI67_CUTS[-1]:g} % does not make a carcinoma: the tumour is well differentiated, so it "
-                "is NET G3.")
+        return (f"Ki-67 > {_KI67_CUTS[-1]:g} % does not make a carcinoma: differentiation decides that, and this "
+                "tumour is well differentiated.")
     if exp == "NEC" and answer.startswith("NET") and d.by == "differentiation":
         return "poor differentiation makes it a neuroendocrine carcinoma (NEC), whatever the Ki-67."
     if d.discordant and d.by in _PARAM and answer.startswith("NET G") and answer < exp:
         other = "mitoses" if d.by == "ki67" else "ki67"
-        return (f"you graded on the {_PARAM[other]} alone ({d.band(other)}); the {_PARAM[d.by]} gives the higher "
-                f"grade ({d.band(d.by)}), and the higher grade wins.")
+        return (f"you graded on the {_PARAM[other]} alone; the {_PARAM[d.by]} gives the higher grade, and the "
+                "higher grade wins.")
     if d.exact_cutoffs:
         return ("a value exactly on a cut-off belongs to one band only (each interval is closed at one end): "
-                + "; ".join(c.describe() for c in d.exact_cutoffs) + f", so the answer is {exp}.")
+                + "; ".join(c.describe() for c in d.exact_cutoffs) + ".")
     if "who2010_gap_value" in key.flags:
         return (f"the {_GAP_2010.low:g}-{_GAP_2010.high:g} % gap belonged to WHO 2010; since WHO 2017/2019 any Ki-67 "
                 f"below {_KI67_CUTS[0]:g} % is G1.")
     if exp == "MiNEN":
         return f"both components make up at least {MINEN_MIN_PERCENT:g} % of the tumour: a MiNEN."
-    return f"the key is {exp}: {d.sentence}"
+    return f"look again at what decides here: {_DECIDER.get(d.by, 'the reported findings')}."
 
 
 def check_grade(findings: Findings, answer: str) -> Feedback:
@@ -291,10 +296,10 @@ def check_commonest_site(answer: str) -> Feedback:
     if answer == key.site:
         return Feedback(answer, key.site, True, explanation, explanation)
     rank = names.index(answer) + 1
-    msg = f"{answer} is number {rank} ({ranked[rank - 1].percent:g} %); {key.site} leads with {key.percent:g} %."
+    msg = f"{answer} is number {rank} ({ranked[rank - 1].percent:g} %) in this cohort; another site is commoner."
     if answer == "pancreas":
         msg = ("the source summary lists the pancreas first, but among six sites in one SEER cohort it is "
-               f"number {rank} ({ranked[rank - 1].percent:g} %); {key.site} leads with {key.percent:g} %.")
+               f"number {rank} ({ranked[rank - 1].percent:g} %); another site is commoner.")
     return Feedback(answer, key.site, False, msg, explanation)
 
 
@@ -422,9 +427,9 @@ def check_syndrome(features, answer: str) -> Feedback:
     if answer == best.key:
         return Feedback(answer, best.key, True, explanation, explanation)
     other = next((h for s, h in ranked if s.key == answer), ())
-    explains = f"only {', '.join(other)}" if other else "none"
-    msg = (f"{syndromes.get(answer).name} explains {explains} of these features; "
-           f"{best.name} explains {', '.join(hit)}.")
+    explains = f"only {syndromes.in_words(other)}" if other else "none"
+    msg = (f"{syndromes.get(answer).name} explains {explains} of these features; another syndrome in the "
+           f"catalogue explains {len(hit)} of them.")
     return Feedback(answer, best.key, False, msg, explanation)
 
 
@@ -455,7 +460,7 @@ def check_treatment(findings: Findings, answer: str) -> Feedback:
                "(asymptomatic non-functioning pancreatic NETs below 2 cm, type 1 gastric NETs up to 10 mm); "
                f"here the rule '{title}' applies: {_label(key.category)}.")
     else:
-        msg = f"the key is {_label(key.category)}. {explanation}"
+        msg = f"that is not the first step here: the rule that applies is '{title}'."
     return Feedback(answer, key.category, False, msg, explanation)
 
 

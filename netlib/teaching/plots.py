@@ -1067,13 +1067,12 @@ def gastric_types():
     axb.tick_params(labelsize=8.5)
     axb.set_ylim(-0.6, len(types) - 0.4)
     keys = list(dict.fromkeys(k for g in types for k in g.sources))
-    cites = "; ".join(f"{_cite(k)} [{k}]" for k in keys)
+    cites = "; ".join(_cite(k) for k in keys)
     alt = " ".join(f"Type {g.type}: background {g.background}; gastrin {g.gastrin}; pH {g.ph}; {g.share} of "
                    f"gastric NETs; {g.behaviour}; usual management: {g.management}." for g in types)
     return _describe(
         fig, "Table comparing the three gastric NET types, with a bar chart of their shares. " + alt,
-        "Source: GASTRIC_TYPES in netlib.data.syndromes, from the verified fact sheet (types table and site "
-        f"management): {cites}.")
+        f"Source: netlib's catalogue of gastric NET types, from {cites}.")
 
 
 # --- notebook 08: the workshop cases --------------------------------------------------------------------------------

@@ -603,7 +603,8 @@ class SyndromeFinder(Panel):
         from netlib.data import syndromes
 
         self.matches = syndromes.match(list(self.features.value))
-        rows = "".join(f"<li><b>{s.name}</b> ({', '.join(h)}): key test {s.key_test}</li>" for s, h in self.matches)
+        rows = "".join(f"<li><b>{escape(s.name)}</b> ({escape(syndromes.in_words(h))}): key test "
+                       f"{escape(s.key_test)}</li>" for s, h in self.matches)
         self.output.value = f"<ol>{rows}</ol>" if rows else "<p>Tick one or more features.</p>"
 
 
@@ -613,7 +614,7 @@ def syndrome_finder(features: tuple[str, ...] = ()) -> SyndromeFinder:
 
     syndromes.match(features)  # validates the features
 
-    sel = W.SelectMultiple(options=list(syndromes.FEATURES), value=tuple(features), description="Features", rows=8,
+    sel = W.SelectMultiple(options=[(syndromes.FEATURE_WORDS[f], f) for f in syndromes.FEATURES], value=tuple(features), description="Features", rows=8,
                            style=_STYLE)
     out, status = W.HTML(), _status("ticking features updates the list below")
     sf = SyndromeFinder(sel, out, W.VBox([status, sel, out]), status=status)
