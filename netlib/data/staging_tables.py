@@ -72,14 +72,19 @@ class TTable:
     def cutoffs(self) -> tuple[float, ...]:
         return tuple(sorted({iv.low for _t, iv in self.size_bands if iv.low > 0}))
 
+    @staticmethod
+    def words(key: str) -> str:
+        """A depth or structure word as a reader writes it ("sma" -> "superior mesenteric artery")."""
+        return WORD_SPELLING.get(key, key.replace("_", " "))
+
     def rows(self) -> list[dict[str, str]]:
         """One row per T category: what reaches it by size, by depth and by invasion."""
         out = []
         for t in T_ORDER:
             sizes = [iv.describe("cm") for c, iv in self.size_bands if c == t]
-            depths = [d.replace("_", " ") + (" (implied)" if d in self.depth_notes else "")
+            depths = [self.words(d) + (" (implied)" if d in self.depth_notes else "")
                       for d, c in self.depth.items() if c == t]
-            inv = [s.replace("_", " ") for s, c in self.invasion.items() if c == t]
+            inv = [self.words(s) for s, c in self.invasion.items() if c == t]
             out.append({"T": t, "size": ", ".join(sizes) or "-", "depth": ", ".join(depths) or "-",
                         "invades": ", ".join(inv) or "-", "in words": self.descriptions[t]})
         return out
@@ -91,14 +96,25 @@ class TTable:
         lines = [f"**{self.title}**", "", "| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
         lines += ["| " + " | ".join(r[c] for c in cols) + " |" for r in rows]
         for word, why in self.not_criteria.items():
-            lines.append(f"\n{word.replace('_', ' ').capitalize()}: {why}")
+            lines.append(f"\n{self.words(word)[:1].upper() + self.words(word)[1:]}: {why}")
+        same: dict[str, list[str]] = {}  # one note for the depths that share a reason
         for word, why in self.depth_notes.items():
-            lines.append(f"\nDepth '{word.replace('_', ' ')}' (implied): {why}")
+            same.setdefault(why, []).append(f"'{self.words(word)}'")
+        for why, words in same.items():
+            lines.append(f"\nDepth{'s' if len(words) > 1 else ''} {' and '.join(words)} (implied): {why}")
         if self.n2_rule:
             rule = N_RULES[self.site]
             lines.append(f"\nN1: fewer than {rule.n2_min_nodes} positive nodes; N2: {rule.n2_min_nodes} or more, or a "
                          f"mesenteric mass > {rule.n2_mass_above_cm:g} cm.")
         return "\n".join(lines)
+
+
+#: Depth and structure words whose spelling is not the key with spaces (proper names, abbreviations).
+WORD_SPELLING: dict[str, str] = {
+    "sma": "superior mesenteric artery",
+    "coeliac_axis": "coeliac axis",
+    "confined_to_sphincter_of_oddi": "confined to the sphincter of Oddi",
+}
 
 
 def _iv(lo, hi, lo_closed=True, hi_closed=False):
