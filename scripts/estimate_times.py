@@ -169,6 +169,21 @@ def estimate(path: Path) -> Estimate:
     return Estimate(path.stem, words, code, figures, checks, tasks, widgets, found, out_words)
 
 
+def set_minutes(path: Path) -> int | None:
+    """Minutes for one question set (the case workshop's sets of eight), by the same model: the set's visible
+    words and its questions; the longest set, rounded up to the next ROUND_TO_MINUTES. None without sets."""
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    times = []
+    for cell in nb.get("cells", []):
+        html = "".join(_text(o.get("data", {}).get("text/html")) for o in cell.get("outputs", []))
+        if 'class="netlib-question-set"' in html:
+            kinds = questions_in(cell)
+            seconds = (output_words(cell) / OUTPUT_WORDS_PER_MINUTE * 60 + kinds.count("self-check")
+                       * SECONDS_PER_SELF_CHECK + kinds.count("task") * SECONDS_PER_TASK)
+            times.append(ROUND_TO_MINUTES * math.ceil(seconds / 60 / ROUND_TO_MINUTES))
+    return max(times) if times else None
+
+
 def table(estimates: list[Estimate]) -> str:
     head = ["notebook", "words", "output words", "code lines", "figures", "self-checks", "tasks", "widgets", "minutes"]
     rows = ["| " + " | ".join(head) + " |", "|---|" + "---:|" * (len(head) - 1)]
@@ -181,6 +196,14 @@ def table(estimates: list[Estimate]) -> str:
                 f"{sum(e.figures for e in estimates)} | {sum(e.self_checks for e in estimates)} | "
                 f"{sum(e.tasks for e in estimates)} | {sum(e.widgets for e in estimates)} | {total} |")
     return "\n".join(rows)
+
+
+def report(paths: list[Path], estimates: list[Estimate] | None = None) -> str:
+    """The table, and a line for each notebook with question sets (how long one set takes)."""
+    out = table(estimates if estimates is not None else [estimate(p) for p in paths])
+    sets = [(p.stem, set_minutes(p)) for p in paths]
+    return out + "".join(f"\n\n{name}: one question set (eight cases) takes about {m} minutes."
+                         for name, m in sets if m)
 
 
 def update_guide(text: str, guide: Path = GUIDE) -> None:
@@ -204,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
         if not e.found_questions:
             print(f"warning: {e.notebook}: no cell tagged 'self-check' or 'task' and no output with class "
                   "'netlib-question'; counting 0 self-checks and 0 tasks", file=sys.stderr)
-    out = table(estimates)
+    out = report(paths, estimates)
     print(out)
     if args.update_guide:
         update_guide(out)

@@ -177,7 +177,7 @@ def test_guide_timing_table_is_what_the_estimator_prints():
     start, end = guide.find(est.BEGIN), guide.find(est.END)
     assert 0 <= start < end, f"timing markers {est.BEGIN} ... {est.END} missing from the guide"
     stored = guide[start + len(est.BEGIN):end].strip()
-    current = est.table([est.estimate(p) for p in NOTEBOOKS])
+    current = est.report(list(NOTEBOOKS))
     assert stored == current, ("the notebooks changed since the guide's timing table was made: run "
                                "`python scripts/estimate_times.py --update-guide` and review the new times")
 
@@ -215,3 +215,30 @@ def test_time_model_warns_when_it_finds_no_questions(tmp_path, capsys):
     captured = capsys.readouterr()
     assert "98_plain: no cell tagged 'self-check'" in captured.err
     assert "| 98_plain | 2 | 0 | 0 | 0 | 0 | 0 | 0 | 5 |" in captured.out
+
+
+def _estimated_minutes() -> dict[str, int]:
+    est = _estimator()
+    return {p.stem[:2]: est.estimate(p).minutes for p in sorted((ROOT / "notebooks").glob("[0-9]*.ipynb"))}
+
+
+def test_notebook_and_readme_times_match_the_guide():
+    """The time a notebook states, and the README's table, are the estimator's (one set of the workshop: a third)."""
+    minutes = _estimated_minutes()
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for path in sorted((ROOT / "notebooks").glob("[0-9]*.ipynb")):
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        first = "".join(nb["cells"][0]["source"])
+        line = re.search(r"\*\*Time:\*\*([^\n]*(?:\n[^\n*]+)?)", first)
+        assert line, f"{path.name}: no **Time:** line in the first cell"
+        n = minutes[path.stem[:2]]
+        stated = line.group(1)
+        per_set = _estimator().set_minutes(path)
+        if per_set:
+            assert f"one set of eight cases takes about {per_set} minutes" in stated.replace("\n", " "), stated
+            assert f"about {n / 60:g} hours" in stated.replace("\n", " "), (path.name, stated, n)
+        else:
+            assert f"about {n} minutes" in stated, (path.name, stated, n)
+        row = re.search(rf"^\| {path.stem[:2]} \| `{path.name}` \|.*\| ([^|]+) \|$", readme, flags=re.M)
+        assert row and row.group(1).strip() == (f"{n} min (one set of eight: about {per_set} min)"
+                                                if per_set else f"{n} min"), (path.name, row)
