@@ -26,6 +26,8 @@ from netlib.staging import stage_group
 from netlib.teaching import (
     exercises,
     plots,
+    questions,
+    tables,
     widgets,
 )
 
@@ -83,19 +85,23 @@ def _fuzz(fn, **extra_names):
 
 PUBLIC = [
     grade, grade_array, stage, recommend, assess, stage_group, criteria.get_table, references.get, references.resolve,
-    references.primary_identified, references.doi_valid, references.isbn13_valid, references.pmcid_valid,
+    references.primary_identified, references.short_citation, references.citation_text, references.citation_html,
+    references.citations_text, references.citations_html, references.doi_valid, references.isbn13_valid, references.pmcid_valid,
     references.pmid_valid, references.render_markdown, ki67.index, ki67.wilson_interval, ki67.count, ki67.grade_probabilities,
     ki67.misgrade_probability, fields.synthetic_field, ki67.simulate_cohort, mitoses.field_diameter_mm,
     mitoses.field_area_mm2, mitoses.fields_needed, mitoses.microscope, mitoses.per_2mm2, mitoses.grade_probabilities,
-    mitoses.crossing_probability, markers.interpret, syndromes.get, syndromes.match, trials.get, cases.get_case,
-    cases.load_cases, exercises.check_grade, exercises.check_ki67_index, exercises.check_mitoses_per_2mm2,
+    mitoses.crossing_probability, markers.interpret, syndromes.get, syndromes.match, syndromes.in_words, trials.get, cases.get_case,
+    cases.load_cases, cases.workshop_set, exercises.check_grade, exercises.check_ki67_index, exercises.check_mitoses_per_2mm2,
     exercises.check_fields_needed, exercises.check_hotspot_count, exercises.check_commonest_site,
     exercises.check_marker_panel, exercises.check_incidence_fit, exercises.check_stage, exercises.check_syndrome,
-    exercises.check_treatment, exercises.check_case, plots.grade_map, plots.edition_comparison, plots.misgrade_curves,
+    exercises.check_treatment, exercises.check_case, exercises.ki67_index_key, exercises.mitoses_per_2mm2_key,
+    exercises.fields_needed_key, plots.show, plots.alt_text, plots.caption, plots.case_map, plots.grade_map, plots.edition_comparison, plots.misgrade_curves,
     plots.ki67_field, plots.mitotic_counting, plots.cohort_shift, plots.treatment_pathway, plots.pathway_group, plots.trial_forest,
-    widgets.quiz, widgets.grade_quiz, widgets.grade_calculator, widgets.thoracic_classifier, widgets.mitoses_converter,
+    widgets.grade_calculator, widgets.thoracic_classifier, widgets.mitoses_converter,
     widgets.misgrade_explorer, widgets.hotspot_counter, widgets.staging_widget, widgets.syndrome_finder,
     widgets.treatment_explorer,
+    *[getattr(m, n) for m in (questions, tables) for n in m.__all__
+      if inspect.isfunction(getattr(m, n)) and inspect.signature(getattr(m, n)).parameters],
 ]
 
 
@@ -151,10 +157,12 @@ def test_field_counts(squares):
 def test_every_public_callable_is_fuzzed():
     """New public functions must join PUBLIC (or be listed here as argument-free)."""
     argument_free = {"marker_sensitivity", "site_distribution", "incidence_trends", "thoracic_criteria",
-                     "survival_by_stage", "case_workshop", "render_html", "to_markdown", "marker_panel"}
+                     "survival_by_stage", "render_html", "to_markdown", "marker_panel", "gastric_types",
+                     "answer_key", "commonest_site_choices", "secretin_criterion_key", "syndrome_table",
+                     "rule_summary", "trial_table", "source_summary_claims", "verdict_scale"}
     fuzzed = {f.__name__ for f in PUBLIC}
     for mod in (netlib, ki67, mitoses, fields, markers, syndromes, trials, cases, criteria, references, exercises, plots,
-                widgets):
+                widgets, questions, tables):
         for name in getattr(mod, "__all__", ()):
             obj = getattr(mod, name)
             if inspect.isfunction(obj):

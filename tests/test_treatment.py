@@ -448,3 +448,13 @@ def test_recommendation_names_its_rule_and_near_misses_as_data():
     text = str(missing)
     assert "resection of the liver metastases (Resectable liver-only metastases)" in text
     assert "liver_metastasis_resection" not in text + missing._repr_html_()
+
+
+def test_a_positive_margin_withdraws_appendectomy_alone_at_1_to_2_cm():
+    """Tumour at the margin is tumour left behind: the NCCN appendectomy-alone alternative is for R0 only."""
+    base = dict(site="appendix", differentiation="well", ki67_percent=1, mitoses_per_2mm2=0, size_cm=1.5,
+                regional_nodes_positive=0, metastasis="none", functioning=False)
+    r1 = recommend(Findings(**base, margin="R1"))
+    assert r1.category == "right_hemicolectomy" and "appendectomy" not in [o.category for o in r1.options]
+    r0 = recommend(Findings(**base, margin="R0", mesoappendix_invasion_mm=4))
+    assert r0.category == "right_hemicolectomy" and "appendectomy" in [o.category for o in r0.options]

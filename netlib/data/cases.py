@@ -42,19 +42,21 @@ CASE_DATA: tuple[dict[str, Any], ...] = (
        clinical_nodes="negative", metastasis="none", functioning=False, symptomatic=False),
     _c("insulinoma", "Confusion and sweating when meals are skipped",
        "A 39-year-old woman has confusion and sweating when she skips meals. A supervised fast confirms "
-       "endogenous hyperinsulinaemic hypoglycaemia; a 1.2 cm lesion sits in the pancreatic head. Resected tumour: "
-       "well differentiated, Ki-67 1 %, no mitoses found.",
+       "endogenous hyperinsulinaemic hypoglycaemia; a 1.2 cm lesion sits in the pancreatic head, and imaging "
+       "shows no enlarged nodes or metastases. Endoscopic ultrasound biopsy: well differentiated, Ki-67 1 %, no "
+       "mitoses found.",
        "management", site="pancreas", differentiation="well", ki67_percent=1, mitoses_per_2mm2=0, size_cm=1.2,
-       regional_nodes_positive=0, metastasis="none", functioning=True, syndrome="insulinoma"),
+       clinical_nodes="negative", metastasis="none", functioning=True, syndrome="insulinoma"),
     _c("gastric_type1_small", "Gastric polyps in a woman with pernicious anaemia",
-       "A 66-year-old woman with pernicious anaemia has three 5-6 mm gastric body polyps. Biopsy: "
-       "well-differentiated NET, Ki-67 1 %, confined to the submucosa; gastrin is high.",
+       "A 66-year-old woman with pernicious anaemia has three 5-6 mm gastric body polyps. Biopsy: well-"
+       "differentiated NET, Ki-67 1 %, no mitoses found, confined to the submucosa on endoscopic ultrasound; "
+       "gastrin is high. CT shows no metastases.",
        "management", site="stomach", gastric_type=1, differentiation="well", ki67_percent=1, mitoses_per_2mm2=0,
        size_cm=0.6, depth="submucosa", metastasis="none"),
     _c("gastric_type3", "An antral tumour in a 57-year-old man",
-       "A 57-year-old man has a solitary 2.5 cm antral tumour; gastrin and the background mucosa are normal. "
-       "Gastrectomy specimen: well-differentiated NET, Ki-67 12 %, invading the muscularis propria, 2 of 18 nodes "
-       "positive.",
+       "A 57-year-old man has a solitary 2.5 cm antral tumour; gastrin and the background mucosa are normal, and"
+       " staging CT shows no metastases. Gastrectomy specimen: well-differentiated NET, Ki-67 12 %, 3 mitoses "
+       "per 2 mm², invading the muscularis propria, 2 of 18 nodes positive.",
        "stage", site="stomach", gastric_type=3, differentiation="well", ki67_percent=12, mitoses_per_2mm2=3,
        size_cm=2.5, depth="muscularis_propria", regional_nodes_positive=2, metastasis="none"),
     _c("duodenal_small", "A duodenal bulb nodule at gastroscopy",
@@ -64,46 +66,51 @@ CASE_DATA: tuple[dict[str, Any], ...] = (
        clinical_nodes="negative", metastasis="none", functioning=False),
     _c("appendix_incidental", "A finding at appendectomy for appendicitis",
        "A 24-year-old has an appendectomy for appendicitis. At the tip lies a 0.7 cm well-differentiated NET, "
-       "Ki-67 1 %, margins clear.",
+       "Ki-67 1 %, no mitoses found, reaching the muscularis propria without mesoappendiceal invasion; margins "
+       "clear. CT before surgery showed no metastases.",
        "management", site="appendix", differentiation="well", ki67_percent=1, mitoses_per_2mm2=0, size_cm=0.7,
        depth="muscularis_propria", margin="R0", metastasis="none"),
     _c("appendix_mesoappendix", "An appendiceal NET in a 31-year-old woman",
-       "A 31-year-old woman: 1.6 cm well-differentiated NET of the appendix, Ki-67 2 %, invading the mesoappendix "
-       "to a depth of 4 mm, margins clear, no vascular invasion seen.",
+       "A 31-year-old woman has an appendectomy: a 1.6 cm well-differentiated NET at the tip of the appendix, "
+       "Ki-67 2 %, 1 mitosis per 2 mm², invading the mesoappendix to a depth of 4 mm, margins clear, no vascular"
+       " invasion seen. Imaging shows no metastases.",
        "management", site="appendix", differentiation="well", ki67_percent=2, mitoses_per_2mm2=1, size_cm=1.6,
        mesoappendix_invasion_mm=4, margin="R0", lymphovascular_invasion=False, appendix_base=False,
        metastasis="none"),
     _c("appendix_large", "An appendiceal NET in a 45-year-old man",
-       "A 45-year-old man: 2.5 cm well-differentiated NET of the appendix, Ki-67 1 %, no mesoappendiceal "
-       "invasion.",
+       "A 45-year-old man has an appendectomy: a 2.5 cm well-differentiated NET of the appendix, Ki-67 1 %, no "
+       "mitoses found, reaching the muscularis propria without mesoappendiceal invasion. CT shows no metastases.",
        "stage", site="appendix", differentiation="well", ki67_percent=1, mitoses_per_2mm2=0, size_cm=2.5,
        depth="muscularis_propria", metastasis="none"),
     _c("rectal_small", "A rectal nodule at screening colonoscopy",
-       "A 0.6 cm rectal submucosal nodule removed at screening colonoscopy: well-differentiated NET, Ki-67 1 %, "
-       "margins clear. Endoscopic ultrasound beforehand showed no enlarged nodes.",
+       "A 0.6 cm rectal submucosal nodule is removed endoscopically at screening colonoscopy: well-"
+       "differentiated NET, Ki-67 1 %, no mitoses found, confined to the submucosa, margins clear (R0). "
+       "Endoscopic ultrasound beforehand showed no enlarged nodes, and imaging shows no metastases.",
        "stage", site="rectum", differentiation="well", ki67_percent=1, mitoses_per_2mm2=0, size_cm=0.6,
-       depth="submucosa", clinical_nodes="negative", metastasis="none"),
+       depth="submucosa", clinical_nodes="negative", metastasis="none", margin="R0"),
     _c("rectal_mid", "A rectal NET seen at colonoscopy",
-       "A 1.5 cm rectal NET confined to the submucosa, Ki-67 3 %, with lymphovascular invasion; imaging shows no "
-       "nodes or metastases.",
+       "A 1.5 cm rectal NET is seen at colonoscopy. Biopsy and endoscopic ultrasound: confined to the submucosa,"
+       " Ki-67 3 %, 1 mitosis per 2 mm², with lymphovascular invasion; imaging shows no nodes or metastases.",
        "management", site="rectum", differentiation="well", ki67_percent=3, mitoses_per_2mm2=1, size_cm=1.5,
        depth="submucosa", lymphovascular_invasion=True, clinical_nodes="negative", metastasis="none"),
     _c("ileal_syndrome", "Flushing, diarrhoea and a mesenteric mass",
        "A 63-year-old man has flushing, diarrhoea and a 3 cm mesenteric mass with liver metastases. Resected "
-       "ileal primary (1.8 cm, into subserosa), Ki-67 4 %, 5 positive nodes. SSTR imaging is positive; the liver "
-       "metastases are not resectable.",
+       "ileal primary (1.8 cm, into subserosa), Ki-67 4 %, 1 mitosis per 2 mm², 5 positive nodes. SSTR imaging "
+       "is positive; the liver metastases are not resectable.",
        "management", site="jejunum_ileum", differentiation="well", ki67_percent=4, mitoses_per_2mm2=1, size_cm=1.8,
        depth="subserosa", regional_nodes_positive=5, mesenteric_mass_cm=3, metastasis="liver_only",
        liver_metastases_resectable=False, syndrome="carcinoid_syndrome", sstr_positive=True),
     _c("ileal_progressing", "A small-bowel NET on octreotide LAR",
-       "A 70-year-old woman with SSTR-positive metastatic ileal NET G2 (Ki-67 5 %) has progressed after 18 months "
-       "of octreotide LAR. No hormonal syndrome.",
+       "A 70-year-old woman has an ileal NET with liver and bone metastases; SSTR imaging is positive and the "
+       "liver metastases are not resectable. Biopsy: well differentiated, Ki-67 5 %, 2 mitoses per 2 mm². She "
+       "has progressed after 18 months of octreotide LAR. No hormonal syndrome.",
        "management", site="jejunum_ileum", differentiation="well", ki67_percent=5, mitoses_per_2mm2=2,
        metastasis="liver_and_extrahepatic", liver_metastases_resectable=False, sstr_positive=True,
        prior_therapies=["somatostatin_analogue"], progression=True, functioning=False),
     _c("pnet_progressing", "A pancreatic NET on lanreotide",
-       "A 55-year-old man with a non-functioning pancreatic NET G2 (Ki-67 8 %) and unresectable liver metastases "
-       "progresses after a year of lanreotide.",
+       "A 55-year-old man has a non-functioning pancreatic NET (biopsy: well differentiated, Ki-67 8 %, 3 "
+       "mitoses per 2 mm²) with unresectable liver metastases; SSTR imaging is positive. He progresses after a "
+       "year of lanreotide.",
        "management", site="pancreas", differentiation="well", ki67_percent=8, mitoses_per_2mm2=3,
        metastasis="liver_only", liver_metastases_resectable=False, sstr_positive=True,
        prior_therapies=["somatostatin_analogue"], progression=True, functioning=False),
@@ -113,13 +120,13 @@ CASE_DATA: tuple[dict[str, Any], ...] = (
        "grade", site="pancreas", differentiation="well", ki67_percent=30, mitoses_per_2mm2=8,
        metastasis="liver_only", liver_metastases_resectable=False, sstr_positive=True, functioning=False),
     _c("colon_nec", "A right colon tumour with liver lesions",
-       "A 68-year-old man: right colon tumour with liver metastases. Biopsy: sheets of small cells with "
-       "necrosis, synaptophysin positive, Ki-67 85 %.",
+       "A 68-year-old man has a 5 cm right colon tumour with liver metastases that cannot be resected. Biopsy: "
+       "sheets of small cells with necrosis, synaptophysin positive, Ki-67 85 %, 60 mitoses per 2 mm².",
        "grade", site="colon", differentiation="poor", morphology="small_cell", ki67_percent=85,
        mitoses_per_2mm2=60, size_cm=5, metastasis="liver_only", liver_metastases_resectable=False),
     _c("colon_minen", "A right hemicolectomy specimen",
-       "A right hemicolectomy shows an adenocarcinoma (60 %) intermixed with a poorly differentiated large-cell "
-       "neuroendocrine carcinoma (40 %).",
+       "A right hemicolectomy for a 6 cm tumour shows an adenocarcinoma (60 %) intermixed with a poorly "
+       "differentiated large-cell neuroendocrine carcinoma (40 %; Ki-67 70 %). Imaging shows no metastases.",
        "grade", site="colon", differentiation="poor", morphology="large_cell", ki67_percent=70,
        ne_component_percent=40, size_cm=6, metastasis="none"),
     _c("jejunal_discordant", "A jejunal resection",
@@ -128,23 +135,26 @@ CASE_DATA: tuple[dict[str, Any], ...] = (
        "grade", site="jejunum_ileum", differentiation="well", ki67_percent=2, mitoses_per_2mm2=4, size_cm=2.2,
        depth="muscularis_propria", regional_nodes_positive=13, metastasis="none"),
     _c("lung_typical", "An endobronchial tumour in a non-smoker",
-       "A 44-year-old non-smoker: 2 cm endobronchial tumour, carcinoid morphology, 1 mitosis per 2 mm², no "
-       "necrosis. Ki-67 3 %.",
+       "A 44-year-old non-smoker has a lobectomy for a 2 cm endobronchial tumour. Resection specimen: carcinoid "
+       "morphology, 1 mitosis per 2 mm², no necrosis; Ki-67 3 %. Staging CT showed no metastases; the nodal "
+       "status is not given in this summary.",
        "grade", site="lung", morphology="carcinoid", mitoses_per_2mm2=1, necrosis="absent", size_cm=2.0,
        ki67_percent=3, metastasis="none"),
     _c("lung_11_mitoses", "A peripheral lung tumour",
-       "A 3 cm peripheral lung tumour with carcinoid morphology and 11 mitoses per 2 mm², no necrosis.",
+       "A 3 cm peripheral lung tumour is resected: carcinoid morphology, 11 mitoses per 2 mm², no necrosis. "
+       "Staging CT showed no metastases; the nodal status is not given in this summary.",
        "grade", site="lung", morphology="carcinoid", mitoses_per_2mm2=11, necrosis="absent", size_cm=3.0,
        metastasis="none"),
     _c("pnet_ki67_20", "A pancreatic NET with two liver lesions",
-       "A 52-year-old man: pancreatic NET, well differentiated, Ki-67 20.0 %, 6 mitoses per 2 mm², with two "
-       "metastases in the right liver lobe that the surgeons consider resectable.",
+       "A 52-year-old man has a 3 cm non-functioning pancreatic NET, well differentiated, Ki-67 20.0 %, 6 "
+       "mitoses per 2 mm², with two metastases in the right liver lobe that the surgeons consider resectable. "
+       "SSTR imaging is positive.",
        "grade", site="pancreas", differentiation="well", ki67_percent=20.0, mitoses_per_2mm2=6, size_cm=3.0,
        metastasis="liver_only", liver_metastases_resectable=True, sstr_positive=True, functioning=False),
     _c("duodenal_gastrinoma", "Recurrent duodenal ulcers despite PPIs",
        "A 46-year-old man has recurrent duodenal ulcers and diarrhoea despite PPIs. Fasting gastrin is over ten "
        "times normal with acid hypersecretion. A 0.8 cm duodenal NET (submucosa, Ki-67 2 %) is excised with one "
-       "positive node.",
+       "positive node; imaging shows no metastases.",
        "management", site="duodenum", differentiation="well", ki67_percent=2, size_cm=0.8, depth="submucosa",
        regional_nodes_positive=1, metastasis="none", syndrome="gastrinoma"),
     _c("no_morphology", "A liver biopsy report from another hospital",
@@ -152,8 +162,8 @@ CASE_DATA: tuple[dict[str, Any], ...] = (
        "is in the pancreas.",
        "grade", site="pancreas", ki67_percent=35, metastasis="liver_only"),
     _c("colon_net", "A caecal tumour",
-       "A 3 cm caecal NET, well differentiated, Ki-67 4 %, invading the muscularis propria; no nodes involved, "
-       "no metastases.",
+       "A 3 cm caecal NET is resected by right hemicolectomy: well differentiated, Ki-67 4 %, 1 mitosis per 2 "
+       "mm², invading the muscularis propria; 0 of 15 nodes involved, no metastases.",
        "stage", site="colon", differentiation="well", ki67_percent=4, mitoses_per_2mm2=1, size_cm=3.0,
        depth="muscularis_propria", regional_nodes_positive=0, metastasis="none"),
 )

@@ -114,6 +114,7 @@ WORD_SPELLING: dict[str, str] = {
     "sma": "superior mesenteric artery",
     "coeliac_axis": "coeliac axis",
     "confined_to_sphincter_of_oddi": "confined to the sphincter of Oddi",
+    "beyond_wall": "beyond the wall",
 }
 
 

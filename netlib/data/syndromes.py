@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from netlib import checks
 from netlib.errors import InvalidTypeError, InvalidValueError
 
-__all__ = ["Syndrome", "SYNDROMES", "FEATURES", "FEATURE_WORDS", "GastricType", "GASTRIC_TYPES", "get", "match",
+__all__ = ["Syndrome", "SYNDROMES", "FEATURES", "FEATURE_WORDS", "RELATED_FEATURES", "GastricType", "GASTRIC_TYPES", "get", "match",
            "in_words"]
 
 
@@ -106,9 +106,15 @@ FEATURE_WORDS: dict[str, str] = {f: f.replace("_", " ") for f in FEATURES} | {
     "whipple_triad": "Whipple's triad", "right_heart_valve_disease": "right-sided heart valve disease"}
 
 
+#: Feature words that count for each other in :func:`match`.
+RELATED_FEATURES: dict[str, tuple[str, ...]] = {"diarrhoea": ("watery_diarrhoea",),
+                                                "watery_diarrhoea": ("diarrhoea",)}
+
+
 def in_words(features) -> str:
     """Features (words from :data:`FEATURES`) as a readable list: "watery diarrhoea, hypokalaemia"."""
-    return ", ".join(FEATURE_WORDS.get(f, str(f).replace("_", " ")) for f in features)
+    feats = checks.words("features", features, FEATURES, what="a list of presenting features")
+    return ", ".join(FEATURE_WORDS[f] for f in feats)
 
 
 def get(key: str) -> Syndrome:
@@ -125,12 +131,14 @@ def match(features) -> list[tuple[Syndrome, tuple[str, ...]]]:
     """Syndromes that fit the presenting ``features`` (words from :data:`FEATURES`), best first.
 
     Returns (syndrome, matched features) for every syndrome with at least one match, ordered by
-    the number of matched features, then by the share of its hallmarks matched.
+    the number of matched features, then by the share of its hallmarks matched. Related words count for each
+    other (:data:`RELATED_FEATURES`: watery diarrhoea is diarrhoea, and a syndrome of watery diarrhoea explains
+    a diarrhoea that is not further described); the matched features are the patient's words.
     """
     feats = checks.words("features", features, FEATURES, what="a list of presenting features")
     out = []
     for s in SYNDROMES.values():
-        hit = tuple(f for f in s.features if f in feats)
+        hit = tuple(f for f in feats if f in s.features or set(RELATED_FEATURES.get(f, ())) & set(s.features))
         if hit:
             out.append((s, hit))
     out.sort(key=lambda x: (-len(x[1]), -len(x[1]) / len(x[0].features), x[0].key))

@@ -91,6 +91,8 @@ FLAGS: dict[str, str] = {
     "surveillance_threshold_disputed": "Exactly 2 cm: ENETS favours surveillance below 2 cm; ASPEN uses <= 2 cm.",
     "size_boundary": "Size sits exactly on a decision cut-off.",
     "controversial": "Guidelines disagree on this choice; the options list the alternatives.",
+    "order_individualised": "No trial compares these options head to head: the order is chosen case by case, and "
+                            "each listed option is a reasonable first choice.",
     "sources_disagree": "European and North American guidance differ here.",
     "risk_factors_incomplete": "Not every appendiceal risk factor was reported.",
     "nodes_not_reported": "No node status was reported; a positive node would change this answer.",
@@ -176,8 +178,11 @@ class Rule:
 
 
 # --- condition builders --------------------------------------------------------------------------------
+_SITE_WORDS = {"jejunum_ileum": "jejunum or ileum", "unknown_primary": "an unknown primary"}
+
+
 def _words(x: str) -> str:
-    return x.replace("_", " ")
+    return _SITE_WORDS.get(x, x.replace("_", " "))
 
 
 def site_in(*sites: str) -> Cond:
@@ -720,13 +725,13 @@ RULES: tuple[Rule, ...] = tuple(_hormone_rules()) + (
        size_between(1, 2), WELL_NET, APPENDIX_RISK], "right_hemicolectomy",
        [Option("Right hemicolectomy (ENETS 2016 risk-factor approach)", "right_hemicolectomy"),
         Option("Appendectomy alone (NCCN; no survival benefit of hemicolectomy shown)", "appendectomy",
-               conditions=(NO_KNOWN_POSITIVE_NODE, NET_G12))],
+               conditions=(NO_KNOWN_POSITIVE_NODE, NET_G12, NO_POSITIVE_MARGIN))],
        "1-2 cm is controversial: ENETS 2016 selects hemicolectomy by risk factors, NCCN regards appendectomy as "
        "sufficient, and a European pooled cohort suggests overtreatment.",
        sources=["appendix_risk_factors", "nesti2023", "nccn_net"], flags=["controversial"], cuts=(1.0, 2.0),
        not_checked={"depth": "appendiceal risk is judged by mesoappendiceal invasion, not wall layers",
-                    "nodes": "hemicolectomy removes the ileocaecal nodes; a positive node withdraws the "
-                             "appendectomy-alone option"}),
+                    "nodes": "hemicolectomy removes the ileocaecal nodes; a positive node (like a positive margin, "
+                             "which means tumour left behind) withdraws the appendectomy-alone option"}),
     _r("appendix_large", "Appendiceal NET > 2 cm, node-positive, G3 or invading neighbours",
        [site_in("appendix"), *_NF_GEP, WELL_NET,
         any_of(size(">", 2), KNOWN_POSITIVE_NODE, NET_G3, INVADES_NEIGHBOURS)],
@@ -787,8 +792,9 @@ RULES: tuple[Rule, ...] = tuple(_hormone_rules()) + (
     _r("first_line_g3_prrt", "SSTR-positive GEP NET G3 within NETTER-2, first line", [METASTATIC, GEP_SITE, NET_G3,
        TREATMENT_NAIVE, SSTR_POS, KI67_IN_NETTER2], "prrt",
        [PRRT_N2, Option(CAPTEM.name, CAPTEM.category, CAPTEM.evidence, CAPTEM.note, (site_in("pancreas"),))],
-       "NETTER-2 showed longer PFS with first-line PRRT in SSTR-positive G2/G3 GEP-NETs.", evidence=["netter2"],
-       sources=["netter2"]),
+       "NETTER-2 showed longer PFS with first-line PRRT in SSTR-positive G2/G3 GEP-NETs (against high-dose "
+       "octreotide; no trial compares it with chemotherapy).", evidence=["netter2"],
+       sources=["netter2"], flags=["order_individualised"]),
     _r("first_line_g3_pancreas_chemo", "Pancreatic NET G3 outside NETTER-2, first line",
        [METASTATIC, site_in("pancreas"), NET_G3, TREATMENT_NAIVE, any_of(KI67_OUTSIDE_NETTER2, SSTR_NEG)],
        "chemotherapy", [CAPTEM_G3, MDT],
@@ -835,7 +841,7 @@ RULES: tuple[Rule, ...] = tuple(_hormone_rules()) + (
        NET_G12, PRETREATED, PROGRESSION], "targeted_therapy", [EVE_P, SUNI, CAPTEM, CABO_P, PRRT_ESMO],
        "Several agents prolong PFS in progressive pancreatic NETs; the order is individualised.",
        evidence=["radiant3", "sunitinib_pnet", "e2211", "cabinet_pnet"],
-       sources=["radiant3", "sunitinib_pnet", "e2211", "cabinet", "prrt_esmo_review"]),
+       sources=["radiant3", "sunitinib_pnet", "e2211", "cabinet", "prrt_esmo_review"], flags=["order_individualised"]),
     _r("progression_gep", "GI NET or unknown primary progressing on treatment",
        [METASTATIC, GEP_OR_UNKNOWN, site_not("pancreas"), NET_G12, PRETREATED, PROGRESSION],
        "targeted_therapy", [EVE_GI, CABO_EP, PRRT_ESMO],

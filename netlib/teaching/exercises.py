@@ -104,7 +104,8 @@ def _diagnose(f: Findings, answer: str, key: Grade) -> str:
         return (f"the {_GAP_2010.low:g}-{_GAP_2010.high:g} % gap belonged to WHO 2010; since WHO 2017/2019 any Ki-67 "
                 f"below {_KI67_CUTS[0]:g} % is G1.")
     if exp == "MiNEN":
-        return f"both components make up at least {MINEN_MIN_PERCENT:g} % of the tumour: a MiNEN."
+        return (f"by the WHO convention, both components make up at least {MINEN_MIN_PERCENT:g} % of the tumour: a "
+                "MiNEN (the 30 % threshold is a convention, and it is debated).")
     return f"look again at what decides here: {_DECIDER.get(d.by, 'the reported findings')}."
 
 
@@ -367,6 +368,13 @@ def _stage_explanation(key: Stage) -> str:
     return " ".join(dict.fromkeys(r.sentence for r in reasons if r is not None))
 
 
+def _reason_words(reason) -> str:
+    """What decided a part of the stage, in words, without its value (a hint that does not give the key away)."""
+    from netlib.staging import REASON_BY
+
+    return REASON_BY.get(reason.by, "the site's table") if reason is not None else "the site's table"
+
+
 def _stage_part_message(findings: Findings, key: Stage, part: str) -> str:
     """Why ``part`` (T, N or M) of the key is what it is, naming the likely slip where one is known."""
     if part == "T":
@@ -374,7 +382,7 @@ def _stage_part_message(findings: Findings, key: Stage, part: str) -> str:
             return f"a pancreatic NET of exactly {_PANC_T1.high:g} cm is T2: T1 is {_PANC_T1.describe('cm')}."
         if "invasion_ignored" in key.flags and findings.site == "pancreas":
             return "peripancreatic fat does not change pancreatic T; size and named structures do."
-        return f"T is {key.t}: {key.t_reason.sentence}"
+        return f"check T again; what decides it here: {_reason_words(key.t_reason)}."
     if part == "N":
         r = key.n_reason
         if key.n.endswith("N2") and r.by == "mesenteric_mass":
@@ -382,8 +390,8 @@ def _stage_part_message(findings: Findings, key: Stage, part: str) -> str:
                     f"count (here {r.detail}).")
         if key.n.endswith("N2") and r.by == "nodes":
             return f"jejunum/ileum: {N2_MIN_NODES} or more positive nodes is N2 (here {r.detail})."
-        return f"N is {key.n}: {r.sentence}"
-    return f"M is {key.m}: {key.m_reason.sentence}"
+        return f"check N again; what decides it here: {_reason_words(r)}."
+    return f"check M again; what decides it here: {_reason_words(key.m_reason)}."
 
 
 def check_stage(findings: Findings, t: str, n: str, m: str, group: str | None) -> Feedback:
@@ -407,10 +415,14 @@ def check_stage(findings: Findings, t: str, n: str, m: str, group: str | None) -
     if wrong:
         msgs = [_stage_part_message(findings, key, part) for part in wrong]
         msg = " ".join(msgs[:1] + [_cap(x) for x in msgs[1:]])
+    elif key.group is None:
+        msg = ("a stage group needs all of T, N and M; here one of them is not known (see which), and the groups "
+               "it could give differ, so no group can be given.")
+    elif group is None:
+        msg = "T, N and M are all known here, so the group table gives a stage group."
     else:
-        g = key.group_reason
-        msg = ("TNM is right but " + (f"the group is {key.group}" if key.group else "no group can be given")
-               + f": {g.sentence}")
+        msg = ("the group follows from T, N and M in the site's group table: work out each of them first, then "
+               "read the group off the table (colon and rectum have their own table, with IIA/IIB and IIIA/IIIB).")
     return Feedback(ans, exp, False, msg, explanation)
 
 
@@ -433,17 +445,28 @@ def check_syndrome(features, answer: str) -> Feedback:
     return Feedback(answer, best.key, False, msg, explanation)
 
 
-def check_treatment(findings: Findings, answer: str) -> Feedback:
+#: Flags of a deciding rule under which every listed option counts as right (the sources leave the choice open).
+OPEN_CHOICE_FLAGS = ("controversial", "order_individualised")
+
+
+def check_treatment(findings: Findings, answer: str, accept_alternatives: bool = False) -> Feedback:
     """Check a management category against :func:`netlib.recommend` (the rule that fires); the feedback names
-    categories and rules in words."""
+    categories and rules in words. With ``accept_alternatives``, an option the deciding rule lists is also right
+    when the rule leaves the choice open (flagged ``controversial`` or ``order_individualised``)."""
     from netlib.treatment import CATEGORIES, recommend
 
     checks.choice("answer", answer, CATEGORIES)
+    if not isinstance(accept_alternatives, bool):
+        raise InvalidTypeError("accept_alternatives", f"expected True or False, got {accept_alternatives!r}")
     key = recommend(findings)
     title, explanation = key.rule_title, key.rule_sentence
     if answer == key.category:
         return Feedback(answer, key.category, True, explanation, explanation)
     alt = [o for o in key.options if o.category == answer]
+    if accept_alternatives and alt and set(OPEN_CHOICE_FLAGS) & set(key.flags):
+        return Feedback(answer, key.category, True,
+                        f"{_label(answer)} is one of the reasonable choices here ({alt[0].name}); the sources leave "
+                        f"the choice open, and the rule '{title}' lists {_label(key.category)} first.", explanation)
     near = [nm for nm in key.near_misses if nm.category == answer]
     if key.missing:
         msg = (f"the findings are not enough to choose: {key.missing} is needed (rule '{title}'), so the case goes "
@@ -460,7 +483,7 @@ def check_treatment(findings: Findings, answer: str) -> Feedback:
                "(asymptomatic non-functioning pancreatic NETs below 2 cm, type 1 gastric NETs up to 10 mm); "
                f"here the rule '{title}' applies: {_label(key.category)}.")
     else:
-        msg = f"that is not the first step here: the rule that applies is '{title}'."
+        msg = f"that is not what the rules recommend here: the rule that applies is '{title}'."
     return Feedback(answer, key.category, False, msg, explanation)
 
 

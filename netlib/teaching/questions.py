@@ -30,16 +30,18 @@ from typing import TYPE_CHECKING, Any
 
 from netlib import checks
 from netlib.errors import InvalidTypeError, InvalidValueError
+from netlib.teaching.tables import _findings, _stains, _texts, _words
 
 if TYPE_CHECKING:
     from netlib.findings import Findings
     from netlib.teaching.exercises import NumericKey
 
 __all__ = ["Option", "Trap", "Question", "QuestionSet", "choice_question", "number_question", "short_answer",
-           "free_text", "from_feedback", "CSS_CLASS",
-           # more builders for the notebooks
-           "typed_grade_task", "n_category_task", "marker_panel_question", "management_task", "change_task",
-           "syndrome_change_task", "commonest_site_choices", "incidence_reading_key", "secretin_criterion_key"]
+           "free_text", "from_feedback", "CSS_CLASS", "typed_grade_task", "n_category_task",
+           "marker_panel_question", "management_task", "change_task", "syndrome_change_task",
+           "commonest_site_choices", "incidence_reading_key", "secretin_criterion_key", "grade_question",
+           "stage_question", "t_category_task", "treatment_question", "category_words", "syndrome_question",
+           "number_task", "report_line", "report_line_task", "workshop", "answer_key", "read_number", "MAX_RADIO"]
 
 CSS_CLASS = "netlib-question"
 #: Up to this many options are radio buttons; more become a drop-down that starts blank.
@@ -101,6 +103,7 @@ class Question:
     checklist: tuple[str, ...] = ()
     explanation_html: str = ""
     prompt_html: str = ""
+    key_label: str = ""
 
     def __post_init__(self):
         checks.instance("title", self.title, str, "a string")
@@ -111,9 +114,9 @@ class Question:
         if self.kind == "choice":
             if len(self.options) < 2:
                 raise InvalidValueError("options", f"a choice needs at least two options, got {len(self.options)}")
-            if sum(o.correct for o in self.options) != 1:
-                raise InvalidValueError("options", "exactly one option must be right, got "
-                                        f"{sum(o.correct for o in self.options)}")
+            if not any(o.correct for o in self.options):
+                raise InvalidValueError("options", "at least one option must be right (the first right one is the "
+                                        "key; others are accepted alternatives), got none")
             labels = [o.label for o in self.options]
             if len(set(labels)) != len(labels):
                 raise InvalidValueError("options", f"option labels repeat: {labels}")
@@ -188,7 +191,11 @@ class Question:
 
     def _key_text(self) -> str:
         if self.kind == "choice":
-            return next(o.label for o in self.options if o.correct)
+            right = [o.label for o in self.options if o.correct]
+            if self.key_label in right:  # the key first, then the accepted alternatives
+                right.remove(self.key_label)
+                right.insert(0, self.key_label)
+            return right[0] + (f" (also accepted: {', '.join(right[1:])})" if len(right) > 1 else "")
         if self.kind == "number":
             tol = f" (accepted within ±{self.tolerance:g})" if self.tolerance else ""
             return f"{self.answer:g}{(' ' + self.unit) if self.unit else ''}{tol}"
@@ -212,10 +219,9 @@ class Question:
         if self.kind == "text":
             return (f'<label for="{q}-in" style="display:block">Your answer:</label>'
                     f'<textarea id="{q}-in" class="nq-input" rows="3" style="width:95%;max-width:640px"></textarea>')
-        unit = f" {escape(self.unit)}" if self.unit else ""
         mode = ' inputmode="decimal"' if self.kind == "number" else ""
         return (f'<label for="{q}-in">Your answer{(" (" + escape(self.unit) + ")") if self.unit else ""}: </label>'
-                f'<input id="{q}-in" class="nq-input" type="text" autocomplete="off"{mode} size="12">{unit}')
+                f'<input id="{q}-in" class="nq-input" type="text" autocomplete="off"{mode} size="12">')
 
     def body_html(self) -> str:
         """The form without the script (a :class:`QuestionSet` adds one script for all its questions)."""
@@ -233,7 +239,8 @@ class Question:
             '<div class="nq-feedback" role="status" aria-live="polite" style="margin-top:6px"></div>'
             '<div class="nq-explanation" hidden style="margin-top:6px"></div>'
             '<p class="nq-inert" style="font-size:90%;color:#444;margin:4px 0 0">To check an answer, run this cell '
-            '(Shift+Enter) or read this page on the course site; nothing is revealed until you commit.</p>'
+            '(Shift+Enter): the check needs the cell to have run in this session. Nothing is revealed until you '
+            'commit.</p>'
             '</div>')
 
     def _repr_html_(self) -> str:
@@ -258,7 +265,7 @@ _NUMBER = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)")
 def read_number(text: str) -> float | None:
     """A typed number, or None. One decimal separator, point or comma ("2,9" is 2.9, never 29); no thousands
     separators, no exponents. The page's script uses the same pattern."""
-    t = text.strip()
+    t = checks.text("text", text, "the text as typed").strip()
     if not _NUMBER.fullmatch(t):
         return None
     return float(t.replace(",", "."))
@@ -303,6 +310,68 @@ class QuestionSet:
     __repr__ = __str__
 
 
+# --- argument checks of the builders (the shared ones are in netlib.teaching.tables) ---------------------------
+def _strings(**named: object) -> None:
+    """Each keyword argument must be a string; raise naming the first that is not."""
+    for name, value in named.items():
+        checks.text(name, value)
+
+
+def _callable(name: str, value: object, what: str) -> None:
+    if not callable(value):
+        raise InvalidTypeError(name, f"expected {what}, got {type(value).__name__} {value!r}")
+
+
+def _choices(value: object, allowed: Iterable[str], what: str) -> list[str]:
+    """The ``choices`` of a builder: at least two words of ``allowed``, each once."""
+    out = _words("choices", value, allowed, what, min_len=2)
+    if len(set(out)) != len(out):
+        raise InvalidValueError("choices", f"each choice must appear once, got {out}")
+    return out
+
+
+def _feedback(name: str, fb: object, what: str = "a netlib Feedback") -> tuple[bool, str]:
+    """(right?, message) of a :class:`netlib.teaching.exercises.Feedback` (or anything with a True/False
+    ``correct`` and a string ``message``)."""
+    if not (isinstance(getattr(fb, "correct", None), bool) and isinstance(getattr(fb, "message", None), str)):
+        raise InvalidTypeError(name, f"expected {what} (.correct True or False, .message a string), "
+                               f"got {type(fb).__name__} {fb!r}")
+    return fb.correct, fb.message
+
+
+def _is_number(x: object) -> bool:
+    return isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x)
+
+
+def _numeric_key(key: Any) -> None:
+    """``key`` must have the shape of a :class:`netlib.teaching.exercises.NumericKey`; raise naming ``key``."""
+    for attr in ("value", "tolerance", "unit", "correct", "traps", "otherwise"):
+        if not hasattr(key, attr):
+            raise InvalidTypeError("key", f"expected a NumericKey (missing {attr!r}), got {type(key).__name__}")
+    traps = checks.sequence("key", key.traps, what="a NumericKey whose traps are a list")
+    parts = [("key", key, ("unit", "correct", "otherwise"))] + [(f"trap {i}", t, ("message",))
+                                                                 for i, t in enumerate(traps, 1)]
+    for where, part, texts in parts:
+        for attr in ("value", "tolerance"):
+            v = getattr(part, attr, None)
+            if not _is_number(v) or (attr == "tolerance" and v < 0):
+                raise InvalidValueError("key", f"{where}: {attr} must be a finite number"
+                                        f"{' >= 0' if attr == 'tolerance' else ''}, got {v!r}")
+        for attr in texts:
+            if not isinstance(getattr(part, attr, None), str):
+                raise InvalidTypeError("key", f"{where}: {attr} must be a string, got {getattr(part, attr, None)!r}")
+
+
+def _traps(traps: object) -> tuple[Trap, ...]:
+    """Short-answer traps from (wrong answer, message) pairs of strings."""
+    out = []
+    for item in checks.sequence("traps", traps, what="a list of (wrong answer, message) pairs"):
+        if not (isinstance(item, (tuple, list)) and len(item) == 2 and all(isinstance(x, str) for x in item)):
+            raise InvalidTypeError("traps", f"expected (wrong answer, message) pairs of strings, got {item!r}")
+        out.append(Trap(*item))
+    return tuple(out)
+
+
 # --- builders -------------------------------------------------------------------------------------------------
 def choice_question(title: str, prompt: str, options: Sequence[str], checker: Callable[[str], Any], *,
                     labels: Callable[[str], str] | None = None, explanation_html: str = "",
@@ -310,22 +379,32 @@ def choice_question(title: str, prompt: str, options: Sequence[str], checker: Ca
     """A question with options. ``checker(option) -> Feedback`` gives the verdict and message for each option (so
     the key comes from netlib's checkers); ``labels`` turns an option value into the words shown (e.g. a category
     key into its name)."""
+    _strings(title=title, prompt=prompt, explanation_html=explanation_html, prompt_html=prompt_html)
     options = checks.sequence("options", options, what="a list of options", min_len=2)
-    opts = []
+    _callable("checker", checker, "a function option -> Feedback")
+    if labels is not None:
+        _callable("labels", labels, "a function option -> label, or None")
+    opts, key_label = [], ""
     for value in options:
-        fb = checker(value)
+        try:
+            fb = checker(value)
+        except (InvalidValueError, InvalidTypeError) as e:
+            raise type(e)("options", f"the checker rejects option {value!r}: {e}") from e
+        correct, message = _feedback("checker", fb, f"checker({value!r}) to return a Feedback")
         label = labels(value) if labels else str(value)
-        opts.append(Option(label, bool(fb.correct), fb.message))
+        checks.text("labels", label, f"labels({value!r}) to return a string")
+        opts.append(Option(label, correct, message))
+        if correct and getattr(fb, "expected", None) == value:
+            key_label = label  # the key itself (other right options are accepted alternatives)
     return Question(title, prompt, "choice", options=tuple(opts), explanation_html=explanation_html,
-                    prompt_html=prompt_html)
+                    prompt_html=prompt_html, key_label=key_label)
 
 
 def number_question(title: str, prompt: str, key: Any, *, explanation_html: str = "", prompt_html: str = "") -> Question:
     """A typed-number task from a numeric key (:class:`netlib.teaching.exercises.NumericKey`: ``value``,
     ``tolerance``, ``unit``, ``correct``, ``traps`` with ``value``/``tolerance``/``message``, ``otherwise``)."""
-    for name in ("value", "tolerance", "unit", "correct", "traps", "otherwise"):
-        if not hasattr(key, name):
-            raise InvalidTypeError("key", f"expected a NumericKey (missing {name!r}), got {type(key).__name__}")
+    _strings(title=title, prompt=prompt, explanation_html=explanation_html, prompt_html=prompt_html)
+    _numeric_key(key)
     traps = tuple(Trap(float(t.value), t.message, float(t.tolerance)) for t in key.traps)
     return Question(title, prompt, "number", answer=float(key.value), tolerance=float(key.tolerance), unit=key.unit,
                     traps=traps, otherwise=key.otherwise, correct_message=key.correct,
@@ -335,22 +414,27 @@ def number_question(title: str, prompt: str, key: Any, *, explanation_html: str 
 def short_answer(title: str, prompt: str, accepted: Iterable[str], correct: str, otherwise: str,
                  traps: Iterable[tuple[str, str]] = (), *, explanation_html: str = "", prompt_html: str = "") -> Question:
     """A typed short answer (e.g. a T category). ``traps``: (wrong answer, the misconception it shows)."""
+    _strings(title=title, prompt=prompt, correct=correct, otherwise=otherwise, explanation_html=explanation_html,
+             prompt_html=prompt_html)
+    accepted = _texts("accepted", accepted, "a list of accepted answers (strings)", min_len=1)
     return Question(title, prompt, "short", accepted=tuple(accepted), correct_message=correct, otherwise=otherwise,
-                    traps=tuple(Trap(a, m) for a, m in traps), explanation_html=explanation_html,
-                    prompt_html=prompt_html)
+                    traps=_traps(traps), explanation_html=explanation_html, prompt_html=prompt_html)
 
 
 def free_text(title: str, prompt: str, model_answer: str, checklist: Iterable[str] = (), *,
               explanation_html: str = "", prompt_html: str = "") -> Question:
     """A written task (a report line, a prediction in words): any real attempt reveals the model answer and a
     checklist to mark it against."""
+    _strings(title=title, prompt=prompt, model_answer=model_answer, explanation_html=explanation_html,
+             prompt_html=prompt_html)
+    checklist = _texts("checklist", checklist, "a list of points to check (strings)")
     return Question(title, prompt, "text", model_answer=model_answer, checklist=tuple(checklist),
                     explanation_html=explanation_html, prompt_html=prompt_html)
 
 
 def from_feedback(fb) -> tuple[bool, str]:
     """(right?, message) from a :class:`netlib.teaching.exercises.Feedback`."""
-    return bool(fb.correct), fb.message
+    return _feedback("fb", fb)
 
 
 # --- the script (one small, self-contained function; the same for every question) ----------------------------
@@ -460,7 +544,9 @@ def grade_question(title: str, findings, prompt: str, choices: Sequence[str] | N
     from netlib.grading import LABELS, grade
     from netlib.teaching.exercises import check_grade
 
-    return choice_question(title, prompt, tuple(choices or LABELS), lambda a: check_grade(findings, a),
+    _findings("findings", findings)
+    choices = LABELS if choices is None else _choices(choices, LABELS, "a list of grade labels")
+    return choice_question(title, prompt, tuple(choices), lambda a: check_grade(findings, a),
                            explanation_html=_card(grade(findings)))
 
 
@@ -468,28 +554,45 @@ def stage_question(title: str, findings, prompt: str, part: str = "group",
                    choices: Sequence[str | None] | None = None) -> Question:
     """Choose one part of the stage (``part``: ``t``, ``n`` or ``group``) of ``findings``; the other parts are taken
     as right, so the feedback is about the part asked (from :func:`~netlib.teaching.exercises.check_stage`)."""
-    from netlib.staging import stage
+    from netlib.staging import CATEGORIES, stage
     from netlib.teaching.exercises import STAGE_GROUPS, check_stage
 
+    _findings("findings", findings)
     checks.choice("part", part, ("t", "n", "group"))
-    key = stage(findings)
+    known = {"t": CATEGORIES["t"], "n": CATEGORIES["n"], "group": STAGE_GROUPS}[part]
     if choices is None:
-        from netlib.staging import CATEGORIES
-
-        choices = {"t": CATEGORIES["t"], "n": CATEGORIES["n"], "group": STAGE_GROUPS}[part]
+        choices = known
+    else:
+        for c in checks.sequence("choices", choices, what=f"a list of {part} answers", min_len=2):
+            checks.choice("choices", c, (*dict.fromkeys(known), None, _NO_GROUP, _NOT_NET))
+    key = stage(findings)
+    not_net = key.t is None  # a NEC or MiNEN: the organ's carcinoma system applies, not the NET tables
 
     def checker(answer):
-        parts = {"t": key.t, "n": key.n, "m": key.m, "group": key.group}
-        parts[part] = None if answer == _NO_GROUP else answer
-        return check_stage(findings, parts["t"], parts["n"], parts["m"], parts["group"])
+        from netlib.teaching.exercises import Feedback
 
-    values = [_NO_GROUP if c is None else c for c in dict.fromkeys(choices)]
+        parts = {"t": key.t, "n": key.n, "m": key.m, "group": key.group}
+        parts[part] = None if answer in (_NO_GROUP, _NOT_NET) else answer
+        fb = check_stage(findings, parts["t"], parts["n"], parts["m"], parts["group"])
+        if answer == _NO_GROUP and not_net:
+            return Feedback(answer, fb.expected, False, "nothing is missing here: the NET staging tables do not "
+                            "apply to this tumour at all (look at its differentiation).", fb.explanation)
+        if answer == _NOT_NET and not not_net:
+            return Feedback(answer, fb.expected, False, "this tumour is staged with the NET tables; look at whether "
+                            "T, N and M are all known.", fb.explanation)
+        return fb
+
+    values = [c for c in dict.fromkeys(choices)]
+    if None in values:  # "no group" comes in two kinds, both offered, so the choice itself is the question
+        values = [v for v in values if v is not None] + [_NO_GROUP, _NOT_NET]
+    values = list(dict.fromkeys(values))
     return choice_question(title, prompt, values, checker,
-                           labels=lambda v: v if v == _NO_GROUP or part != "group" else f"stage {v}",
+                           labels=lambda v: v if v in (_NO_GROUP, _NOT_NET) or part != "group" else f"stage {v}",
                            explanation_html=_card(key))
 
 
-_NO_GROUP = "no stage group (cannot be assigned)"
+_NO_GROUP = "no stage group: a finding the table needs is missing"
+_NOT_NET = "not staged with the NET tables (another system applies)"
 
 
 def t_category_task(title: str, findings, prompt: str) -> Question:
@@ -498,15 +601,16 @@ def t_category_task(title: str, findings, prompt: str) -> Question:
     from netlib.staging import CATEGORIES, stage
     from netlib.teaching.exercises import check_stage
 
-    key = stage(findings)
+    key = stage(_findings("findings", findings))
     if key.t is None:
         raise InvalidValueError("findings", "these findings have no T category to ask for")
     traps = []
     for t in dict.fromkeys(CATEGORIES["t"]):
         if t != key.t:
-            traps.append((t, check_stage(findings, t, key.n, key.m, key.group).message))
+            message = check_stage(findings, t, key.n, key.m, key.group).message
+            traps += [(t, message), ("p" + t, message)]  # pT3 is T3 proven on the specimen
     right = check_stage(findings, key.t, key.n, key.m, key.group).message
-    return short_answer(title, prompt, [key.t], right, f"Type a T category such as T1, T2, T3 or T4 ({key.system}).",
+    return short_answer(title, prompt, [key.t, "p" + key.t], right, f"Type a T category such as T1, T2, T3 or T4 ({key.system}).",
                         traps, explanation_html=_card(key))
 
 
@@ -514,19 +618,19 @@ def treatment_question(title: str, findings, prompt: str, choices: Sequence[str]
     """Choose the management category (shown in words) for ``findings``; key and feedback from
     :func:`~netlib.teaching.exercises.check_treatment`; the explanation is the treatment card."""
     from netlib.teaching.exercises import check_treatment
-    from netlib.treatment import recommend
+    from netlib.treatment import CATEGORIES, recommend
 
-    return choice_question(title, prompt, tuple(choices), lambda a: check_treatment(findings, a),
+    _findings("findings", findings)
+    choices = _choices(choices, CATEGORIES, "a list of management categories")
+    return choice_question(title, prompt, tuple(choices), lambda a: check_treatment(findings, a, True),
                            labels=category_words, explanation_html=_card(recommend(findings)))
 
 
 def category_words(key: str) -> str:
-    """A management category key in words."""
-    try:
-        from netlib.treatment import CATEGORY_LABELS  # type: ignore[attr-defined]
-    except ImportError:
-        return key.replace("_", " ")
-    return CATEGORY_LABELS.get(key, key.replace("_", " "))
+    """A management category key (one of :data:`netlib.treatment.CATEGORIES`) in words."""
+    from netlib.treatment import CATEGORIES, CATEGORY_LABELS
+
+    return CATEGORY_LABELS[checks.choice("key", key, CATEGORIES)]
 
 
 def syndrome_question(title: str, features: Sequence[str], prompt: str, choices: Sequence[str]) -> Question:
@@ -534,7 +638,12 @@ def syndrome_question(title: str, features: Sequence[str], prompt: str, choices:
     from netlib.data import syndromes
     from netlib.teaching.exercises import check_syndrome
 
-    best = syndromes.match(features)[0][0]
+    features = _words("features", features, syndromes.FEATURES, "a list of presenting features", min_len=1)
+    choices = _choices(choices, syndromes.SYNDROMES, "a list of syndrome keys")
+    ranked = syndromes.match(features)
+    if not ranked:
+        raise InvalidValueError("features", f"no syndrome in the catalogue explains {syndromes.in_words(features)}")
+    best = ranked[0][0]
     return choice_question(title, prompt, tuple(choices), lambda a: check_syndrome(features, a),
                            labels=lambda k: syndromes.get(k).name,
                            explanation_html=f"<p><b>{escape(best.name)}.</b> {escape(best.hallmarks)} Key test: "
@@ -544,6 +653,7 @@ def syndrome_question(title: str, features: Sequence[str], prompt: str, choices:
 def number_task(title: str, prompt: str, key: Any, explanation: str = "") -> Question:
     """A typed-number task from a :class:`~netlib.teaching.exercises.NumericKey` (the checkers' ``*_key``
     functions); ``explanation`` (plain text) is shown after the answer."""
+    checks.text("explanation", explanation)
     return number_question(title, prompt, key, explanation_html=f"<p>{escape(explanation)}</p>" if explanation else "")
 
 
@@ -552,10 +662,10 @@ def report_line(findings) -> str:
     first management step in words."""
     from netlib.assessment import assess
 
-    a = assess(findings)
+    a = assess(_findings("findings", findings))
     group = f"stage {a.stage.group}" if a.stage.group else "no stage group (a finding the table needs is missing)"
     tnm = f"{a.stage.tnm}, {group}" if a.stage.t is not None else group
-    return (f"{a.grade.title}; {tnm}; first step: {category_words(a.recommendation.category)}.")
+    return (f"{a.grade.title}; {tnm}; management: {category_words(a.recommendation.category)}.")
 
 
 def report_line_task(title: str, findings, prompt: str) -> Question:
@@ -565,11 +675,10 @@ def report_line_task(title: str, findings, prompt: str) -> Question:
 
     return free_text(title, prompt, report_line(findings),
                      ("the grade (and which parameter decided it)", "T, N and M, and the stage group",
-                      "the first management step"), explanation_html=_card(assess(findings)))
+                      "the management the rules recommend"), explanation_html=_card(assess(findings)))
 
 
 # --- the case workshop ------------------------------------------------------------------------------------------
-_NO_GROUP_LABEL = _NO_GROUP
 
 
 def _group_choices(findings) -> tuple[str, ...]:
@@ -578,7 +687,7 @@ def _group_choices(findings) -> tuple[str, ...]:
 
     table = {"colon": COLORECTAL_GROUPS, "rectum": COLORECTAL_GROUPS, "lung": LUNG_GROUPS,
              "thymus": THYMUS_GROUPS}.get(findings.site, GEP_GROUPS)
-    return (*dict.fromkeys(r.group for r in table.rows), _NO_GROUP)
+    return (*dict.fromkeys(r.group for r in table.rows), _NO_GROUP, _NOT_NET)
 
 
 def workshop(name: str) -> QuestionSet:
@@ -598,7 +707,8 @@ def workshop(name: str) -> QuestionSet:
                                 "What is the stage group (AJCC 8; lung and thymus: their own TNM)?", "group",
                                 _group_choices(case.findings)),
                  treatment_question(f"Case {name}{i} · management", case.findings,
-                                    "What is the first management step?", CATEGORIES))
+                                    "What management do the rules recommend? (If the tumour has already been removed: the "
+                                    "operation that suffices, or the further treatment it needs.)", CATEGORIES))
         questions += parts
         blocks += [head, "", ""]
     return QuestionSet(f"Workshop set {name}: eight cases", tuple(questions),
@@ -635,7 +745,7 @@ def typed_grade_task(title: str, findings: Findings, prompt: str) -> Question:
     from netlib.grading import grade
     from netlib.teaching.exercises import check_grade
 
-    key = grade(findings)
+    key = grade(_findings("findings", findings))
 
     def spellings(label: str) -> list[str]:
         return [label] + ([label.removeprefix("NET ")] if label.startswith("NET ") else [])
@@ -654,12 +764,13 @@ def n_category_task(title: str, findings: Findings, prompt: str) -> Question:
     from netlib.staging import stage
     from netlib.teaching.exercises import check_stage
 
-    key = stage(findings)
+    key = stage(_findings("findings", findings))
     if key.n is None:
         raise InvalidValueError("findings", "these findings have no N category to ask for")
-    traps = [(n, check_stage(findings, key.t, n, key.m, key.group).message)
-             for n in ("NX", "N0", "N1", "N2", "N3") if n != key.n]
-    return short_answer(title, prompt, [key.n], check_stage(findings, key.t, key.n, key.m, key.group).message,
+    traps = [(prefix + n, check_stage(findings, key.t, n, key.m, key.group).message)
+             for n in ("NX", "N0", "N1", "N2", "N3") if n != key.n for prefix in ("", "p")]
+    accepted = [key.n, "p" + key.n] if key.n.startswith("N") else [key.n]  # pN1 is N1 proven on the specimen
+    return short_answer(title, prompt, accepted, check_stage(findings, key.t, key.n, key.m, key.group).message,
                         "Type an N category such as N0, N1 or N2.", traps, explanation_html=_card(key))
 
 
@@ -670,7 +781,7 @@ def marker_panel_question(title: str, stains: Mapping[str, str], prompt: str) ->
     from netlib.markers import interpret
     from netlib.teaching.exercises import check_marker_panel
 
-    key = interpret(**stains)
+    key = interpret(**_stains("stains", stains))
     readings = [("yes", "epithelial"), ("yes", "non-epithelial"), ("no", "epithelial"), ("no", "non-epithelial"),
                 ("uncertain", "uncertain")]
     if (key.ne_differentiation, key.lineage) not in readings:
@@ -686,6 +797,7 @@ def management_task(title: str, findings: Findings, prompt: str, checklist: Sequ
     from netlib.teaching.tables import management_line
     from netlib.treatment import recommend
 
+    _findings("findings", findings)
     return free_text(title, prompt, management_line(findings), checklist, explanation_html=_card(recommend(findings)))
 
 
@@ -725,10 +837,15 @@ def incidence_reading_key(year: int = 2000, tolerance: float = 0.5) -> NumericKe
     from netlib.teaching.exercises import Trap as KeyTrap
 
     points = {(s.label, y): v for s in INCIDENCE for y, v in s.points}
-    found = [(label, v) for (label, y), v in points.items() if y == year and label.startswith("all NETs")]
-    if not found:
+    years = list(dict.fromkeys(y for (label, y) in points if label.startswith("all NETs")))
+    if isinstance(year, bool) or not isinstance(year, int):
+        raise InvalidTypeError("year", f"expected a year (whole number) of {', '.join(map(str, years))}, "
+                               f"got {type(year).__name__} {year!r}")
+    if year not in years:
         raise InvalidValueError("year", f"no published all-NET point for {year!r}; years: "
-                                + ", ".join(str(y) for (label, y) in points if label.startswith("all NETs")))
+                                + ", ".join(map(str, years)))
+    checks.number("tolerance", tolerance, 0, 100, unit="per 100,000 per year")
+    found = [(label, v) for (label, y), v in points.items() if y == year and label.startswith("all NETs")]
     label, value = found[0]
     lo, hi = SEED_TEXT_INCIDENCE
     traps = []

@@ -14,13 +14,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from netlib import checks
-from netlib.errors import InvalidValueError
+from netlib.errors import InvalidTypeError, InvalidValueError
+from netlib.findings import FIELD_LABELS, VOCABULARY, Findings
 
 if TYPE_CHECKING:
     from IPython.display import Markdown
 
     from netlib.data.treatment_rules import Rule
-    from netlib.findings import Findings
     from netlib.treatment import Recommendation
 
 __all__ = [
@@ -38,6 +38,61 @@ __all__ = [
     "source_summary_claims", "verdict_scale", "claim_with_verdict", "stains_words", "marker_panels",
     "panel_report_line",
 ]
+
+
+# --- argument checks (also used by netlib.teaching.questions) ------------------------------------------------------
+# Each returns the checked value or raises netlib's InvalidValueError/InvalidTypeError naming the argument.
+
+_MARKERS = {"synaptophysin": "synaptophysin", "chromogranin_a": "chromogranin A", "insm1": "INSM1",
+            "keratin": "keratin", "neurofilament": "neurofilament"}
+_STAIN_RESULTS = ("positive", "negative")
+
+
+def _findings(name: str, value: object) -> Findings:
+    """``value`` if it is a :class:`netlib.Findings`."""
+    return checks.instance(name, value, Findings, "a netlib.Findings")
+
+
+def _findings_list(name: str, value: object) -> list[Findings]:
+    """``value`` as a list if it is a sequence of :class:`netlib.Findings`."""
+    out = checks.sequence(name, value, what="a list of netlib.Findings")
+    for f in out:
+        checks.instance(name, f, Findings, "a list of netlib.Findings")
+    return out
+
+
+def _labelled_findings(name: str, value: object) -> Mapping[str, Findings]:
+    """``value`` if it is a mapping of case labels (strings) to :class:`netlib.Findings`."""
+    checks.instance(name, value, Mapping, "a mapping of case label to netlib.Findings")
+    for label, f in value.items():
+        checks.text(name, label, "case labels as strings")
+        checks.instance(name, f, Findings, "netlib.Findings values")
+    return value
+
+
+def _texts(name: str, value: object, what: str = "a list of strings", *, min_len: int = 0) -> list[str]:
+    """``value`` as a list if it is a sequence of strings (at least ``min_len``)."""
+    out = checks.sequence(name, value, what=what, min_len=min_len)
+    for item in out:
+        checks.text(name, item, what)
+    return out
+
+
+def _words(name: str, value: object, allowed: Iterable[str], what: str, *, min_len: int = 0) -> list[str]:
+    """``value`` as a list if it is a sequence of at least ``min_len`` words, each one of ``allowed``."""
+    return checks.sequence(name, checks.words(name, value, allowed, what=what), min_len=min_len)
+
+
+def _stains(name: str, value: object) -> Mapping[str, str | None]:
+    """``value`` if it maps marker names (the arguments of :func:`netlib.markers.interpret`) to 'positive',
+    'negative' or None (not done)."""
+    checks.instance(name, value, Mapping, "a mapping of marker name to 'positive', 'negative' or None")
+    for marker, result in value.items():
+        checks.choice(name, marker, tuple(_MARKERS))
+        if result is not None and not (isinstance(result, str) and result in _STAIN_RESULTS):
+            raise (InvalidValueError if isinstance(result, str) else InvalidTypeError)(
+                name, f"{marker} {result!r} is not allowed; expected 'positive', 'negative' or None")
+    return value
 
 
 # --- shared helpers ------------------------------------------------------------------------------------------------
@@ -113,6 +168,7 @@ def grade_report_line(findings: Findings) -> str:
     from netlib.data.criteria import get_table
     from netlib.grading import grade
 
+    _findings("findings", findings)
     g = grade(findings)
     table = get_table(g.criteria)
     what = {"well": "Well-differentiated neuroendocrine tumour",
@@ -147,6 +203,7 @@ def grades_side_by_side(cases: Mapping[str, Findings]) -> Markdown:
     2 mm², grade."""
     from netlib.grading import grade
 
+    _labelled_findings("cases", cases)
     rows = []
     for name, f in cases.items():
         ki67 = f"{f.ki67_percent:g} %" if f.ki67_percent is not None else "-"
@@ -180,12 +237,13 @@ def grade_examples(cases: Sequence[Findings], show: Sequence[str] = ("ki67_perce
     a flag the grade raised (the sentences of its card). ``criteria``: a criteria key, as for
     :func:`netlib.grade`.
     """
-    from netlib.findings import FIELD_LABELS
+    from netlib.data.criteria import get_table
     from netlib.grading import grade
 
-    show = checks.sequence("show", show, what="a list of Findings field names", min_len=1)
-    for n in show:
-        checks.choice("show", n, tuple(FIELD_LABELS))
+    cases = _findings_list("cases", cases)
+    show = _words("show", show, FIELD_LABELS, "a list of Findings field names", min_len=1)
+    if criteria is not None:
+        get_table(criteria)
     header = [_capital(FIELD_LABELS[n]) for n in show] + ["Grade", "Take care"]
     rows, notes = [], []
     for f in cases:
@@ -199,19 +257,31 @@ def grade_by_edition(findings: Findings,
     """One case graded under several editions of the criteria (keys of :data:`netlib.data.criteria.TABLES`, or the
     tables themselves), as a Markdown table: the edition by its title, the grade, and numbered notes with the
     flags' meanings."""
-    from netlib.data.criteria import get_table
+    from netlib.data.criteria import TABLES, GradingTable
     from netlib.grading import grade
 
+    _findings("findings", findings)
+    editions = checks.sequence("editions", editions, what="a list of criteria keys or tables", min_len=1)
+    chosen = [e if isinstance(e, GradingTable) else TABLES[checks.choice("editions", e, tuple(TABLES))]
+              for e in editions]
+    system = "thoracic" if findings.is_thoracic else "digestive"
+    for t in chosen:
+        if t.system != system:
+            raise InvalidValueError("editions", f"{t.key!r} is a {t.system} table; site={findings.site!r} is graded "
+                                    f"with a {system} table")
     rows, notes = [], []
-    for key in editions:
-        g = grade(findings, key)
-        rows.append([get_table(key).title, g.title, _note_refs(g, notes)])
+    for table in chosen:
+        g = grade(findings, table)
+        rows.append([table.title, g.title, _note_refs(g, notes)])
     return _markdown(_table(["Criteria", "Grade", "Take care"], rows, notes))
 
 
 def hotspot_summary(field: Any) -> Markdown:
     """The Ki-67 index (%) in the hot spot and over the whole synthetic field (a
     :class:`netlib.counting.fields.Ki67Field`), with the cells counted, as a Markdown table."""
+    from netlib.counting.fields import Ki67Field
+
+    checks.instance("field", field, Ki67Field, "a netlib.counting.fields.Ki67Field (from synthetic_field)")
     rows = []
     for where, squares in ((f"Hot spot (squares {', '.join(field.hotspot_squares)})", field.hotspot_squares),
                            ("Whole field", None)):
@@ -226,7 +296,12 @@ def ki67_grade_chances(true_index: float, cells: int | Sequence[int] = 500) -> M
     table with one column per number of cells."""
     from netlib.counting import ki67
 
-    counts = [cells] if isinstance(cells, int) else list(cells)
+    checks.number("true_index", true_index, 0, 100, unit="%")
+    if isinstance(cells, int) and not isinstance(cells, bool):
+        cells = [cells]
+    counts = checks.sequence("cells", cells, what="a number of cells or a list of numbers", min_len=1)
+    for n in counts:
+        checks.integer("cells", n, 1, ki67.MAX_CELLS, unit="tumour cells counted")
     probs = [ki67.grade_probabilities(true_index, n) for n in counts]
     header = [f"True Ki-67 {_number(true_index)} %: grade the count gives"] + [f"counting {n} cells" for n in counts]
     rows = [[label] + [_percent(p[label]) for p in probs] for label in probs[0]]
@@ -238,6 +313,10 @@ def mitotic_band_errors(true_rate: float, areas: Sequence[float] = (2, 10)) -> M
     ``true_rate`` per 2 mm² (:func:`netlib.counting.mitoses.crossing_probability`), as a Markdown table."""
     from netlib.counting import mitoses
 
+    checks.number("true_rate", true_rate, 0, 1000, unit="mitoses per 2 mm²")
+    areas = checks.sequence("areas", areas, what="a list of areas in mm²", min_len=1)
+    for area in areas:
+        checks.number("areas", area, 0, 100, low_open=True, unit="mm² counted")
     rows = []
     for area in areas:
         how = f"{area:g} mm²" + (f" (then divided by {area / 2:g})" if area != 2 else "")
@@ -283,6 +362,8 @@ _METASTASIS = {"none": "no distant metastases", "liver_only": "liver metastases 
 _PROPER = {"oddi": "Oddi", "sma": "superior mesenteric artery"}
 #: The boundary sentence covers every criteria table at once; a row of a lung table needs only its point.
 _SHORT_GRADE_FLAGS = {"boundary_value": "Exactly on a cut-off: each cut-off belongs to one band only."}
+#: Every word of the Findings vocabulary (what :func:`vocabulary_words` puts in words).
+_VOCABULARY_WORDS = tuple(dict.fromkeys(w for words in VOCABULARY.values() for w in words))
 
 
 def vocabulary_words(word: str) -> str:
@@ -292,6 +373,7 @@ def vocabulary_words(word: str) -> str:
     from :data:`netlib.findings.INVASION_MEANINGS` and :data:`netlib.findings.THORACIC_WORD_MEANINGS`."""
     from netlib.findings import INVASION_MEANINGS, THORACIC_WORD_MEANINGS
 
+    checks.choice("word", word, _VOCABULARY_WORDS)
     if word in INVASION_MEANINGS:
         return INVASION_MEANINGS[word].removeprefix("the ")
     if word in THORACIC_WORD_MEANINGS:
@@ -304,6 +386,7 @@ def site_words(site: str) -> str:
     ``ampulla`` -> ``ampulla of Vater``, ``thymus`` -> ``thymus``, ``unknown_primary`` -> ``unknown primary``)."""
     from netlib.data.staging_tables import T_TABLES, THORACIC_TABLES
 
+    checks.choice("site", site, VOCABULARY["site"])
     tables = {**T_TABLES, **THORACIC_TABLES}
     if site in tables:
         title = tables[site].title.split(" (")[0]
@@ -319,9 +402,9 @@ def findings_words(findings: Findings, fields: Sequence[str] | None = None) -> s
     """
     from dataclasses import fields as dc_fields
 
-    from netlib.findings import FIELD_LABELS
-
-    names = list(fields) if fields is not None else [f.name for f in dc_fields(findings) if f.name != "site"]
+    _findings("findings", findings)
+    names = ([f.name for f in dc_fields(findings) if f.name != "site"] if fields is None
+             else _words("fields", fields, FIELD_LABELS, "a list of Findings field names"))
     out = []
     for name in names:
         value = getattr(findings, name)
@@ -362,12 +445,21 @@ def findings_words(findings: Findings, fields: Sequence[str] | None = None) -> s
     return "; ".join(out) or "-"
 
 
+def _thoracic(name: str, findings: Findings) -> None:
+    if not findings.is_thoracic:
+        raise InvalidValueError(name, f"expected a lung or thymic case (site 'lung' or 'thymus'), got "
+                                f"site={findings.site!r}")
+
+
 def thoracic_grade_table(cases: Sequence[Findings]) -> Markdown:
     """Lung or thymic cases and their WHO 2021 thoracic classification (:func:`netlib.grade`), one row each (a
     Markdown table): site, morphology, mitoses per 2 mm², necrosis, size (cm), classification, and what to take
     care of (flag sentences of :data:`netlib.grading.FLAGS`)."""
     from netlib.grading import FLAGS, grade
 
+    cases = _findings_list("cases", cases)
+    for f in cases:
+        _thoracic("cases", f)
     rows = []
     for f in cases:
         g = grade(f)
@@ -388,6 +480,7 @@ def thoracic_report_line(findings: Findings) -> str:
     from netlib.grading import grade
     from netlib.staging import stage
 
+    _thoracic("findings", _findings("findings", findings))
     g = grade(findings)
     parts = [f"{findings.size_cm:g} cm"] if findings.size_cm is not None else []
     if findings.mitoses_per_2mm2 is not None:
@@ -408,8 +501,12 @@ def stage_table(cases: Sequence[Findings], show: Sequence[str] | None = None, ed
     """Cases and their stage (:func:`netlib.stage`), one row each (a Markdown table): site, the findings named in
     ``show`` (see :func:`findings_words`), TNM, stage group, and what to take care of (flag sentences; for a
     tumour the NET system does not stage, the reason)."""
-    from netlib.staging import stage
+    from netlib.staging import EDITIONS, stage
 
+    cases = _findings_list("cases", cases)
+    if show is not None:
+        show = _words("show", show, FIELD_LABELS, "a list of Findings field names")
+    checks.choice("edition", edition, tuple(EDITIONS))
     rows = []
     for f in cases:
         s = stage(f, edition=edition)
@@ -424,9 +521,11 @@ def stage_table(cases: Sequence[Findings], show: Sequence[str] | None = None, ed
 def t1_nx_by_edition(sites: Sequence[str], size_cm: float = 0.6) -> Markdown:
     """A well-differentiated T1 NET of ``size_cm`` (cm) removed without nodal sampling (no nodes examined, no node
     status on imaging, M0) at each site, staged with AJCC 8 and with AJCC Version 9 (a Markdown table)."""
-    from netlib.findings import Findings
+    from netlib.data.staging_tables import T_TABLES
     from netlib.staging import stage
 
+    sites = _words("sites", sites, T_TABLES, "a list of digestive sites")
+    checks.number("size_cm", size_cm, 0, 100, low_open=True, unit="cm")
     depth = {"pancreas": None, "ampulla": "confined_to_sphincter_of_oddi"}
     rows = []
     for site in sites:
@@ -455,10 +554,13 @@ def syndrome_table() -> Markdown:
 def syndrome_matches(*feature_sets: Sequence[str]) -> Markdown:
     """For each list of presenting features, the syndromes that fit, best first, with how many of the features
     each explains (:func:`netlib.data.syndromes.match`)."""
-    from netlib.data.syndromes import in_words, match
+    from netlib.data.syndromes import FEATURES, in_words, match
 
     if not feature_sets:
-        raise InvalidValueError("feature_sets", "give at least one list of presenting features")
+        raise InvalidValueError("feature_sets", "syndrome_matches() needs at least one list of presenting features, "
+                                "e.g. syndrome_matches(['flushing', 'diarrhoea'])")
+    for feats in feature_sets:
+        _words("feature_sets", feats, FEATURES, "lists of presenting features")
     rows = []
     for feats in feature_sets:
         ranked = match(feats)
@@ -471,7 +573,7 @@ def syndrome_pitfalls(keys: Sequence[str]) -> Markdown:
     """The biochemical pitfalls of the named syndromes, as a list under each syndrome's name."""
     from netlib.data import syndromes
 
-    keys = checks.sequence("keys", keys, what="a list of syndrome keys", min_len=1)
+    keys = _words("keys", keys, syndromes.SYNDROMES, "a list of syndrome keys", min_len=1)
     lines = []
     for key in keys:
         s = syndromes.get(key)
@@ -482,7 +584,10 @@ def syndrome_pitfalls(keys: Sequence[str]) -> Markdown:
 def syndrome_change_line(before: Sequence[str], after: Sequence[str]) -> str:
     """What happens to the best fit when the presenting features change from ``before`` to ``after``, in words:
     the model answer of a predict-then-change task."""
-    from netlib.data.syndromes import in_words, match
+    from netlib.data.syndromes import FEATURES, in_words, match
+
+    before = _words("before", before, FEATURES, "a list of presenting features")
+    after = _words("after", after, FEATURES, "a list of presenting features")
 
     def best(feats: Sequence[str]) -> tuple[list[str], int]:
         ranked = match(feats)
@@ -506,10 +611,11 @@ def syndrome_change_line(before: Sequence[str], after: Sequence[str]) -> str:
 def _rule(key: str) -> Rule:
     from netlib.treatment import RULES
 
+    checks.text("key", key, "a treatment rule key")
     for r in RULES:
         if r.key == key:
             return r
-    raise InvalidValueError("key", f"{key!r} is not a treatment rule")
+    raise InvalidValueError("key", f"{key!r} is not a treatment rule; expected a key of netlib.treatment.RULES")
 
 
 def rule_title(key: str) -> str:
@@ -526,13 +632,11 @@ def _management(category: str) -> str:
 
 def management_table(cases: Mapping[str, Findings]) -> Markdown:
     """One row per case: the management in words and the rule that decided it (:func:`netlib.recommend`)."""
-    from netlib.findings import Findings
     from netlib.treatment import recommend
 
-    checks.instance("cases", cases, Mapping, "a mapping of case label to Findings")
+    _labelled_findings("cases", cases)
     rows = []
     for label, f in cases.items():
-        checks.instance("cases", f, Findings, "netlib.Findings values")
         r = recommend(f)
         rows.append((label, _management(r.category), rule_title(r.rule)))
     return _markdown(_table(("Case", "Management", "Rule that decided"), rows))
@@ -545,6 +649,7 @@ def management_line(findings: Findings) -> str:
     from netlib.grading import grade
     from netlib.treatment import FLAGS, recommend
 
+    _findings("findings", findings)
     r = recommend(findings)
     rule = _rule(r.rule)
     words = _management(r.category)
@@ -569,7 +674,7 @@ def change_line(before: Findings, after: Findings) -> str:
     from netlib.grading import grade
     from netlib.treatment import CATEGORY_LABELS, recommend
 
-    old, new = recommend(before), recommend(after)
+    old, new = recommend(_findings("before", before)), recommend(_findings("after", after))
     text = f"{_management(new.category)}, by the rule '{rule_title(new.rule)}'"
     if new.rule == old.rule:
         return text + " (no change: the same rule still decides)."
@@ -602,11 +707,18 @@ def rule_summary() -> Markdown:
         + "\n\n</details>\n")
 
 
+def _recommendation(name: str, value: object) -> Recommendation:
+    from netlib.treatment import Recommendation
+
+    return checks.instance(name, value, Recommendation, "a netlib.Recommendation (from netlib.recommend)")
+
+
 def near_misses(result: Recommendation) -> Markdown:
     """The rules that were about this case but failed on one condition (``result.near_misses``): each rule, where
     it would have led, and the condition the case does not meet, as a list."""
     from netlib.treatment import CATEGORY_LABELS
 
+    _recommendation("result", result)
     items = [f"- **{n.rule_title}** (would lead to {CATEGORY_LABELS[n.category]}): it requires '{n.requires}'."
              for n in result.near_misses]
     return _markdown("\n".join(items) if items else "- (no rule missed this case by a single condition)")
@@ -614,6 +726,7 @@ def near_misses(result: Recommendation) -> Markdown:
 
 def branch_table(result: Recommendation) -> Markdown:
     """When a deciding finding is missing: what each of its values would lead to, one row per value."""
+    _recommendation("result", result)
     if not result.branches:
         return _markdown("Nothing is missing: the rule that applies is decided.")
     rows = [(b.value, _management(b.category), b.rule) for b in result.branches]
@@ -656,8 +769,6 @@ _VERDICT_MEANINGS: dict[str, str] = {
     "misleading": "defensible word by word, yet it leads a reader to a wrong conclusion",
     "wrong": "the sources say otherwise",
 }
-_MARKERS = {"synaptophysin": "synaptophysin", "chromogranin_a": "chromogranin A", "insm1": "INSM1",
-            "keratin": "keratin", "neurofilament": "neurofilament"}
 
 
 def source_summary_claims() -> Markdown:
@@ -693,7 +804,8 @@ def claim_with_verdict(number: int) -> Markdown:
 def stains_words(stains: Mapping[str, str | None]) -> str:
     """Stain results in words, e.g. ``synaptophysin positive, keratin negative`` (keys as the arguments of
     :func:`netlib.markers.interpret`; stains not done are left out)."""
-    return ", ".join(f"{_MARKERS.get(k, k.replace('_', ' '))} {v}" for k, v in stains.items() if v)
+    _stains("stains", stains)
+    return ", ".join(f"{_MARKERS[k]} {v}" for k, v in stains.items() if v)
 
 
 def marker_panels(panels: Mapping[str, Mapping[str, str]]) -> Markdown:
@@ -701,6 +813,10 @@ def marker_panels(panels: Mapping[str, Mapping[str, str]]) -> Markdown:
     whether there is neuroendocrine differentiation, the lineage, and the reasoning."""
     from netlib.markers import interpret
 
+    checks.instance("panels", panels, Mapping, "a mapping of panel name to a mapping of stains")
+    for name, stains in panels.items():
+        checks.text("panels", name, "panel names as strings")
+        _stains("panels", stains)
     rows = []
     for name, stains in panels.items():
         r = interpret(**stains)
@@ -713,7 +829,7 @@ def panel_report_line(stains: Mapping[str, str]) -> str:
     then what they show about neuroendocrine differentiation and lineage."""
     from netlib.markers import interpret
 
-    r = interpret(**stains)
+    r = interpret(**_stains("stains", stains))
     ne = {"yes": "neuroendocrine differentiation (read together with the morphology)",
           "no": "no neuroendocrine differentiation",
           "uncertain": "neuroendocrine differentiation not yet established (not every general marker was done)"}
