@@ -12,6 +12,7 @@ import pytest
 
 from netlib import Findings, grade
 from netlib.data import source_summary
+from netlib.findings import VOCABULARY
 from netlib.grading import FLAGS
 from netlib.teaching import questions as Q
 from netlib.teaching import tables
@@ -141,6 +142,39 @@ def test_source_summary_is_introduced_without_later_verdicts():
     for bad in (0, 14, True, "2"):
         with pytest.raises(ValueError, match="number"):
             tables.claim_with_verdict(bad)
+
+
+def test_the_claim_2_verdict_comes_after_the_self_check_and_the_tasks():
+    """Claim 2's verdict (the mitotic count is co-equal, the higher grade wins) answers Self-check 1: the notebook
+    shows it only once the self-check and both tasks have been asked, and no output before that shows a verdict."""
+    cells = _cells()
+    verdict = next(i for i, c in enumerate(cells) if "tables.claim_with_verdict(2)" in "".join(c["source"]))
+    asked = [i for i, c in enumerate(cells) if {"self-check", "task"} & set(c.get("metadata", {}).get("tags", []))]
+    assert len(asked) == 4 and max(asked) < verdict
+    assert all("Verdict" not in _outputs(c) for c in cells[:verdict])
+    assert "**Verdict: incomplete.**" in _outputs(cells[verdict])
+    intro = "".join(next(c for c in cells if "The source summary the notebooks keep checking" in "".join(c["source"]))
+                    ["source"])
+    assert "verdicts are not shown here" in intro and "at the end of this notebook" in intro
+    lead = "".join(cells[verdict - 1]["source"])
+    assert cells[verdict - 1]["cell_type"] == "markdown" and "now that you have answered" in lead
+
+
+def test_the_site_words_are_pointed_to_before_the_first_site_key():
+    """The self-check's case uses the key "jejunum_ileum": the text before it says where the site words are
+    listed, and that list holds the key; a word outside it is refused with the list."""
+    cells = _cells()
+    first = next(i for i, c in enumerate(cells) if c["cell_type"] == "code" and "jejunum_ileum" in "".join(c["source"]))
+    before = "\n".join("".join(c["source"]) for c in cells[:first] if c["cell_type"] == "markdown")
+    assert 'netlib.findings.VOCABULARY["site"]' in before and '`"jejunum_ileum"`' in before
+    assert "jejunum_ileum" in VOCABULARY["site"]
+    with pytest.raises(ValueError, match="jejunum_ileum"):
+        Findings(site="ileum")
+
+
+def test_the_text_promises_no_course_site():
+    md = "\n".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "markdown")
+    assert "course site" not in md and "web page" not in md
 
 
 def test_stored_outputs_ask_without_answering():

@@ -20,11 +20,15 @@ from netlib.teaching.exercises import INCIDENCE_CHOICES, check_commonest_site, c
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK = ROOT / "notebooks" / "01_what_is_a_nen.ipynb"
 
-MEDIASTINAL = dict(synaptophysin="positive", chromogranin_a="positive", keratin="negative", neurofilament="negative")
+#: Self-check 1: keratin and neurofilament both positive, a combination none of the worked panels shows
+MEDIASTINAL = dict(synaptophysin="positive", insm1="positive", keratin="positive", neurofilament="positive")
+#: the worked "paraganglioma" panel shown before the self-check
+PARAGANGLIOMA = dict(synaptophysin="positive", chromogranin_a="positive", keratin="negative",
+                     neurofilament="negative")
 BIOPSY = dict(synaptophysin="positive", chromogranin_a="positive", keratin="positive")
 PROMPTS = {
-    "Self-check 1": "A mediastinal tumour: synaptophysin positive, chromogranin A positive, keratin negative, "
-                    "neurofilament negative. Is there neuroendocrine (NE) differentiation, and what is the lineage?",
+    "Self-check 1": "A mediastinal tumour: synaptophysin positive, INSM1 positive, keratin positive, neurofilament "
+                    "positive. Is there neuroendocrine (NE) differentiation, and what is the lineage?",
     "Self-check 2": "Among six primary sites of NETs in one SEER cohort (1973-2014), which was the commonest?",
     "Self-check 3": "Which SEER population does 0.3-0.8 new cases per 100,000 per year describe?",
     "Task 1": "Read off the chart: in 2000, the first year of both SEER series, how many new NETs per 100,000 people "
@@ -80,16 +84,29 @@ def test_marker_panel_widget_reads_a_keratin_negative_panel():
 
 
 def test_self_check_1_reads_the_mediastinal_panel():
+    """Keratin and neurofilament both positive: the "cytokeratin vs neurofilament" reading is caught by the
+    neurofilament feedback; keratin decides (epithelial)."""
     q = Q.marker_panel_question("Self-check 1", MEDIASTINAL, PROMPTS["Self-check 1"])
-    assert q.check("NE differentiation: yes; lineage: epithelial") == (
+    assert q.check("NE differentiation: yes; lineage: non-epithelial") == (
         False, "neurofilament does not decide the lineage (paragangliomas stain inconsistently); keratin does: "
-               "non-epithelial.")
-    right, message = q.check("NE differentiation: yes; lineage: non-epithelial")
-    assert right is True and message.startswith("General NE marker(s) positive: synaptophysin, chromogranin A")
-    assert "58 of 60 paragangliomas" in message
+               "epithelial.")
+    right, message = q.check("NE differentiation: yes; lineage: epithelial")
+    assert right is True and message.startswith("General NE marker(s) positive: synaptophysin, INSM1")
+    assert "Keratin positive: an epithelial NEN" in message and "Neurofilament positive: not used" in message
+    assert q.check("NE differentiation: no; lineage: epithelial")[0] is False
     assert sum(o.correct for o in q.options) == 1 and len(q.options) == 5
-    assert "non-epithelial" in q.explanation_html  # the panel's card comes after the answer
+    assert "epithelial" in q.explanation_html  # the panel's card comes after the answer
     assert _asked(q, "self-check")
+
+
+def test_self_check_1_is_not_a_row_of_the_worked_panels():
+    """No output before the self-check shows its panel: the worked panels differ in keratin or neurofilament."""
+    cells = _cells()
+    i = next(i for i, c in enumerate(cells) if '"Self-check 1"' in "".join(c["source"]))
+    shown = "\n".join(_outputs(c) for c in cells[:i])
+    assert tables.stains_words(PARAGANGLIOMA) in shown  # the worked paraganglioma panel is still there
+    assert tables.stains_words(MEDIASTINAL) not in shown
+    assert not re.search(r"keratin positive, neurofilament positive", shown)
 
 
 def test_self_check_2_commonest_site_same_feedback_as_before():
@@ -146,7 +163,8 @@ def test_task_2_model_answer_is_built_from_the_panel():
     assert line == ("Synaptophysin positive, chromogranin A positive, keratin positive: neuroendocrine "
                     "differentiation (read together with the morphology); keratin positive, so an epithelial NEN (a "
                     "NET or a NEC; the grade needs Ki-67 and the mitotic count).")
-    assert "non-epithelial" in tables.panel_report_line(MEDIASTINAL)
+    assert "non-epithelial" in tables.panel_report_line(PARAGANGLIOMA)
+    assert "so an epithelial NEN" in tables.panel_report_line(MEDIASTINAL)  # neurofilament does not decide
     assert "not yet established" in tables.panel_report_line(dict(chromogranin_a="negative"))
     t = Q.free_text("Task 2", PROMPTS["Task 2"], line, ["each stain and its result"])
     assert t.check("an epithelial neuroendocrine neoplasm")[1] == line
@@ -161,7 +179,7 @@ def test_helpers_speak_in_words():
         "Tumour B": Findings(site="pancreas", differentiation="poor", ki67_percent=35, mitoses_per_2mm2=12)}).data
     assert "| Tumour A | well differentiated | 35 % | 12 | NET G3 |" in table
     assert "| Tumour B | poorly differentiated | 35 % | 12 | NEC |" in table
-    panels = tables.marker_panels({"paraganglioma": MEDIASTINAL, "work-up": dict(chromogranin_a="negative")}).data
+    panels = tables.marker_panels({"paraganglioma": PARAGANGLIOMA, "work-up": dict(chromogranin_a="negative")}).data
     assert "| paraganglioma | synaptophysin positive, chromogranin A positive, keratin negative, neurofilament " \
            "negative | yes | non-epithelial |" in panels
     assert "| work-up | chromogranin A negative | uncertain | uncertain |" in panels

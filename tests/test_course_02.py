@@ -134,9 +134,16 @@ def test_task_1_report_line_model_answer(notebook_questions):
 
 
 def test_task_2_prediction_model_answer(notebook_questions):
+    """The prompt asks for the grade and whether the two parameters still disagree: the model answer states both
+    (each parameter's band, and no deciding parameter since they now agree)."""
     q = notebook_questions["Task 2"]
     assert q.model_answer == tables.grade_report_line(RECOUNT)
     assert "NET G1" in q.model_answer and "NET G2" not in q.model_answer
+    assert "Ki-67 2.8 % (NET G1 range) and 1.9 mitoses per 2 mm² (NET G1 range)" in q.model_answer
+    assert "sets the grade" not in q.model_answer
+    assert "what grade do you predict" in q.prompt and "still point to different grades" in q.prompt
+    assert "which parameter decides" not in q.prompt
+    assert q.checklist == ("the new grade", "whether Ki-67 and the mitotic count now agree")
     assert grade(RECOUNT).label == "NET G1" and grade(VIGNETTE).label == "NET G2"
 
 
@@ -227,6 +234,23 @@ def test_minen_examples_in_words():
     assert any("exactly 30 %" in n and "sources disagree" in n for n in _notes(md))
     assert any("below 30 %" in n for n in _notes(md))
     assert not SNAKE.findall(md.data)
+
+
+def test_the_minen_lead_in_states_the_inputs_and_why_25_percent_is_not_minen():
+    """The MiNEN table shows only the component share: the text before it gives the hidden inputs (as the cell
+    writes them), why 25 % is undetermined, and that the 30 % threshold is a debated convention."""
+    cells = _cells()
+    i = next(i for i, c in enumerate(cells) if c["cell_type"] == "code" and 'show=["ne_component_percent"]' in
+             _source(c))
+    src, lead = _source(cells[i]), _source(cells[i - 1])
+    assert src.count('differentiation="poor", ki67_percent=70)') == 3 and 'site="colon"' in src
+    assert cells[i - 1]["cell_type"] == "markdown"
+    for words in ("poorly differentiated with a Ki-67 of 70 %", "colon", "At 25 %", "below the 30 % convention",
+                  "not\na MiNEN", "classified by its non-neuroendocrine component", "*undetermined*",
+                  "convention, and it is debated", "exactly 30 %"):
+        assert words in lead, words
+    assert grade(Findings(site="colon", ne_component_percent=25, differentiation="poor", ki67_percent=70)
+                 ).label == "undetermined"
 
 
 def test_editions_by_their_titles():

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from netlib.counting import fields, ki67
+from netlib.counting import fields, ki67, mitoses
 from netlib.teaching import exercises, tables, widgets
 from netlib.teaching import questions as Q
 
@@ -184,6 +184,44 @@ def test_task_4_report_comment(notebook_questions):
         assert words in q.model_answer, words
     c = ki67.count(14, 480)
     assert set(c.flags) == {"fewer_than_500_cells", "interval_crosses_cutoff"}
+
+
+def _outputs(cell: dict) -> str:
+    parts = []
+    for out in cell.get("outputs", []):
+        parts.append("".join(out.get("text", "")))
+        for mime in ("text/markdown", "text/plain", "text/html"):
+            parts.append("".join(out.get("data", {}).get(mime, "")))
+    return "\n".join(parts)
+
+
+def test_task_4_is_not_answered_by_the_worked_count():
+    """The worked count before Task 4 uses other numbers (near the 20 % cut-off), so its interval and warnings do
+    not answer the task; it still shows both warnings the task's comment needs."""
+    cells = _cells()
+    i = next(i for i, c in enumerate(cells) if '"Task 4"' in _source(c))
+    worked = [c for c in cells[:i] if c["cell_type"] == "code" and _source(c).startswith("ki67.count(")]
+    assert [_source(c) for c in worked] == ["ki67.count(85, 400)"]
+    shown = "\n".join(_outputs(c) for c in cells[:i])
+    task = ki67.count(14, 480)
+    for words in ("14 positive of 480", f"{task.ci_low:.1f}-{task.ci_high:.1f} %", "Only 480 cells"):
+        assert words not in shown, words
+    example = ki67.count(85, 400)
+    assert set(example.flags) == set(task.flags) == {"fewer_than_500_cells", "interval_crosses_cutoff"}
+    assert any("cut-off(s) 20 %" in step for step in example.steps)
+    assert "close to the 20 % cut-off" in _source(cells[cells.index(worked[0]) - 1])
+
+
+def test_the_10_mm2_key_point_says_what_the_numbers_show():
+    """10 mm² halves the chance of the wrong band only away from the cut-off (1.5 per 2 mm²: 44 % -> 22 %); near
+    the cut-off it stays around one in two for both areas."""
+    md = "\n".join(_source(c) for c in _cells() if c["cell_type"] == "markdown")
+    assert "halves the chance" not in md
+    p2, p10 = (mitoses.crossing_probability(1.5, a) for a in (2, 10))
+    assert f"about {100 * p10:.0f} % of the time instead of {100 * p2:.0f} %" in md
+    assert md.count("one in two") == 2
+    near = [mitoses.crossing_probability(x, a) for x in (1.9, 1.99, 2.0) for a in (2, 10)]
+    assert all(0.4 <= p <= 0.6 for p in near), near
 
 
 def test_report_comment_for_a_safe_count():

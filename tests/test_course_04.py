@@ -111,6 +111,38 @@ def test_self_checks_explain_with_the_grade_card(nb_questions):
         assert "How this was reached" in nb_questions[title].explanation_html, title
 
 
+def test_the_self_checks_come_before_the_worked_examples():
+    """The worked-examples table has rows with 2 mitoses, 1 mitosis with punctate necrosis and 10 mitoses (the
+    answers to Self-checks 1, 2 and 4), and the Ki-67 32 % card answers Self-check 3: all four are asked first,
+    right after the criteria, and the teaching rows are still there."""
+    cells = _cells()
+    checks = [i for i, c in enumerate(cells) if "self-check" in c.get("metadata", {}).get("tags", [])]
+    table = next(i for i, c in enumerate(cells) if "tables.thoracic_grade_table(examples)" in _source(c))
+    ki67_card = next(i for i, c in enumerate(cells) if "ki67_percent=32" in _source(c))
+    criteria = next(i for i, c in enumerate(cells) if "plots.thoracic_criteria()" in _source(c))
+    assert len(checks) == 4 and criteria < min(checks) and max(checks) < table < ki67_card
+    rows = "".join(cells[table]["outputs"][0]["data"]["text/markdown"])
+    for row in ("| Lung | carcinoid | 2 | absent | 2 cm | atypical carcinoid |",
+                "| Lung | carcinoid | 1 | punctate | 2 cm | atypical carcinoid |",
+                "| Lung | carcinoid | 10 | absent | 2 cm | atypical carcinoid |"):
+        assert row in rows, row
+    before = "\n".join(_source(c) for c in cells[:max(checks)] if c["cell_type"] == "markdown")
+    assert "**2** mitoses is already atypical" not in before and "still atypical" not in before
+
+
+def test_task_1_is_not_answered_by_the_text_before_it():
+    """Whether the 0.5 cm rule applies in the thymus is the question of Task 1: the text says so only after the
+    change cell."""
+    cells = _cells()
+    i = next(i for i, c in enumerate(cells) if '"Task 1"' in _source(c))
+    before = "\n".join(_source(c) for c in cells[:i] if c["cell_type"] == "markdown")
+    for giveaway in ("does not\napply", "does not apply", "lung concept", "mitoses and necrosis alone"):
+        assert giveaway not in before, giveaway
+    reveal = _source(cells[i + 3])
+    assert cells[i + 3]["cell_type"] == "markdown" and "does not apply there" in reveal
+    assert "mitoses and necrosis alone" in reveal
+
+
 # --- the classifier (formerly driven from the next cell: 10 mitoses, then 11) -------------------------------------
 def test_thoracic_classifier_from_10_to_11_mitoses():
     classifier = widgets.thoracic_classifier(mitoses=10, necrosis="absent", size=2.0)
@@ -144,10 +176,10 @@ def test_task_1_predict_the_thymic_tumourlet(nb_questions):
 
 def test_task_2_thymic_t_is_decided_by_invasion_not_size(nb_questions):
     q = nb_questions["Task 2"]
-    assert q.accepted == ("T3",) and q.check(" t3 ")[0] is True
-    for wrong in ("T1a", "T2", "T4"):
+    assert q.accepted == ("T3", "pT3") and q.check(" t3 ")[0] is True and q.check("pT3")[0] is True
+    for wrong in ("T1a", "T2", "T4"):  # the first feedback names what decides T, without the key
         right, msg = q.check(wrong)
-        assert right is False and "T3" in msg and "lung" in msg, (wrong, msg)
+        assert right is False and "an invaded structure" in msg and "T3" not in msg, (wrong, msg)
     assert q.check("pT3 please")[0] is False
 
 

@@ -75,12 +75,12 @@ def test_former_self_check_1_pancreas_2cm_into_fat_is_t2():
     right = check_stage(sc1, "T2", "N0", "M0", "II")
     assert right.correct and right.message.startswith("T2 N0 M0, stage II")
     t = Q.t_category_task("T", sc1, "T?")
-    assert t.accepted == ("T2",) and t.check("T3") == (False, wrong.message) and t.check("T2")[0] is True
+    assert t.accepted == ("T2", "pT2") and t.check("T3") == (False, wrong.message) and t.check("T2")[0] is True
 
 
 def test_task_2_pancreas_4cm_into_fat_is_t2(nb_questions):
     q = nb_questions["Task 2"]
-    assert q.accepted == ("T2",) and q.check("t2")[0] is True
+    assert q.accepted == ("T2", "pT2") and q.check("t2")[0] is True and q.check("pT2")[0] is True
     right, msg = q.check("T3")
     assert right is False and "peripancreatic fat does not change pancreatic T" in msg
     assert q.check("T1")[0] is False
@@ -97,9 +97,9 @@ def test_self_check_2_twelve_ileal_nodes_are_n2(nb_questions):
 
 def test_task_3_rectal_muscularis_propria_is_t2(nb_questions):
     q = nb_questions["Task 3"]
-    assert q.accepted == ("T2",)
-    right, msg = q.check("T1")
-    assert right is False and "T2" in msg and "muscularis propria" in msg
+    assert q.accepted == ("T2", "pT2")
+    right, msg = q.check("T1")  # the first feedback names what decides T (the depth), without the key
+    assert right is False and "the depth of invasion" in msg and "T2" not in msg
     assert q.check("T2")[0] is True
     task3 = Findings(site="rectum", size_cm=1.6, depth="muscularis_propria", regional_nodes_positive=0,
                      metastasis="none", **WELL)
@@ -111,8 +111,9 @@ def test_self_check_1_tx_n0_m0_has_no_stage_group(nb_questions):
     """The issue's TX case: a stage question on it must work (check_stage used to raise StopIteration)."""
     q = nb_questions["Self-check 1"]
     assert [o.label for o in q.options] == ["stage I", "stage II", "stage III", "stage IV",
-                                            "no stage group (cannot be assigned)"]
-    assert [o.correct for o in q.options] == [False, False, False, False, True]
+                                            "no stage group: a finding the table needs is missing",
+                                            "not staged with the NET tables (another system applies)"]
+    assert [o.correct for o in q.options] == [False, False, False, False, True, False]
     for o in q.options[:4]:
         assert o.message and "None" not in o.message, o.message
     f = Findings(site="pancreas", regional_nodes_positive=0, metastasis="none", differentiation="well",
@@ -125,13 +126,13 @@ def test_self_check_1_tx_n0_m0_has_no_stage_group(nb_questions):
 
 def test_self_check_3_any_m1_is_stage_iv(nb_questions):
     q = nb_questions["Self-check 3"]
-    assert [o.correct for o in q.options] == [False, False, False, True, False]
+    assert [o.correct for o in q.options] == [False, False, False, True, False, False]
     assert q.check("stage IV")[1].startswith("T3 N1 M1a, stage IV")
 
 
 def test_task_1_predict_n_after_adding_four_nodes(nb_questions):
     q = nb_questions["Task 1"]
-    assert q.accepted == ("N1",) and q.check("n1")[0] is True
+    assert q.accepted == ("N1", "pN1") and q.check("n1")[0] is True and q.check("pN1")[0] is True
     assert q.check("N2")[0] is False and q.check("N0")[0] is False
     assert "How this was reached" in q.explanation_html
     cells = _cells()
@@ -142,6 +143,44 @@ def test_task_1_predict_n_after_adding_four_nodes(nb_questions):
     assert "task" in cells[i + 2]["metadata"]["tags"]
     before = _run(change.split("\n", 1)[1], {"stage": stage, "Findings": Findings})  # stored unchanged: N0
     assert (before.t, before.n, before.group) == ("T3", "N0", "II")
+
+
+def _outputs(cell: dict) -> str:
+    parts = []
+    for out in cell.get("outputs", []):
+        parts.append("".join(out.get("text", "")))
+        for mime in ("text/markdown", "text/plain", "text/html"):
+            parts.append("".join(out.get("data", {}).get(mime, "")))
+    return "\n".join(parts)
+
+
+def _before(title: str) -> str:
+    """What the stored outputs show before the cell that asks ``title``."""
+    cells = _cells()
+    i = next(i for i, c in enumerate(cells) if c["cell_type"] == "code" and f'"{title}"' in _source(c))
+    return "\n".join(_outputs(c) for c in cells[:i])
+
+
+def test_task_1_is_not_answered_by_the_mesenteric_mass_example():
+    """The worked N2 example is another tumour (ileum, 2.5 cm, muscularis propria) with another node count, so its
+    card does not show the N of the task's 4 nodes."""
+    shown = _before("Task 1")
+    assert "Positive regional nodes: 4" not in shown and "1.8 cm" not in shown
+    mass = stage(Findings(site="jejunum_ileum", differentiation="well", ki67_percent=3, size_cm=2.5,
+                          depth="muscularis_propria", regional_nodes_positive=2, mesenteric_mass_cm=3.5,
+                          metastasis="none"))
+    assert (mass.t, mass.n, mass.group) == ("T2", "N2", "III")
+    assert "Positive regional nodes: 2 (alone N1); the mesenteric mass makes it N2." in mass.steps
+    assert "Positive regional nodes: 2 (alone N1)" in shown  # the worked example as stored
+
+
+def test_task_3_is_not_answered_by_the_colorectal_examples():
+    """No colorectal example before Task 3 reaches T2 by depth alone (<= 2 cm into the muscularis propria): the
+    rectal T2 example is 2.5 cm, so size and depth both give T2 there."""
+    shown = _before("Task 3")
+    rows = re.findall(r"^\| (?:Rectum|Colon) \| ([\d.]+) cm; muscularis propria \|", shown, flags=re.M)
+    assert rows == ["2.5"]
+    assert all(float(size) > 2 for size in rows)
 
 
 # --- the staging widget (formerly driven from the next cell: 1.9 cm, then 2.0 cm) --------------------------------
@@ -196,7 +235,7 @@ def test_n_category_task_traps_come_from_check_stage():
     f = Findings(site="jejunum_ileum", size_cm=1.2, depth="muscularis_propria", regional_nodes_positive=12,
                  metastasis="none", **WELL)
     q = Q.n_category_task("Task", f, "N?")
-    assert q.accepted == ("N2",)
+    assert q.accepted == ("N2", "pN2")
     assert q.check("N1") == (False, check_stage(f, "T2", "N1", "M0", "III").message)
     with pytest.raises(ValueError, match="findings"):
         Q.n_category_task("Task", Findings(site="colon", differentiation="poor", ki67_percent=80), "N?")

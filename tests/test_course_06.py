@@ -91,8 +91,10 @@ def test_self_check_1_vipoma(notebook_questions):
     assert _right(q) == "VIPoma (Verner-Morrison, WDHA)"
     ok, message = q.check("Carcinoid syndrome")
     assert (ok, message) == (False, check_syndrome(features, "carcinoid_syndrome").message)
-    assert message == ("Carcinoid syndrome explains none of these features; another syndrome in the catalogue "
-                       "explains 3 of them.")  # the slip, not the key
+    # the slip, not the key (watery diarrhoea counts as the diarrhoea of carcinoid syndrome)
+    assert message == ("Carcinoid syndrome explains only watery diarrhoea of these features; another syndrome in the "
+                       "catalogue explains 3 of them.")
+    assert "VIPoma" not in message
     ok, message = q.check("VIPoma (Verner-Morrison, WDHA)")
     assert ok is True and "Key test: VIP > 200 pg/mL" in message
 
@@ -101,7 +103,9 @@ def test_self_check_2_gastrinoma(notebook_questions):
     q = notebook_questions["Self-check 2"]
     assert _right(q) == "Gastrinoma (Zollinger-Ellison syndrome)"
     ok, message = q.check("VIPoma (Verner-Morrison, WDHA)")
-    assert ok is False and message.startswith("VIPoma (Verner-Morrison, WDHA) explains none of these features")
+    assert (ok, message) == (False, "VIPoma (Verner-Morrison, WDHA) explains only diarrhoea of these features; "
+                                    "another syndrome in the catalogue explains 2 of them.")
+    assert q.check("Insulinoma")[1].startswith("Insulinoma explains none of these features")
     ok, message = q.check("Gastrinoma (Zollinger-Ellison syndrome)")
     assert ok is True and "secretin test" in message
 
@@ -133,11 +137,12 @@ def test_task_1_predict_then_change(notebook_questions):
     q = notebook_questions["Task 1"]
     assert [s.key for s, _ in syndromes.match(["flushing", "diarrhoea"])][0] == "carcinoid_syndrome"
     ranked = syndromes.match(["diarrhoea"])
-    assert {s.key for s, hit in ranked if len(hit) == 1} == {"carcinoid_syndrome", "gastrinoma", "somatostatinoma"}
+    assert {s.key for s, hit in ranked if len(hit) == 1} == {"carcinoid_syndrome", "gastrinoma", "somatostatinoma",
+                                                             "vipoma"}  # a VIPoma's watery diarrhoea is diarrhoea
     verdict, model = q.check("carcinoid syndrome still")
     assert verdict is None and model == q.model_answer
     assert "no longer point to one syndrome" in model and "flushing told them apart" in model
-    for name in ("Carcinoid syndrome", "Gastrinoma", "Somatostatinoma"):
+    for name in ("Carcinoid syndrome", "Gastrinoma", "Somatostatinoma", "VIPoma"):
         assert name in model
     assert q.check("VIP")[0] is None and "few words" in q.check("VIP")[1]  # a real attempt first
 
@@ -178,9 +183,67 @@ def test_task_3_insulinoma_report_line(notebook_questions):
     assert "Localised insulinoma" in q.explanation_html and len(q.checklist) == 4
 
 
+def _outputs(cell: dict) -> str:
+    parts = []
+    for out in cell.get("outputs", []):
+        parts.append("".join(out.get("text", "")))
+        for mime in ("text/markdown", "text/plain", "text/html"):
+            parts.append("".join(out.get("data", {}).get(mime, "")))
+    return "\n".join(parts)
+
+
+def _index(pred) -> int:
+    return next(i for i, c in enumerate(_cells()) if pred(c))
+
+
+def _asks(title: str):
+    return lambda c: c["cell_type"] == "code" and f'"{title}"' in _source(c)
+
+
+def test_task_2_is_not_answered_before_it_is_asked():
+    """The catalogue table in section 2 holds back the gastrinoma key test (it names the NIH criterion); no output
+    and no glossary link before Task 2 names the NIH criterion; the key test is printed right after the task."""
+    cells = _cells()
+    i = _index(_asks("Task 2"))
+    key_test = syndromes.get("gastrinoma").key_test
+    assert "120 pg/mL" in key_test
+    for c in cells[:i]:  # the pitfalls list the three criteria (>= 200, >= 120, > 100) without naming NIH's
+        assert "NIH" not in _outputs(c) and "120 pg/mL" not in _outputs(c), _source(c)
+        if c["cell_type"] == "markdown":
+            assert "glossary.md#nih" not in _source(c) and "glossary.md#secretin-test" not in _source(c)
+    table = next(c for c in cells[:i] if "tables.syndrome_table()" in _source(c))
+    shown = "".join(table["outputs"][0]["data"]["text/markdown"])
+    assert shown.count("\n") == len(syndromes.SYNDROMES) + 1  # every syndrome still has its row
+    assert "| Gastrinoma (Zollinger-Ellison syndrome) | gastrin | Refractory or multiple peptic ulcers" in shown
+    assert "*shown after Task 2, in section 4*" in shown and key_test not in shown
+    assert syndromes.get("insulinoma").key_test in shown  # only the gastrinoma key test is held back
+    assert _source(cells[i + 2]) == 'print(syndromes.get("gastrinoma").key_test)'
+    assert key_test in _outputs(cells[i + 2])
+    assert "glossary.md#nih" in _source(cells[i + 1])
+
+
+def test_self_check_3_comes_before_the_gastric_types_figure_and_table():
+    check = _index(_asks("Self-check 3"))
+    figure = _index(lambda c: "plots.gastric_types()" in _source(c))
+    table = _index(lambda c: "tables.management_table(" in _source(c) and "gastric_type=1" in _source(c))
+    prose = _index(lambda c: c["cell_type"] == "markdown" and "can be watched or removed endoscopically" in _source(c))
+    assert check < figure < prose < table
+
+
+def test_the_finder_comes_after_the_syndrome_questions():
+    """The syndrome finder ranks any features and shows every key test: it follows every question it answers."""
+    finder = _index(lambda c: "widgets.syndrome_finder()" in _source(c))
+    for title in ("Self-check 1", "Self-check 2", "Self-check 4", "Task 2"):
+        assert _index(_asks(title)) < finder, title
+    order = [_index(_asks(t)) for t in ("Task 1", "Self-check 1", "Self-check 2", "Task 2", "Self-check 3",
+                                        "Self-check 4", "Task 3")]
+    assert order == sorted(order)
+
+
 # --- the cells that printed results or drove a widget ----------------------------------------------------------------
 def test_match_rankings_the_notebook_shows():
-    assert [(s.key, len(h)) for s, h in syndromes.match(["watery_diarrhoea", "hypokalaemia"])] == [("vipoma", 2)]
+    assert [(s.key, len(h)) for s, h in syndromes.match(["watery_diarrhoea", "hypokalaemia"])] == [
+        ("vipoma", 2), ("carcinoid_syndrome", 1), ("gastrinoma", 1), ("somatostatinoma", 1)]
     assert [(s.key, len(h)) for s, h in syndromes.match(["diabetes", "gallstones"])] == [
         ("somatostatinoma", 2), ("glucagonoma", 1)]
     assert [(s.key, len(h)) for s, h in syndromes.match(["flushing", "bronchospasm"])] == [("carcinoid_syndrome", 2)]

@@ -132,8 +132,9 @@ def test_self_check_4_appendix_with_r1_margin(notebook_questions):
     ok, message = q.check("surveillance")
     assert ok is False and message.startswith("watching is reserved")
     assert "'Appendiceal NET 1-2 cm with risk factors'" in message
-    ok, message = q.check("appendectomy")
-    assert ok is False and "listed as an alternative" in message and "NCCN" in message
+    ok, message = q.check("appendectomy")  # the R1 margin is an ENETS risk factor: appendectomy alone falls short
+    assert ok is False and "'Appendiceal NET 1-2 cm without risk factors'" in message
+    assert "requires 'no ENETS risk factor reported'" in message
     ok, message = q.check("right hemicolectomy")
     assert ok is True and "controversial" in message
     assert "Guidelines disagree" in q.explanation_html  # the flag sentence on the card, after the answer
@@ -150,6 +151,35 @@ def test_task_1_two_positive_nodes(notebook_questions):
     assert verdict is None
     assert model.startswith("Oncological resection with lymphadenectomy, by the rule 'Localised pancreatic NET")
     assert "instead of surveillance" in model and "'node-negative (on pathology or imaging)'" in model
+    # the tumour is already out: the prompt asks what the rules recommend and whether the operation done suffices,
+    # which the model answer (the operation the rule calls for) and the checklist answer
+    assert "What do the rules recommend" in q.prompt and "already out" in q.prompt and "suffice" in q.prompt
+    assert "Which management now" not in q.prompt
+    assert any("resection with its regional lymph nodes" in item for item in q.checklist)
+    lead = _source(_cells()[_index(_asks("Task 1")) - 1])
+    assert "removed after all" in lead and "what the rules recommend" in lead
+
+
+def _index(pred) -> int:
+    return next(i for i, c in enumerate(_cells()) if pred(c))
+
+
+def _asks(title: str):
+    return lambda c: c["cell_type"] == "code" and f'"{title}"' in _source(c)
+
+
+def test_self_checks_1_and_3_come_before_the_worked_examples_that_answer_them():
+    """The localised table (1.6 cm: surveillance) answers Self-check 1 and the midgut card, the fork table and the
+    explorer answer Self-check 3: each self-check is asked first, and the numbering stays in order."""
+    table = _index(lambda c: c["cell_type"] == "code" and '"1.6 cm, node-negative"' in _source(c))
+    midgut = _index(lambda c: _source(c).startswith("midgut = recommend("))
+    fork = _index(lambda c: "tables.branch_table(fork)" in _source(c))
+    explorer = _index(lambda c: "widgets.treatment_explorer()" in _source(c))
+    assert _index(_asks("Self-check 1")) < _index(_asks("Self-check 2")) < table
+    assert table < _index(_asks("Task 1")) < _index(_asks("Self-check 3")) < midgut < fork < explorer
+    assert explorer < _index(_asks("Self-check 4")) < _index(_asks("Task 2"))
+    lead = _source(_cells()[table - 1])
+    assert _cells()[table - 1]["cell_type"] == "markdown" and "1.6 cm" in lead and "2.0 cm" in lead
 
 
 def test_task_1_change_cell_shows_the_unchanged_case():
