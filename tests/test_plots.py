@@ -177,8 +177,10 @@ def test_grade_map_uses_grade_array_and_names_its_regions():
 
 
 def test_edition_comparison_shows_gap():
-    ax = plots.edition_comparison().axes[0]
-    assert ax.get_xlabel() == "Ki-67 index (%)" and ax.get_title()
+    fig = plots.edition_comparison()
+    ax = fig.axes[0]
+    assert ax.get_xlabel() == "Ki-67 index (%)" and "gap" in fig._suptitle.get_text()
+    assert min(p.get_x() for p in ax.patches if p.get_width() > 0) == 0 and all(p.get_width() > 0 for p in ax.patches)
     assert any(p.get_hatch() == "//" for p in ax.patches)
 
 

@@ -823,8 +823,9 @@ RULES: tuple[Rule, ...] = tuple(_hormone_rules()) + (
     _r("thoracic_first_line_ssa", "Metastatic typical carcinoid of lung/thymus, SSTR-positive, first line",
        [METASTATIC, THORACIC, label_in("typical carcinoid"), TREATMENT_NAIVE, SSTR_POS], "somatostatin_analogue",
        [SSA_THORACIC, EVE_THORACIC],
-       "SSTR-positive, slowly growing typical carcinoids are often started on an SSA; everolimus prolonged PFS in "
-       "the RADIANT-4 lung subgroup.", evidence=["radiant4"],
+       "SSTR-positive, slowly growing typical carcinoids are often started on an SSA: ESMO 2021 (read in a secondary "
+       "source) places everolimus after SSA failure in typical carcinoids, though its own wording on first-line SSA "
+       "was not verified here; everolimus prolonged PFS in the RADIANT-4 lung subgroup.", evidence=["radiant4"],
        sources=["esmo2021_lung_thymic", "radiant4_lung", "luna"], flags=["secondary_source"]),
     _r("thoracic_first_line_everolimus", "Metastatic atypical or SSTR-negative lung/thymic carcinoid, first line",
        [METASTATIC, THORACIC, CARCINOID, TREATMENT_NAIVE, any_of(label_in("atypical carcinoid"), SSTR_NEG)],

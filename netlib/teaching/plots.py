@@ -270,7 +270,8 @@ def incidence_trends():
     ax.axhspan(lo, hi, color=OKABE_ITO["yellow"], alpha=0.5, label=f"{lo:g}-{hi:g} quoted in the source summary")
     ax.set_xlabel("year of diagnosis")
     ax.set_ylabel("age-adjusted incidence (per 100,000 per year)")
-    ax.set_title(f"{lo:g}-{hi:g} per 100,000 fits pancreatic NETs, not NETs as a whole", fontsize=10)
+    ax.set_title(f"{lo:g}-{hi:g} per 100,000 is the scale of pancreatic NETs (which have since risen past it), "
+                 "not of NETs as a whole", fontsize=10)
     ax.legend(fontsize=8, loc="upper left")
     fig.tight_layout()
     series = "; ".join(f"{s.label}: {s.points[0][1]:g} in {s.points[0][0]} and {s.points[-1][1]:g} in "
@@ -361,14 +362,17 @@ def edition_comparison(ki67_max: float = 25.0):
         for _p, iv in t.known_gaps:
             ax.barh(row, iv.high - iv.low, left=iv.low, color="white", edgecolor=OKABE_ITO["black"], hatch="//")
     if any(t.known_gaps for t in tables):
-        ax.bar(0, 0, color="white", edgecolor=OKABE_ITO["black"], hatch="//", label="no grade (gap)")
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.28), fontsize=8, frameon=False)
+        from matplotlib.patches import Patch  # a legend entry only: a zero-size bar would leave a mark at x = 0
+
+        ax.legend(handles=[Patch(facecolor="white", edgecolor=OKABE_ITO["black"], hatch="//", label="no grade (gap)")],
+                  loc="upper center", bbox_to_anchor=(0.5, -0.28), fontsize=8, frameon=False)
     ax.set_yticks(range(len(tables)), [t.title for t in tables])
+    ax.tick_params(axis="y", length=0)  # no tick mark running into the narrow G1 band
     ax.set_ylabel("classification")
     ax.set_xlabel("Ki-67 index (%)")
     ax.set_xlim(0, ki67_max)
     gap = WHO_2010_DIGESTIVE.known_gaps[0][1]
-    ax.set_title(f"WHO 2017 closed the {gap.low:g}-{gap.high:g} % gap and made well-differentiated G3 a NET",
+    fig.suptitle(f"WHO 2017 closed the {gap.low:g}-{gap.high:g} % gap\nand made well-differentiated G3 a NET",
                  fontsize=10)
     fig.tight_layout()
     rows = "; ".join(f"{t.title}: " + ", ".join(f"{b.label} {b.ki67.describe()} %" for b in t.bands) for t in tables)
@@ -414,7 +418,8 @@ def misgrade_curves(cells: Sequence[int] = (ki67.RECOMMENDED_MIN_CELLS, 1000, 20
     axes[0].set_ylim(0, ymax)
     axes[0].set_ylabel("chance of the wrong grade (%)")
     axes[-1].legend(loc="upper right", fontsize=8, bbox_to_anchor=(1.0, 0.88))
-    fig.suptitle("Near a cut-off, counting more cells is the only cure for chance", fontsize=10)
+    fig.suptitle("Near a cut-off, chance decides the grade: more cells narrow the zone of doubt, but at the cut-off "
+                 "itself\nno count removes it", fontsize=10)
     fig.tight_layout()
     where = ", ".join(_pct(c) for c in cuts) if cuts else "none in this range"
     return _describe(
@@ -954,8 +959,8 @@ def trial_forest(keys=None):
     from matplotlib.lines import Line2D
     handles = [Line2D([], [], marker="D", color=colour[True], ls="-", label="progression (PFS or TTP)"),
                Line2D([], [], marker="o", color=colour[False], ls="-", label="overall survival (OS)"),
-               Line2D([], [], marker="s", color="#555555", ls="", label="filled: significant"),
-               Line2D([], [], marker="s", color="#555555", markerfacecolor="white", ls="",
+               Line2D([], [], marker="D", color="#555555", ls="", label="filled: significant"),
+               Line2D([], [], marker="o", color="#555555", markerfacecolor="white", ls="",
                       label="hollow, NS: not significant")]
     fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.02), ncol=2, fontsize=8, frameon=False)
     no_ci = [f"{TRIALS[h.trial].name} {h.endpoint}" for h in rows if h.ci95 is None]

@@ -31,7 +31,7 @@ from netlib.grading import Grade, grade
 from netlib.teaching.exercises import Feedback, check_hotspot_count
 from netlib.teaching.inputs import number_text, parse_number
 
-__all__ = ["NumberField", "ResultCard", "Panel", "GradeCalculator", "grade_calculator",
+__all__ = ["NumberField", "ResultCard", "Panel", "GradeCalculator", "ThoracicClassifier", "grade_calculator",
            "thoracic_classifier", "MitosesConverter", "mitoses_converter", "MarkerPanel", "marker_panel",
            "MisgradeExplorer", "misgrade_explorer", "HotspotCounter", "hotspot_counter", "StagingWidget",
            "staging_widget", "SyndromeFinder", "syndrome_finder", "TreatmentExplorer", "treatment_explorer"]
@@ -288,7 +288,7 @@ def grade_calculator(site: str = "pancreas", differentiation: str = "well", ki67
     V.choice("site", site, (None, *VOCABULARY["site"]))
     V.choice("differentiation", differentiation, (None, *VOCABULARY["differentiation"]))
     V.number("ki67", ki67, 0, 100, unit="%")
-    V.number("mitoses", mitoses, 0, 1000, unit="per 2 mm2")
+    V.number("mitoses", mitoses, 0, 1000, unit="per 2 mm²")
     V.boolean("editions", editions)
     controls = {
         "site": _dropdown("site", site, "Site"),
@@ -304,12 +304,12 @@ def grade_calculator(site: str = "pancreas", differentiation: str = "well", ki67
 
 
 def thoracic_classifier(morphology: str = "carcinoid", mitoses: float = 1.0, necrosis: str = "absent",
-                        size: float = 1.5, site: str = "lung") -> GradeCalculator:
-    """Lung/thymus classifier: morphology, mitoses per 2 mm2 (0-1000, typed), necrosis and size (0-100 cm, typed)."""
+                        size: float = 1.5, site: str = "lung") -> ThoracicClassifier:
+    """Lung/thymus classifier: morphology, mitoses per 2 mm² (0-1000, typed), necrosis and size (0-100 cm, typed)."""
     V.choice("morphology", morphology, (None, *VOCABULARY["morphology"]))
     V.choice("necrosis", necrosis, (None, *VOCABULARY["necrosis"]))
     V.choice("site", site, ("lung", "thymus"))
-    V.number("mitoses", mitoses, 0, 1000, unit="per 2 mm2")
+    V.number("mitoses", mitoses, 0, 1000, unit="per 2 mm²")
     V.number("size", size, 0, 100, low_open=True, unit="cm")
     controls = {
         "site": W.Dropdown(options=["lung", "thymus"], value=site, description="Site", style=_STYLE),
@@ -319,7 +319,15 @@ def thoracic_classifier(morphology: str = "carcinoid", mitoses: float = 1.0, nec
         "size": NumberField("Size", "Size (cm)", size, 0, 100, unit="cm", low_open=True),
     }
     card, status = ResultCard(), _status()
-    return _wire(GradeCalculator(controls, card, _panel_box(status, controls, card), status=status))
+    return _wire(ThoracicClassifier(controls, card, _panel_box(status, controls, card), status=status))
+
+
+@dataclass
+class ThoracicClassifier(GradeCalculator):
+    """The grade calculator with the thoracic inputs (no Ki-67: it does not classify lung and thymic NENs)."""
+
+    what: ClassVar[str] = ("a lung and thymus classifier (type the mitotic count, choose morphology and necrosis; "
+                           "the card updates)")
 
 
 # --- counting -----------------------------------------------------------------------------------
