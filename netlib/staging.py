@@ -80,7 +80,7 @@ FLAGS: dict[str, str] = {
     "t1_subcategory_disputed": f"Colorectal T1a/T1b at exactly {_T1A:g} cm: sources disagree (< {_T1A:g} vs "
                                f"<= {_T1A:g} cm).",
     "pancreas_t1_boundary": f"Pancreatic NET of exactly {_PANC_T1.high:g} cm: T2 (T1 is {_PANC_T1.describe('cm')}); "
-                            f"one transcription says <= {_PANC_T1.high:g}.",
+                            f"beware: some reprints of the table print <= {_PANC_T1.high:g}.",
     "mesenteric_mass_boundary": f"Mesenteric mass exactly {_JI.n2_mass_above_cm:g} cm: N2 needs > "
                                 f"{_JI.n2_mass_above_cm:g} cm.",
     "clinical_n": "N is clinical (cN): from imaging or endoscopic ultrasound, no nodes examined.",
@@ -661,8 +661,8 @@ def _stage_thoracic(f: Findings, g: Grade, edition: str, flags: list, steps: lis
     steps.append(f"Site: {f.site}. Staged with the {table.system} ({table.title}), not with a digestive NET table.")
     if f.site == "thymus":
         flags.append("thymic_tnm")
-        steps.append("Less certain: that AJCC applies the thymic epithelial tumour system to thymic NETs rests on an "
-                     "American Cancer Society statement; the AJCC chapter wording was not checked here.")
+        steps.append("Less certain: that AJCC applies the thymic epithelial tumour system to thymic NETs is stated by "
+                     "the American Cancer Society; this course has not checked the AJCC chapter itself.")
     if g.label == "undetermined":
         flags.append("grade_undetermined")
         steps.append("Grade undetermined: staged as a carcinoid; an SCLC or LCNEC would not be staged here.")

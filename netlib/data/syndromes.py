@@ -35,7 +35,7 @@ SYNDROMES: dict[str, Syndrome] = {s.key: s for s in (
              ("fasting_hypoglycaemia", "neuroglycopenia", "whipple_triad"),
              "Fasting neuroglycopenic and autonomic symptoms; Whipple's triad.",
              "Supervised 48-72 h fast: at symptomatic hypoglycaemia (glucose < 55 mg/dL = 3.0 mmol/L in the MSD "
-             "criteria; other references use <= 45 or < 40 mg/dL) insulin >= 3 uU/mL (immunometric assay), "
+             "criteria; other references use <= 45 or < 40 mg/dL) insulin >= 3 µU/mL (immunometric assay), "
              "C-peptide >= 0.6 ng/mL, proinsulin >= 5 pmol/L, and a negative sulfonylurea screen.",
              "Pancreas (head, body and tail alike); about 90 % benign and solitary; 5-8 % with MEN1.",
              "Diet and diazoxide; everolimus in refractory cases; enucleation when localised.",

@@ -606,8 +606,8 @@ RULES: tuple[Rule, ...] = tuple(_hormone_rules()) + (
         Option("Resection remains an option (e.g. the patient's choice)", ONC.category)],
        "ENETS favours a watchful strategy for asymptomatic non-functioning pancreatic NETs below 2 cm; the ASPEN "
        "study follows such tumours <= 2 cm and counts Ki-67 > 20 %, nodal or distant metastases and vascular or "
-       "perineural invasion as aggressive features that exclude them (perineural invasion is not a field of "
-       "Findings: a reported one belongs to the tumour board).",
+       "perineural invasion as aggressive features that exclude them (this course does not record perineural "
+       "invasion: if the report mentions it, the case belongs to the tumour board).",
        sources=["enets2023_nf_pnet", "aspen_interim", "aspen_2020", "nccn_net"], cuts=(2.0,),
        boundary_flag="surveillance_threshold_disputed",
        not_checked={"depth": "the pancreas has no wall layers; invasion of neighbouring structures is checked "

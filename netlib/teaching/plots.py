@@ -924,7 +924,7 @@ def trial_forest(keys=None):
             ax.plot([h.ci95[1]] * 2, [yi - 0.12, yi + 0.12], color=c, lw=1.2)
         ax.plot(h.hazard_ratio, yi, marker="D" if progression else "o", ms=7, color=c,
                 markerfacecolor=c if h.significant else "white", markeredgewidth=1.6, zorder=3)
-        ci = f"{_hr(h.ci95[0])}-{_hr(h.ci95[1])}" if h.ci95 else "no CI found"
+        ci = f"{_hr(h.ci95[0])}-{_hr(h.ci95[1])}" if h.ci95 else "no CI given"
         ax.text(1.03, yi, f"{_hr(h.hazard_ratio)} ({ci}){'' if h.significant else ' NS'}",
                 transform=ax.get_yaxis_transform(), va="center", fontsize=8)
     labels = []
