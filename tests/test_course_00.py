@@ -4,9 +4,7 @@ words, and its stored outputs show the questions without answering them.
 The regression checks that notebook cells used to perform (printing a wrong and a right answer, pressing a quiz
 button from code) live here now, with the same case, the same key and the same feedback.
 """
-import json
 import re
-from pathlib import Path
 
 import pytest
 
@@ -18,44 +16,14 @@ from netlib.teaching import questions as Q
 from netlib.teaching import tables
 from netlib.teaching.exercises import check_grade
 
-ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOK = ROOT / "notebooks" / "00_start_here.ipynb"
+from .course import ROOT, cell_tags, plain, read_cells, reader_text, shows_question, source, tagged
+
+NOTEBOOK = "00_start_here.ipynb"
 
 # the cases of the notebook, as its cells write them
 CASE = Findings(site="pancreas", differentiation="well", ki67_percent=3.0, mitoses_per_2mm2=1)
 ILEAL = Findings(site="jejunum_ileum", differentiation="well", ki67_percent=2, mitoses_per_2mm2=4)
 RECOUNT = Findings(site="pancreas", differentiation="well", ki67_percent=2.9, mitoses_per_2mm2=1)
-
-
-def _cells() -> list[dict]:
-    return json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"]
-
-
-def _visible(html: str) -> str:
-    html = re.sub(r"<script>.*?</script>", "", html, flags=re.S)
-    html = re.sub(r'data-netlib="[^"]*"', "", html)
-    return re.sub(r"<[^>]+>", " ", html)
-
-
-def _outputs(cell: dict, kinds=("text/html", "text/markdown", "stream")) -> str:
-    """What a reader sees of a cell's stored outputs (HTML without its scripts and encoded data)."""
-    parts = []
-    for out in cell.get("outputs", []):
-        if out["output_type"] == "stream" and "stream" in kinds:
-            parts.append("".join(out["text"]))
-        for mime, value in out.get("data", {}).items():
-            if mime in kinds:
-                text = "".join(value) if isinstance(value, list) else str(value)
-                parts.append(_visible(text) if mime == "text/html" else text)
-    return "\n".join(parts)
-
-
-def _plain(cell: dict) -> str:
-    return "".join("".join(o.get("data", {}).get("text/plain", "")) for o in cell.get("outputs", []))
-
-
-def _tagged(tag: str) -> list[dict]:
-    return [c for c in _cells() if tag in c.get("metadata", {}).get("tags", [])]
 
 
 SELF_CHECK_1 = ("Ileal NET, well differentiated; Ki-67 2 %, 4 mitoses per 2 mm². What is its WHO 2022 grade?")
@@ -84,7 +52,7 @@ def test_self_check_1_keeps_the_old_quiz_key_and_feedback():
     right, message = q.check("NET G2")
     assert right is True and "The higher grade wins, so mitoses decides" in message
     assert q.check("NET G3")[0] is False and q.check("NEC")[0] is False
-    assert [c for c in _tagged("self-check") if _plain(c).strip() == str(q)], "the notebook asks this question"
+    assert shows_question(NOTEBOOK, q, "self-check"), "the notebook asks this question"
 
 
 def test_task_1_prediction_crosses_the_cut_off():
@@ -99,14 +67,14 @@ def test_task_1_prediction_crosses_the_cut_off():
     assert t.check("grade one") == (False, "Type a grade as a report gives it: NET G1, NET G2, NET G3 or NEC.")
     assert t.check("   ")[0] is None
     assert "NET G1" in t.explanation_html  # the card comes after the answer
-    assert [c for c in _tagged("task") if _plain(c).strip() == str(t)], "the notebook asks this question"
+    assert shows_question(NOTEBOOK, t, "task"), "the notebook asks this question"
 
 
 def test_the_change_cell_stores_the_unchanged_case():
-    cell = next(c for c in _cells() if "change ki67_percent=3.0 to 2.9" in "".join(c["source"]))
+    cell = next(c for c in read_cells(NOTEBOOK) if "change ki67_percent=3.0 to 2.9" in source(c))
     assert "task" in cell["metadata"]["tags"]
-    assert "ki67_percent=3.0" in "".join(cell["source"])
-    seen = _outputs(cell)
+    assert "ki67_percent=3.0" in source(cell)
+    seen = reader_text(cell)
     assert "NET G2" in seen and "NET G1" not in seen.split("How this was reached")[0]
 
 
@@ -124,7 +92,7 @@ def test_task_2_model_answer_is_built_from_the_grade():
     assert "NET G1" in concordant and "sets the grade" not in concordant
     nec = tables.grade_report_line(Findings(site="colon", differentiation="poor", ki67_percent=80))
     assert nec.startswith("Poorly differentiated neuroendocrine carcinoma of the colon, NEC")
-    assert [c for c in _tagged("task") if _plain(c).startswith("Task 2: Write the grade line")]
+    assert [c for c in tagged(read_cells(NOTEBOOK), "task") if plain(c).startswith("Task 2: Write the grade line")]
 
 
 def test_source_summary_is_introduced_without_later_verdicts():
@@ -147,25 +115,24 @@ def test_source_summary_is_introduced_without_later_verdicts():
 def test_the_claim_2_verdict_comes_after_the_self_check_and_the_tasks():
     """Claim 2's verdict (the mitotic count is co-equal, the higher grade wins) answers Self-check 1: the notebook
     shows it only once the self-check and both tasks have been asked, and no output before that shows a verdict."""
-    cells = _cells()
-    verdict = next(i for i, c in enumerate(cells) if "tables.claim_with_verdict(2)" in "".join(c["source"]))
-    asked = [i for i, c in enumerate(cells) if {"self-check", "task"} & set(c.get("metadata", {}).get("tags", []))]
+    cells = read_cells(NOTEBOOK)
+    verdict = next(i for i, c in enumerate(cells) if "tables.claim_with_verdict(2)" in source(c))
+    asked = [i for i, c in enumerate(cells) if {"self-check", "task"} & set(cell_tags(c))]
     assert len(asked) == 4 and max(asked) < verdict
-    assert all("Verdict" not in _outputs(c) for c in cells[:verdict])
-    assert "**Verdict: incomplete.**" in _outputs(cells[verdict])
-    intro = "".join(next(c for c in cells if "The source summary the notebooks keep checking" in "".join(c["source"]))
-                    ["source"])
+    assert all("Verdict" not in reader_text(c) for c in cells[:verdict])
+    assert "**Verdict: incomplete.**" in reader_text(cells[verdict])
+    intro = source(next(c for c in cells if "The source summary the notebooks keep checking" in source(c)))
     assert "verdicts are not shown here" in intro and "at the end of this notebook" in intro
-    lead = "".join(cells[verdict - 1]["source"])
+    lead = source(cells[verdict - 1])
     assert cells[verdict - 1]["cell_type"] == "markdown" and "now that you have answered" in lead
 
 
 def test_the_site_words_are_pointed_to_before_the_first_site_key():
     """The self-check's case uses the key "jejunum_ileum": the text before it says where the site words are
     listed, and that list holds the key; a word outside it is refused with the list."""
-    cells = _cells()
-    first = next(i for i, c in enumerate(cells) if c["cell_type"] == "code" and "jejunum_ileum" in "".join(c["source"]))
-    before = "\n".join("".join(c["source"]) for c in cells[:first] if c["cell_type"] == "markdown")
+    cells = read_cells(NOTEBOOK)
+    first = next(i for i, c in enumerate(cells) if c["cell_type"] == "code" and "jejunum_ileum" in source(c))
+    before = "\n".join(source(c) for c in cells[:first] if c["cell_type"] == "markdown")
     assert 'netlib.findings.VOCABULARY["site"]' in before and '`"jejunum_ileum"`' in before
     assert "jejunum_ileum" in VOCABULARY["site"]
     with pytest.raises(ValueError, match="jejunum_ileum"):
@@ -173,24 +140,24 @@ def test_the_site_words_are_pointed_to_before_the_first_site_key():
 
 
 def test_the_text_promises_no_course_site():
-    md = "\n".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "markdown")
+    md = "\n".join(source(c) for c in read_cells(NOTEBOOK) if c["cell_type"] == "markdown")
     assert "course site" not in md and "web page" not in md
 
 
 def test_stored_outputs_ask_without_answering():
-    cells = [c for c in _cells() if c["cell_type"] == "code"]
-    assert len(_tagged("self-check")) >= 1 and len(_tagged("task")) >= 2
+    cells = [c for c in read_cells(NOTEBOOK) if c["cell_type"] == "code"]
+    assert len(tagged(read_cells(NOTEBOOK), "self-check")) >= 1 and len(tagged(read_cells(NOTEBOOK), "task")) >= 2
     for c in cells:
-        seen = _outputs(c)
+        seen = reader_text(c)
         for feedback in ("Correct", "Not quite", "Right.", "Not yet"):
-            assert feedback not in seen, (feedback, "".join(c["source"]))
+            assert feedback not in seen, (feedback, source(c))
         for code in FLAGS:  # flags are sentences on the cards, never codes
-            assert not re.search(rf"\b{code}\b", seen), (code, "".join(c["source"]))
+            assert not re.search(rf"\b{code}\b", seen), (code, source(c))
         assert "jejunum_ileum" not in seen
 
 
 def test_markdown_links_the_glossary_and_the_guide():
-    md = "\n".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "markdown")
+    md = "\n".join(source(c) for c in read_cells(NOTEBOOK) if c["cell_type"] == "markdown")
     assert "](glossary.md)" in md and "](../instructors/guide.md)" in md
     assert "Teaching material, not a clinical decision tool" in md
     glossary = ROOT / "notebooks" / "glossary.md"

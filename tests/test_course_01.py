@@ -6,9 +6,7 @@ The checks that notebook cells used to perform (printing a wrong and a right rea
 marker widget from code, answering the site and incidence quizzes from code) live here now, with the same cases,
 the same keys and the same feedback.
 """
-import json
 import re
-from pathlib import Path
 
 from netlib import Findings
 from netlib.data.epidemiology import INCIDENCE, SITE_DISTRIBUTION
@@ -17,8 +15,9 @@ from netlib.teaching import questions as Q
 from netlib.teaching import tables, widgets
 from netlib.teaching.exercises import INCIDENCE_CHOICES, check_commonest_site, check_incidence_fit
 
-ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOK = ROOT / "notebooks" / "01_what_is_a_nen.ipynb"
+from .course import ROOT, cell_tags, read_cells, reader_text, shows_question, source
+
+NOTEBOOK = "01_what_is_a_nen.ipynb"
 
 #: Self-check 1: keratin and neurofilament both positive, a combination none of the worked panels shows
 MEDIASTINAL = dict(synaptophysin="positive", insm1="positive", keratin="positive", neurofilament="positive")
@@ -36,41 +35,6 @@ PROMPTS = {
               "value.",
     "Task 2": "Write one sentence for the biopsy report: what do the stains show?",
 }
-
-
-def _cells() -> list[dict]:
-    return json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"]
-
-
-def _visible(html: str) -> str:
-    html = re.sub(r"<script>.*?</script>", "", html, flags=re.S)
-    html = re.sub(r'data-netlib="[^"]*"', "", html)
-    return re.sub(r"<[^>]+>", " ", html)
-
-
-def _outputs(cell: dict) -> str:
-    """What a reader sees of a cell's stored outputs (HTML without its scripts and encoded data, Markdown, text)."""
-    parts = []
-    for out in cell.get("outputs", []):
-        if out["output_type"] == "stream":
-            parts.append("".join(out["text"]))
-        for mime, value in out.get("data", {}).items():
-            text = "".join(value) if isinstance(value, list) else str(value)
-            if mime == "text/html":
-                parts.append(_visible(text))
-            elif mime == "text/markdown":
-                parts.append(text)
-    return "\n".join(parts)
-
-
-def _asked(question, tag: str) -> bool:
-    """The notebook has a cell with ``tag`` whose stored text form is this question (same title, prompt, options)."""
-    for c in _cells():
-        if tag in c.get("metadata", {}).get("tags", []):
-            plain = "".join("".join(o.get("data", {}).get("text/plain", "")) for o in c.get("outputs", []))
-            if plain.strip() == str(question):
-                return True
-    return False
 
 
 def test_marker_panel_widget_reads_a_keratin_negative_panel():
@@ -96,14 +60,14 @@ def test_self_check_1_reads_the_mediastinal_panel():
     assert q.check("NE differentiation: no; lineage: epithelial")[0] is False
     assert sum(o.correct for o in q.options) == 1 and len(q.options) == 5
     assert "epithelial" in q.explanation_html  # the panel's card comes after the answer
-    assert _asked(q, "self-check")
+    assert shows_question(NOTEBOOK, q, "self-check")
 
 
 def test_self_check_1_is_not_a_row_of_the_worked_panels():
     """No output before the self-check shows its panel: the worked panels differ in keratin or neurofilament."""
-    cells = _cells()
-    i = next(i for i, c in enumerate(cells) if '"Self-check 1"' in "".join(c["source"]))
-    shown = "\n".join(_outputs(c) for c in cells[:i])
+    cells = read_cells(NOTEBOOK)
+    i = next(i for i, c in enumerate(cells) if '"Self-check 1"' in source(c))
+    shown = "\n".join(reader_text(c) for c in cells[:i])
     assert tables.stains_words(PARAGANGLIOMA) in shown  # the worked paraganglioma panel is still there
     assert tables.stains_words(MEDIASTINAL) not in shown
     assert not re.search(r"keratin positive, neurofilament positive", shown)
@@ -117,7 +81,7 @@ def test_self_check_2_commonest_site_same_feedback_as_before():
                "(10.8 %); another site is commoner.")
     assert q.check("lung/bronchus") == (True, "lung/bronchus (30.6 % of the NETs at six sites in one SEER cohort).")
     assert q.check("small intestine")[0] is False
-    assert _asked(q, "self-check")
+    assert shows_question(NOTEBOOK, q, "self-check")
 
 
 def test_self_check_3_incidence_same_feedback_as_before():
@@ -128,7 +92,7 @@ def test_self_check_3_incidence_same_feedback_as_before():
     assert q.check("pancreatic NETs") == (
         True, "SEER pancreatic NETs rose from 0.27 to 1 per 100,000 (2000-2016); all NETs were 8.19 per 100,000 in "
               "2018.")
-    assert _asked(q, "self-check")
+    assert shows_question(NOTEBOOK, q, "self-check")
 
 
 def test_task_1_reading_the_incidence_chart():
@@ -148,7 +112,7 @@ def test_task_1_reading_the_incidence_chart():
     assert t.check("4.3")[0] is False and t.check("5.5")[0] is False  # just outside the stated tolerance
     assert t.check("lots")[0] is None
     assert "pancreatic NETs were 0.27 that year" in key.correct
-    assert _asked(t, "task")
+    assert shows_question(NOTEBOOK, t, "task")
 
 
 def test_incidence_key_refuses_a_year_without_a_published_point():
@@ -168,9 +132,9 @@ def test_task_2_model_answer_is_built_from_the_panel():
     assert "not yet established" in tables.panel_report_line(dict(chromogranin_a="negative"))
     t = Q.free_text("Task 2", PROMPTS["Task 2"], line, ["each stain and its result"])
     assert t.check("an epithelial neuroendocrine neoplasm")[1] == line
-    plain = [c for c in _cells() if "task" in c.get("metadata", {}).get("tags", [])
+    plain = [c for c in read_cells(NOTEBOOK) if "task" in cell_tags(c)
              and "".join(c["outputs"][0]["data"]["text/plain"]).startswith("Task 2: " + PROMPTS["Task 2"])]
-    assert plain and "tables.panel_report_line(biopsy)" in "".join(plain[0]["source"])
+    assert plain and "tables.panel_report_line(biopsy)" in source(plain[0])
 
 
 def test_helpers_speak_in_words():
@@ -190,23 +154,23 @@ def test_helpers_speak_in_words():
 
 
 def test_stored_outputs_ask_without_answering():
-    cells = [c for c in _cells() if c["cell_type"] == "code"]
+    cells = [c for c in read_cells(NOTEBOOK) if c["cell_type"] == "code"]
     tagged = [c for c in cells if c.get("metadata", {}).get("tags")]
     assert sum("self-check" in c["metadata"]["tags"] for c in tagged) == 3
     assert sum("task" in c["metadata"]["tags"] for c in tagged) >= 2
     for c in cells:
-        seen = _outputs(c)
+        seen = reader_text(c)
         for feedback in ("Correct", "Not quite", "Right.", "Not yet"):
-            assert feedback not in seen, (feedback, "".join(c["source"]))
+            assert feedback not in seen, (feedback, source(c))
         for code in FLAGS:
-            assert not re.search(rf"\b{code}\b", seen), (code, "".join(c["source"]))
+            assert not re.search(rf"\b{code}\b", seen), (code, source(c))
         assert "chromogranin_a" not in seen and "neurofilament_unreliable" not in seen
-    src = "\n".join("".join(c["source"]) for c in cells)
+    src = "\n".join(source(c) for c in cells)
     assert ".click()" not in src and "quiz" not in src and ".value =" not in src
 
 
 def test_every_glossary_link_has_an_anchor():
-    md = "\n".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "markdown")
+    md = "\n".join(source(c) for c in read_cells(NOTEBOOK) if c["cell_type"] == "markdown")
     anchors = re.findall(r"\]\(glossary\.md#([^)]+)\)", md)
     assert {"nen", "net", "nec", "seer", "ppi", "ajcc", "insm1"} <= set(anchors)
     glossary = ROOT / "notebooks" / "glossary.md"

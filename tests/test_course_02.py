@@ -6,10 +6,7 @@ change to a case in the notebook is tested too; the keys and the feedback are as
 """
 from __future__ import annotations
 
-import ast
-import json
 import re
-from pathlib import Path
 
 import pytest
 
@@ -18,41 +15,15 @@ from netlib.data.criteria import WHO_2010_DIGESTIVE, WHO_2022_DIGESTIVE
 from netlib.teaching import questions as Q
 from netlib.teaching import tables, widgets
 
-ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOK = ROOT / "notebooks" / "02_who_classification_and_grading.ipynb"
-SNAKE = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
+from .course import SNAKE, read_cells, read_questions, right, run, says, source
 
-
-def _cells() -> list[dict]:
-    return json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"]
-
-
-def _source(cell: dict) -> str:
-    return "".join(cell["source"])
-
-
-def _run(source: str, namespace: dict):
-    """Execute a cell's source; return the value of its last expression (what Jupyter would display)."""
-    tree = ast.parse(source)
-    last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
-    exec(compile(tree, "<cell>", "exec"), namespace)
-    return eval(compile(ast.Expression(last.value), "<cell>", "eval"), namespace) if last else None
+NOTEBOOK = "02_who_classification_and_grading.ipynb"
 
 
 @pytest.fixture(scope="module")
 def notebook_questions() -> dict[str, Q.Question]:
     """Title -> Question, built by the notebook's own cells."""
-    cells = _cells()
-    ns: dict = {}
-    _run(next(_source(c) for c in cells if c["cell_type"] == "code" and "import" in _source(c)), ns)
-    out = {}
-    for c in cells:
-        tags = c.get("metadata", {}).get("tags", [])
-        if c["cell_type"] == "code" and ({"self-check", "task"} & set(tags)):
-            q = _run(_source(c), ns)
-            if isinstance(q, Q.Question):
-                out[q.title] = q
-    return out
+    return read_questions(NOTEBOOK)
 
 
 # --- the four self-checks (formerly: a printed wrong answer, then the right one; the last one a widget) -------------
@@ -63,40 +34,29 @@ def test_the_notebook_has_four_self_checks_and_two_tasks(notebook_questions):
     assert notebook_questions["Task 1"].kind == notebook_questions["Task 2"].kind == "text"
 
 
-def _right(q: Q.Question) -> str:
-    return next(o.label for o in q.options if o.correct)
-
-
 def test_self_check_1_a_value_on_the_cut_off(notebook_questions):
     q = notebook_questions["Self-check 1"]
-    assert _right(q) == "NET G2" == grade(Findings(site="pancreas", differentiation="well", ki67_percent=20.0,
-                                                   mitoses_per_2mm2=4)).label
-    ok, message = q.check("NET G3")
-    assert ok is False and "exactly on a cut-off" in message and "NET G2" in message
+    assert right(q) == "NET G2" == grade(Findings(site="pancreas", differentiation="well", ki67_percent=20.0,
+                                                  mitoses_per_2mm2=4)).label
+    says(q, "NET G3", False, "exactly on a cut-off", "NET G2")
     assert q.check("NET G1")[0] is False
-    ok, message = q.check("NET G2")
-    assert ok is True and "4 per 2 mm²" in message
+    says(q, "NET G2", True, "4 per 2 mm²")
     assert "NET G2" in q.explanation_html  # the grade card comes after the answer
 
 
 def test_self_check_2_the_higher_grade_wins(notebook_questions):
     q = notebook_questions["Self-check 2"]
-    assert _right(q) == "NET G3"
-    ok, message = q.check("NET G2")
-    assert ok is False and "Ki-67 alone" in message and "higher grade wins" in message
-    ok, message = q.check("NEC")
-    assert ok is False and "does not make a carcinoma" in message
-    ok, message = q.check("NET G3")
-    assert ok is True and "mitoses decides" in message
+    assert right(q) == "NET G3"
+    says(q, "NET G2", False, "Ki-67 alone", "higher grade wins")
+    says(q, "NEC", False, "does not make a carcinoma")
+    says(q, "NET G3", True, "mitoses decides")
 
 
 def test_self_check_3_poor_differentiation_is_a_nec(notebook_questions):
     q = notebook_questions["Self-check 3"]
-    assert _right(q) == "NEC"
-    ok, message = q.check("NET G3")
-    assert ok is False and "poor differentiation makes it a neuroendocrine carcinoma" in message
-    ok, message = q.check("NEC")
-    assert ok is True and "Poorly differentiated" in message
+    assert right(q) == "NEC"
+    says(q, "NET G3", False, "poor differentiation makes it a neuroendocrine carcinoma")
+    says(q, "NEC", True, "Poorly differentiated")
     assert "NEC (large cell)" in q.explanation_html
 
 
@@ -104,12 +64,9 @@ def test_self_check_4_ki67_above_20_is_not_a_carcinoma(notebook_questions):
     """Formerly a widget quiz driven from the next cell: NEC (wrong), then NET G3 (right)."""
     q = notebook_questions["Self-check 4"]
     assert [o.label for o in q.options] == ["NET G2", "NET G3", "NEC"]
-    ok, message = q.check("NEC")
-    assert ok is False and "Ki-67 > 20 % does not make a carcinoma" in message and "well differentiated" in message
-    ok, message = q.check("NET G2")
-    assert ok is False and "mitotic count alone" in message
-    ok, message = q.check("NET G3")
-    assert ok is True and "Ki-67 decides" in message
+    says(q, "NEC", False, "Ki-67 > 20 % does not make a carcinoma", "well differentiated")
+    says(q, "NET G2", False, "mitotic count alone")
+    says(q, "NET G3", True, "Ki-67 decides")
 
 
 def test_nothing_is_answered_in_the_stored_question(notebook_questions):
@@ -150,13 +107,13 @@ def test_task_2_prediction_model_answer(notebook_questions):
 def test_the_change_cell_shows_the_case_as_given_and_the_edit_works():
     """The predict-then-change cell grades the vignette as reported; making the edit its comment asks for gives
     the predicted grade."""
-    cells = _cells()
-    i = next(i for i, c in enumerate(cells) if _source(c).startswith("# change mitoses_per_2mm2 from 2.4 to 1.9"))
-    source = _source(cells[i])
+    cells = read_cells(NOTEBOOK)
+    i = next(i for i, c in enumerate(cells) if source(c).startswith("# change mitoses_per_2mm2 from 2.4 to 1.9"))
+    code = source(cells[i])
     ns = {"grade": grade, "Findings": Findings}
-    assert _run(source, dict(ns)).label == "NET G2"
-    assert source.count("mitoses_per_2mm2=2.4") == 1
-    assert _run(source.replace("mitoses_per_2mm2=2.4", "mitoses_per_2mm2=1.9"), dict(ns)).label == "NET G1"
+    assert run(code, dict(ns)).label == "NET G2"
+    assert code.count("mitoses_per_2mm2=2.4") == 1
+    assert run(code.replace("mitoses_per_2mm2=2.4", "mitoses_per_2mm2=1.9"), dict(ns)).label == "NET G1"
     assert "NET G2" in "".join(cells[i]["outputs"][0]["data"]["text/html"])  # stored: the unchanged case
 
 
@@ -239,10 +196,10 @@ def test_minen_examples_in_words():
 def test_the_minen_lead_in_states_the_inputs_and_why_25_percent_is_not_minen():
     """The MiNEN table shows only the component share: the text before it gives the hidden inputs (as the cell
     writes them), why 25 % is undetermined, and that the 30 % threshold is a debated convention."""
-    cells = _cells()
+    cells = read_cells(NOTEBOOK)
     i = next(i for i, c in enumerate(cells) if c["cell_type"] == "code" and 'show=["ne_component_percent"]' in
-             _source(c))
-    src, lead = _source(cells[i]), _source(cells[i - 1])
+             source(c))
+    src, lead = source(cells[i]), source(cells[i - 1])
     assert src.count('differentiation="poor", ki67_percent=70)') == 3 and 'site="colon"' in src
     assert cells[i - 1]["cell_type"] == "markdown"
     for words in ("poorly differentiated with a Ki-67 of 70 %", "colon", "At 25 %", "below the 30 % convention",
@@ -274,21 +231,21 @@ def test_the_table_check_can_fail():
 
 # --- the notebook as the trainee gets it --------------------------------------------------------------------------
 def test_questions_are_tagged_and_announced():
-    cells = _cells()
+    cells = read_cells(NOTEBOOK)
     for i, c in enumerate(cells):
-        src = _source(c)
+        src = source(c)
         if c["cell_type"] == "code" and "Q." in src:
             tags = c["metadata"].get("tags", [])
             want = "self-check" if "Self-check" in src else "task"
             assert tags == [want], (i, tags)
-            lead = _source(cells[i - 1])
+            lead = source(cells[i - 1])
             assert cells[i - 1]["cell_type"] == "markdown" and ("press **Check**" in lead
                                                                  or "Show the model answer" in lead), i
 
 
 def test_no_feedback_and_no_driver_cells_are_stored():
-    for c in _cells():
-        src = _source(c)
+    for c in read_cells(NOTEBOOK):
+        src = source(c)
         assert ".value =" not in src and ".click()" not in src and "check_grade" not in src
         for out in c.get("outputs", []):
             text = "".join(out.get("text", "")) + "".join(out.get("data", {}).get("text/markdown", ""))

@@ -6,10 +6,7 @@ change to a case in the notebook is tested too; keys and feedback are asserted a
 """
 from __future__ import annotations
 
-import ast
-import json
 import re
-from pathlib import Path
 
 import pytest
 
@@ -17,41 +14,15 @@ from netlib.counting import fields, ki67, mitoses
 from netlib.teaching import exercises, tables, widgets
 from netlib.teaching import questions as Q
 
-ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOK = ROOT / "notebooks" / "03_counting_ki67_and_mitoses.ipynb"
-SNAKE = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
+from .course import SNAKE, output_text, read_cells, read_questions, right, source
 
-
-def _cells() -> list[dict]:
-    return json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"]
-
-
-def _source(cell: dict) -> str:
-    return "".join(cell["source"])
-
-
-def _run(source: str, namespace: dict):
-    """Execute a cell's source; return the value of its last expression (what Jupyter would display)."""
-    tree = ast.parse(source)
-    last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
-    exec(compile(tree, "<cell>", "exec"), namespace)
-    return eval(compile(ast.Expression(last.value), "<cell>", "eval"), namespace) if last else None
+NOTEBOOK = "03_counting_ki67_and_mitoses.ipynb"
 
 
 @pytest.fixture(scope="module")
 def notebook_questions() -> dict[str, Q.Question]:
     """Title -> Question, built by the notebook's own cells."""
-    cells = _cells()
-    ns: dict = {}
-    _run(next(_source(c) for c in cells if c["cell_type"] == "code" and "import" in _source(c)), ns)
-    out = {}
-    for c in cells:
-        tags = c.get("metadata", {}).get("tags", [])
-        if c["cell_type"] == "code" and ({"self-check", "task"} & set(tags)):
-            q = _run(_source(c), ns)
-            if isinstance(q, Q.Question):
-                out[q.title] = q
-    return out
+    return read_questions(NOTEBOOK)
 
 
 @pytest.fixture(scope="module")
@@ -121,7 +92,7 @@ def test_mitotic_band_errors_halve_with_10_mm2():
 def test_self_check_1_fields_for_10_mm2(notebook_questions):
     q = notebook_questions["Self-check 1"]
     assert [o.label for o in q.options] == ["33 fields", "42 fields", "43 fields", "50 fields"]
-    assert next(o.label for o in q.options if o.correct) == "43 fields"
+    assert right(q) == "43 fields"
     ok, message = q.check("50 fields")
     assert ok is False and "10 fields per 2 mm² holds only for a 0.2 mm² field" in message
     ok, message = q.check("33 fields")
@@ -186,36 +157,27 @@ def test_task_4_report_comment(notebook_questions):
     assert set(c.flags) == {"fewer_than_500_cells", "interval_crosses_cutoff"}
 
 
-def _outputs(cell: dict) -> str:
-    parts = []
-    for out in cell.get("outputs", []):
-        parts.append("".join(out.get("text", "")))
-        for mime in ("text/markdown", "text/plain", "text/html"):
-            parts.append("".join(out.get("data", {}).get(mime, "")))
-    return "\n".join(parts)
-
-
 def test_task_4_is_not_answered_by_the_worked_count():
     """The worked count before Task 4 uses other numbers (near the 20 % cut-off), so its interval and warnings do
     not answer the task; it still shows both warnings the task's comment needs."""
-    cells = _cells()
-    i = next(i for i, c in enumerate(cells) if '"Task 4"' in _source(c))
-    worked = [c for c in cells[:i] if c["cell_type"] == "code" and _source(c).startswith("ki67.count(")]
-    assert [_source(c) for c in worked] == ["ki67.count(85, 400)"]
-    shown = "\n".join(_outputs(c) for c in cells[:i])
+    cells = read_cells(NOTEBOOK)
+    i = next(i for i, c in enumerate(cells) if '"Task 4"' in source(c))
+    worked = [c for c in cells[:i] if c["cell_type"] == "code" and source(c).startswith("ki67.count(")]
+    assert [source(c) for c in worked] == ["ki67.count(85, 400)"]
+    shown = "\n".join(output_text(c) for c in cells[:i])
     task = ki67.count(14, 480)
     for words in ("14 positive of 480", f"{task.ci_low:.1f}-{task.ci_high:.1f} %", "Only 480 cells"):
         assert words not in shown, words
     example = ki67.count(85, 400)
     assert set(example.flags) == set(task.flags) == {"fewer_than_500_cells", "interval_crosses_cutoff"}
     assert any("cut-off(s) 20 %" in step for step in example.steps)
-    assert "close to the 20 % cut-off" in _source(cells[cells.index(worked[0]) - 1])
+    assert "close to the 20 % cut-off" in source(cells[cells.index(worked[0]) - 1])
 
 
 def test_the_10_mm2_key_point_says_what_the_numbers_show():
     """10 mm² halves the chance of the wrong band only away from the cut-off (1.5 per 2 mm²: 44 % -> 22 %); near
     the cut-off it stays around one in two for both areas."""
-    md = "\n".join(_source(c) for c in _cells() if c["cell_type"] == "markdown")
+    md = "\n".join(source(c) for c in read_cells(NOTEBOOK) if c["cell_type"] == "markdown")
     assert "halves the chance" not in md
     p2, p10 = (mitoses.crossing_probability(1.5, a) for a in (2, 10))
     assert f"about {100 * p10:.0f} % of the time instead of {100 * p2:.0f} %" in md
@@ -231,23 +193,23 @@ def test_report_comment_for_a_safe_count():
 
 # --- the notebook as the trainee gets it --------------------------------------------------------------------------
 def test_questions_are_tagged_and_announced():
-    cells = _cells()
+    cells = read_cells(NOTEBOOK)
     asked = 0
     for i, c in enumerate(cells):
-        src = _source(c)
+        src = source(c)
         if c["cell_type"] == "code" and "Q." in src:
             asked += 1
             tags = c["metadata"].get("tags", [])
             assert tags == ["self-check" if "Self-check" in src else "task"], (i, tags)
-            lead = _source(cells[i - 1])
+            lead = source(cells[i - 1])
             assert cells[i - 1]["cell_type"] == "markdown" and ("press **Check**" in lead
                                                                  or "Show the model answer" in lead), i
     assert asked == 5
 
 
 def test_no_driver_cells_and_no_feedback_stored():
-    for c in _cells():
-        src = _source(c)
+    for c in read_cells(NOTEBOOK):
+        src = source(c)
         assert ".value =" not in src and ".click()" not in src and "counter.check" not in src
         assert "check_ki67_index(" not in src and "check_mitoses_per_2mm2(" not in src
         for out in c.get("outputs", []):

@@ -7,10 +7,7 @@ them. The helpers of ``netlib.teaching.tables`` that the notebook uses are teste
 """
 from __future__ import annotations
 
-import ast
-import json
 import re
-from pathlib import Path
 
 import pytest
 
@@ -18,42 +15,16 @@ from netlib import Findings, grade
 from netlib.teaching import questions as Q
 from netlib.teaching import tables, widgets
 
-ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOK = ROOT / "notebooks" / "04_lung_and_thymus.ipynb"
-SNAKE = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
+from .course import SNAKE, cell_tags, output_texts, read_cells, read_questions, source
+
+NOTEBOOK = "04_lung_and_thymus.ipynb"
 THORACIC = ("typical carcinoid", "atypical carcinoid", "LCNEC", "undetermined")
-
-
-def _cells() -> list[dict]:
-    return json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"]
-
-
-def _source(cell: dict) -> str:
-    return "".join(cell["source"])
-
-
-def _run(source: str, namespace: dict):
-    """Execute a cell's source; return the value of its last expression (what Jupyter would display)."""
-    tree = ast.parse(source)
-    last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
-    exec(compile(tree, "<cell>", "exec"), namespace)
-    return eval(compile(ast.Expression(last.value), "<cell>", "eval"), namespace) if last else None
 
 
 @pytest.fixture(scope="module")
 def nb_questions() -> dict[str, Q.Question]:
     """Title -> Question, built by the notebook's own cells."""
-    cells = _cells()
-    ns: dict = {}
-    _run(next(_source(c) for c in cells if c["cell_type"] == "code" and "import" in _source(c)), ns)
-    out = {}
-    for c in cells:
-        tags = c.get("metadata", {}).get("tags", [])
-        if c["cell_type"] == "code" and {"self-check", "task"} & set(tags):
-            q = _run(_source(c), ns)
-            if isinstance(q, Q.Question):
-                out[q.title] = q
-    return out
+    return read_questions(NOTEBOOK)
 
 
 def test_the_notebook_has_four_self_checks_and_four_tasks(nb_questions):
@@ -115,30 +86,30 @@ def test_the_self_checks_come_before_the_worked_examples():
     """The worked-examples table has rows with 2 mitoses, 1 mitosis with punctate necrosis and 10 mitoses (the
     answers to Self-checks 1, 2 and 4), and the Ki-67 32 % card answers Self-check 3: all four are asked first,
     right after the criteria, and the teaching rows are still there."""
-    cells = _cells()
-    checks = [i for i, c in enumerate(cells) if "self-check" in c.get("metadata", {}).get("tags", [])]
-    table = next(i for i, c in enumerate(cells) if "tables.thoracic_grade_table(examples)" in _source(c))
-    ki67_card = next(i for i, c in enumerate(cells) if "ki67_percent=32" in _source(c))
-    criteria = next(i for i, c in enumerate(cells) if "plots.thoracic_criteria()" in _source(c))
+    cells = read_cells(NOTEBOOK)
+    checks = [i for i, c in enumerate(cells) if "self-check" in cell_tags(c)]
+    table = next(i for i, c in enumerate(cells) if "tables.thoracic_grade_table(examples)" in source(c))
+    ki67_card = next(i for i, c in enumerate(cells) if "ki67_percent=32" in source(c))
+    criteria = next(i for i, c in enumerate(cells) if "plots.thoracic_criteria()" in source(c))
     assert len(checks) == 4 and criteria < min(checks) and max(checks) < table < ki67_card
     rows = "".join(cells[table]["outputs"][0]["data"]["text/markdown"])
     for row in ("| Lung | carcinoid | 2 | absent | 2 cm | atypical carcinoid |",
                 "| Lung | carcinoid | 1 | punctate | 2 cm | atypical carcinoid |",
                 "| Lung | carcinoid | 10 | absent | 2 cm | atypical carcinoid |"):
         assert row in rows, row
-    before = "\n".join(_source(c) for c in cells[:max(checks)] if c["cell_type"] == "markdown")
+    before = "\n".join(source(c) for c in cells[:max(checks)] if c["cell_type"] == "markdown")
     assert "**2** mitoses is already atypical" not in before and "still atypical" not in before
 
 
 def test_task_1_is_not_answered_by_the_text_before_it():
     """Whether the 0.5 cm rule applies in the thymus is the question of Task 1: the text says so only after the
     change cell."""
-    cells = _cells()
-    i = next(i for i, c in enumerate(cells) if '"Task 1"' in _source(c))
-    before = "\n".join(_source(c) for c in cells[:i] if c["cell_type"] == "markdown")
+    cells = read_cells(NOTEBOOK)
+    i = next(i for i, c in enumerate(cells) if '"Task 1"' in source(c))
+    before = "\n".join(source(c) for c in cells[:i] if c["cell_type"] == "markdown")
     for giveaway in ("does not\napply", "does not apply", "lung concept", "mitoses and necrosis alone"):
         assert giveaway not in before, giveaway
-    reveal = _source(cells[i + 3])
+    reveal = source(cells[i + 3])
     assert cells[i + 3]["cell_type"] == "markdown" and "does not apply there" in reveal
     assert "mitoses and necrosis alone" in reveal
 
@@ -154,7 +125,7 @@ def test_thoracic_classifier_from_10_to_11_mitoses():
 
 def test_the_classifier_cell_is_stored_untouched():
     """No cell drives a widget or prints a check in front of the trainee any more."""
-    code = "\n".join(_source(c) for c in _cells() if c["cell_type"] == "code")
+    code = "\n".join(source(c) for c in read_cells(NOTEBOOK) if c["cell_type"] == "code")
     for driving in (".value =", ".click()", "check_grade(", "check_stage(", "grade_quiz", "print(sc"):
         assert driving not in code, driving
 
@@ -167,11 +138,11 @@ def test_task_1_predict_the_thymic_tumourlet(nb_questions):
     assert q.check("undetermined")[0] is False and q.check("atypical carcinoid")[0] is False
     lung = Findings(site="lung", morphology="carcinoid", mitoses_per_2mm2=1, necrosis="absent", size_cm=0.4)
     assert grade(lung).label == "undetermined" and grade(lung).flags == ("below_typical_carcinoid_size",)
-    cells = _cells()
-    i = next(i for i, c in enumerate(cells) if "Task 1" in _source(c) and c["cell_type"] == "code")
-    change = _source(cells[i + 2])
+    cells = read_cells(NOTEBOOK)
+    i = next(i for i, c in enumerate(cells) if "Task 1" in source(c) and c["cell_type"] == "code")
+    change = source(cells[i + 2])
     assert 'change site="lung" to site="thymus"' in change and 'site="lung"' in change  # stored unchanged
-    assert "task" in cells[i + 2]["metadata"]["tags"] and "predict" in _source(cells[i - 1]).lower()
+    assert "task" in cells[i + 2]["metadata"]["tags"] and "predict" in source(cells[i - 1]).lower()
 
 
 def test_task_2_thymic_t_is_decided_by_invasion_not_size(nb_questions):
@@ -206,14 +177,14 @@ def test_task_4_report_line_model_answer_is_computed(nb_questions):
 
 
 def test_the_vignette_answer_is_no_longer_printed_before_the_task():
-    cells = _cells()
-    i = next(i for i, c in enumerate(cells) if "Task 4" in _source(c) and c["cell_type"] == "code")
-    before = "\n".join(_source(c) for c in cells[:i])
+    cells = read_cells(NOTEBOOK)
+    i = next(i for i, c in enumerate(cells) if "Task 4" in source(c) and c["cell_type"] == "code")
+    before = "\n".join(source(c) for c in cells[:i])
     assert "print(vignette)" not in before and "a 2.4 cm tumour is T1c" not in before
 
 
 def test_the_thymic_caveat_is_not_repeated_in_the_notebook_text():
-    prose = "\n".join(_source(c) for c in _cells() if c["cell_type"] == "markdown")
+    prose = "\n".join(source(c) for c in read_cells(NOTEBOOK) if c["cell_type"] == "markdown")
     assert "American Cancer Society" not in prose  # the thymic card states it
 
 
@@ -256,14 +227,8 @@ def test_vocabulary_and_site_words():
 def test_the_stored_outputs_show_no_feedback_and_no_keys():
     """What the trainee reads: no verdict line, no answer, no machine key (the card reprs aside, which the
     results' own text form will replace)."""
-    for i, c in enumerate(_cells()):
+    for i, c in enumerate(read_cells(NOTEBOOK)):
         for out in c.get("outputs", []):
-            data = out.get("data", {})
-            texts = [out.get("text", "")] + [data.get(k, "") for k in ("text/markdown",)]
-            html = "".join(data.get("text/html", ""))
-            html = re.sub(r"<script\b.*?</script>|data-netlib=\"[^\"]*\"", " ", html, flags=re.S)
-            texts.append(re.sub(r"<[^>]+>", " ", html))
-            for t in texts:
-                t = "".join(t)
+            for t in output_texts(out, gap=" "):
                 assert not re.search(r"\b(Correct[:.]|Not quite|Right\. |Not yet:)", t), (i, t[:200])
                 assert "beyond_atypical_range" not in t and "boundary_value" not in t, (i, t[:200])

@@ -7,10 +7,7 @@ them. The helpers of ``netlib.teaching.tables`` that the notebook uses are teste
 """
 from __future__ import annotations
 
-import ast
-import json
 import re
-from pathlib import Path
 
 import pytest
 
@@ -19,42 +16,16 @@ from netlib.teaching import questions as Q
 from netlib.teaching import tables, widgets
 from netlib.teaching.exercises import check_stage
 
-ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOK = ROOT / "notebooks" / "05_staging.ipynb"
-SNAKE = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
+from .course import SNAKE, asks, cell_index, output_text, output_texts, read_cells, read_questions, run, source
+
+NOTEBOOK = "05_staging.ipynb"
 WELL = dict(differentiation="well", ki67_percent=2)
-
-
-def _cells() -> list[dict]:
-    return json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"]
-
-
-def _source(cell: dict) -> str:
-    return "".join(cell["source"])
-
-
-def _run(source: str, namespace: dict):
-    """Execute a cell's source; return the value of its last expression (what Jupyter would display)."""
-    tree = ast.parse(source)
-    last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
-    exec(compile(tree, "<cell>", "exec"), namespace)
-    return eval(compile(ast.Expression(last.value), "<cell>", "eval"), namespace) if last else None
 
 
 @pytest.fixture(scope="module")
 def nb_questions() -> dict[str, Q.Question]:
     """Title -> Question, built by the notebook's own cells."""
-    cells = _cells()
-    ns: dict = {}
-    _run(next(_source(c) for c in cells if c["cell_type"] == "code" and "import" in _source(c)), ns)
-    out = {}
-    for c in cells:
-        tags = c.get("metadata", {}).get("tags", [])
-        if c["cell_type"] == "code" and {"self-check", "task"} & set(tags):
-            q = _run(_source(c), ns)
-            if isinstance(q, Q.Question):
-                out[q.title] = q
-    return out
+    return read_questions(NOTEBOOK)
 
 
 def test_the_notebook_has_three_self_checks_and_three_tasks(nb_questions):
@@ -135,30 +106,19 @@ def test_task_1_predict_n_after_adding_four_nodes(nb_questions):
     assert q.accepted == ("N1", "pN1") and q.check("n1")[0] is True and q.check("pN1")[0] is True
     assert q.check("N2")[0] is False and q.check("N0")[0] is False
     assert "How this was reached" in q.explanation_html
-    cells = _cells()
-    i = next(i for i, c in enumerate(cells) if "Task 1" in _source(c) and c["cell_type"] == "code")
-    assert "predict" in _source(cells[i - 1]).lower()
-    change = _source(cells[i + 2])
+    cells = read_cells(NOTEBOOK)
+    i = next(i for i, c in enumerate(cells) if "Task 1" in source(c) and c["cell_type"] == "code")
+    assert "predict" in source(cells[i - 1]).lower()
+    change = source(cells[i + 2])
     assert "change regional_nodes_positive=0 to regional_nodes_positive=4" in change
     assert "task" in cells[i + 2]["metadata"]["tags"]
-    before = _run(change.split("\n", 1)[1], {"stage": stage, "Findings": Findings})  # stored unchanged: N0
+    before = run(change.split("\n", 1)[1], {"stage": stage, "Findings": Findings})  # stored unchanged: N0
     assert (before.t, before.n, before.group) == ("T3", "N0", "II")
-
-
-def _outputs(cell: dict) -> str:
-    parts = []
-    for out in cell.get("outputs", []):
-        parts.append("".join(out.get("text", "")))
-        for mime in ("text/markdown", "text/plain", "text/html"):
-            parts.append("".join(out.get("data", {}).get(mime, "")))
-    return "\n".join(parts)
 
 
 def _before(title: str) -> str:
     """What the stored outputs show before the cell that asks ``title``."""
-    cells = _cells()
-    i = next(i for i, c in enumerate(cells) if c["cell_type"] == "code" and f'"{title}"' in _source(c))
-    return "\n".join(_outputs(c) for c in cells[:i])
+    return "\n".join(output_text(c) for c in read_cells(NOTEBOOK)[:cell_index(NOTEBOOK, asks(title))])
 
 
 def test_task_1_is_not_answered_by_the_mesenteric_mass_example():
@@ -192,7 +152,7 @@ def test_staging_widget_pancreas_1_9_to_2_0_cm():
 
 
 def test_no_cell_drives_a_widget_or_prints_a_check():
-    code = "\n".join(_source(c) for c in _cells() if c["cell_type"] == "code")
+    code = "\n".join(source(c) for c in read_cells(NOTEBOOK) if c["cell_type"] == "code")
     for driving in (".value =", ".click()", "check_stage(", "print("):
         assert driving not in code, driving
 
@@ -242,12 +202,8 @@ def test_n_category_task_traps_come_from_check_stage():
 
 
 def test_the_stored_outputs_show_no_feedback_and_no_raw_dicts():
-    for i, c in enumerate(_cells()):
+    for i, c in enumerate(read_cells(NOTEBOOK)):
         for out in c.get("outputs", []):
-            data = out.get("data", {})
-            html = re.sub(r"<script\b.*?</script>|data-netlib=\"[^\"]*\"", " ", "".join(data.get("text/html", "")),
-                          flags=re.S)
-            for t in ("".join(out.get("text", "")), "".join(data.get("text/markdown", "")),
-                      re.sub(r"<[^>]+>", " ", html)):
+            for t in output_texts(out, gap=" "):
                 assert not re.search(r"\b(Correct[:.]|Not quite|Right\. |Not yet:)", t), (i, t[:200])
                 assert "{'site'" not in t and "jejunum_ileum" not in t, (i, t[:200])

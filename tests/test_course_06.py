@@ -7,10 +7,8 @@ them. The helpers of tables.py that the notebook uses are tested at the end.
 """
 from __future__ import annotations
 
-import ast
-import json
 import re
-from pathlib import Path
+from functools import partial
 
 import pytest
 
@@ -21,8 +19,10 @@ from netlib.teaching import tables, widgets
 from netlib.teaching.exercises import check_syndrome, check_treatment
 from netlib.treatment import CATEGORIES, FLAGS
 
-ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOK = ROOT / "notebooks" / "06_functioning_syndromes.ipynb"
+from .course import asks, assert_tags, cell_index, output_text, read_cells, read_questions, right, source, visible_html
+
+NOTEBOOK = "06_functioning_syndromes.ipynb"
+_index = partial(cell_index, NOTEBOOK)  # the position of the notebook's first cell that matches
 #: Machine words a trainee must not meet in a stored output: category and flag keys, syndrome and feature keys.
 KEYS = {k for k in (*CATEGORIES, *FLAGS, *syndromes.SYNDROMES, *syndromes.FEATURES) if "_" in k}
 TYPE1 = Findings(site="stomach", gastric_type=1, differentiation="well", ki67_percent=1, size_cm=0.7,
@@ -31,39 +31,10 @@ INSULINOMA = Findings(site="pancreas", differentiation="well", ki67_percent=1, s
                       clinical_nodes="negative", syndrome="insulinoma")
 
 
-def _cells() -> list[dict]:
-    return json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"]
-
-
-def _source(cell: dict) -> str:
-    return "".join(cell["source"])
-
-
-def _run(source: str, namespace: dict):
-    """Execute a cell's source; return the value of its last expression (what Jupyter would display)."""
-    tree = ast.parse(source)
-    last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
-    exec(compile(tree, "<cell>", "exec"), namespace)
-    return eval(compile(ast.Expression(last.value), "<cell>", "eval"), namespace) if last else None
-
-
 @pytest.fixture(scope="module")
 def notebook_questions() -> dict[str, Q.Question]:
     """Title -> Question, built by the notebook's own cells."""
-    cells = _cells()
-    ns: dict = {}
-    _run(next(_source(c) for c in cells if c["cell_type"] == "code" and "import" in _source(c)), ns)
-    out = {}
-    for c in cells:
-        if c["cell_type"] == "code" and {"self-check", "task"} & set(c.get("metadata", {}).get("tags", [])):
-            q = _run(_source(c), ns)
-            if isinstance(q, Q.Question):
-                out[q.title] = q
-    return out
-
-
-def _right(q: Q.Question) -> str:
-    return next(o.label for o in q.options if o.correct)
+    return read_questions(NOTEBOOK)
 
 
 # --- what the notebook asks -----------------------------------------------------------------------------------------
@@ -75,20 +46,14 @@ def test_four_self_checks_and_three_tasks(notebook_questions):
 
 
 def test_cells_are_tagged_by_kind():
-    for c in _cells():
-        src = _source(c)
-        tags = c.get("metadata", {}).get("tags", [])
-        if c["cell_type"] == "code" and '"Self-check' in src:
-            assert tags == ["self-check"], src
-        if c["cell_type"] == "code" and '"Task' in src:
-            assert tags == ["task"], src
+    assert_tags(NOTEBOOK)
 
 
 # --- the self-checks (formerly: a wrong answer printed, then the right one; Self-check 4 a quiz widget) -------------
 def test_self_check_1_vipoma(notebook_questions):
     q = notebook_questions["Self-check 1"]
     features = ["watery_diarrhoea", "hypokalaemia", "achlorhydria"]
-    assert _right(q) == "VIPoma (Verner-Morrison, WDHA)"
+    assert right(q) == "VIPoma (Verner-Morrison, WDHA)"
     ok, message = q.check("Carcinoid syndrome")
     assert (ok, message) == (False, check_syndrome(features, "carcinoid_syndrome").message)
     # the slip, not the key (watery diarrhoea counts as the diarrhoea of carcinoid syndrome)
@@ -101,7 +66,7 @@ def test_self_check_1_vipoma(notebook_questions):
 
 def test_self_check_2_gastrinoma(notebook_questions):
     q = notebook_questions["Self-check 2"]
-    assert _right(q) == "Gastrinoma (Zollinger-Ellison syndrome)"
+    assert right(q) == "Gastrinoma (Zollinger-Ellison syndrome)"
     ok, message = q.check("VIPoma (Verner-Morrison, WDHA)")
     assert (ok, message) == (False, "VIPoma (Verner-Morrison, WDHA) explains only diarrhoea of these features; "
                                     "another syndrome in the catalogue explains 2 of them.")
@@ -113,7 +78,7 @@ def test_self_check_2_gastrinoma(notebook_questions):
 def test_self_check_3_type_1_gastric_net(notebook_questions):
     q = notebook_questions["Self-check 3"]
     assert recommend(TYPE1).category == "endoscopic_resection_or_surveillance"
-    assert _right(q) == "endoscopic resection or surveillance"
+    assert right(q) == "endoscopic resection or surveillance"
     ok, message = q.check("gastrectomy with lymphadenectomy")
     assert (ok, message) == (False, check_treatment(TYPE1, "gastrectomy_with_lymphadenectomy").message)
     assert "Gastric NET type 1, <= 1 cm, superficial, G1/G2" in message
@@ -125,7 +90,7 @@ def test_self_check_3_type_1_gastric_net(notebook_questions):
 
 def test_self_check_4_glucagonoma(notebook_questions):
     q = notebook_questions["Self-check 4"]
-    assert _right(q) == "Glucagonoma"
+    assert right(q) == "Glucagonoma"
     ok, message = q.check("Somatostatinoma")
     assert ok is False and message.startswith("Somatostatinoma explains only diabetes of these features")
     ok, message = q.check("Glucagonoma")
@@ -148,8 +113,8 @@ def test_task_1_predict_then_change(notebook_questions):
 
 
 def test_task_1_change_cell_shows_the_unchanged_case():
-    cell = next(c for c in _cells() if c["cell_type"] == "code" and _source(c).startswith("features = "))
-    assert 'remove "flushing"' in _source(cell)
+    cell = next(c for c in read_cells(NOTEBOOK) if c["cell_type"] == "code" and source(c).startswith("features = "))
+    assert 'remove "flushing"' in source(cell)
     stored = "".join(cell["outputs"][0]["data"]["text/markdown"])
     assert "flushing, diarrhoea" in stored and "Carcinoid syndrome (2 of 2)" in stored
 
@@ -183,59 +148,42 @@ def test_task_3_insulinoma_report_line(notebook_questions):
     assert "Localised insulinoma" in q.explanation_html and len(q.checklist) == 4
 
 
-def _outputs(cell: dict) -> str:
-    parts = []
-    for out in cell.get("outputs", []):
-        parts.append("".join(out.get("text", "")))
-        for mime in ("text/markdown", "text/plain", "text/html"):
-            parts.append("".join(out.get("data", {}).get(mime, "")))
-    return "\n".join(parts)
-
-
-def _index(pred) -> int:
-    return next(i for i, c in enumerate(_cells()) if pred(c))
-
-
-def _asks(title: str):
-    return lambda c: c["cell_type"] == "code" and f'"{title}"' in _source(c)
-
-
 def test_task_2_is_not_answered_before_it_is_asked():
     """The catalogue table in section 2 holds back the gastrinoma key test (it names the NIH criterion); no output
     and no glossary link before Task 2 names the NIH criterion; the key test is printed right after the task."""
-    cells = _cells()
-    i = _index(_asks("Task 2"))
+    cells = read_cells(NOTEBOOK)
+    i = _index(asks("Task 2"))
     key_test = syndromes.get("gastrinoma").key_test
     assert "120 pg/mL" in key_test
     for c in cells[:i]:  # the pitfalls list the three criteria (>= 200, >= 120, > 100) without naming NIH's
-        assert "NIH" not in _outputs(c) and "120 pg/mL" not in _outputs(c), _source(c)
+        assert "NIH" not in output_text(c) and "120 pg/mL" not in output_text(c), source(c)
         if c["cell_type"] == "markdown":
-            assert "glossary.md#nih" not in _source(c) and "glossary.md#secretin-test" not in _source(c)
-    table = next(c for c in cells[:i] if "tables.syndrome_table()" in _source(c))
+            assert "glossary.md#nih" not in source(c) and "glossary.md#secretin-test" not in source(c)
+    table = next(c for c in cells[:i] if "tables.syndrome_table()" in source(c))
     shown = "".join(table["outputs"][0]["data"]["text/markdown"])
     assert shown.count("\n") == len(syndromes.SYNDROMES) + 1  # every syndrome still has its row
     assert "| Gastrinoma (Zollinger-Ellison syndrome) | gastrin | Refractory or multiple peptic ulcers" in shown
     assert "*shown after Task 2, in section 4*" in shown and key_test not in shown
     assert syndromes.get("insulinoma").key_test in shown  # only the gastrinoma key test is held back
-    assert _source(cells[i + 2]) == 'print(syndromes.get("gastrinoma").key_test)'
-    assert key_test in _outputs(cells[i + 2])
-    assert "glossary.md#nih" in _source(cells[i + 1])
+    assert source(cells[i + 2]) == 'print(syndromes.get("gastrinoma").key_test)'
+    assert key_test in output_text(cells[i + 2])
+    assert "glossary.md#nih" in source(cells[i + 1])
 
 
 def test_self_check_3_comes_before_the_gastric_types_figure_and_table():
-    check = _index(_asks("Self-check 3"))
-    figure = _index(lambda c: "plots.gastric_types()" in _source(c))
-    table = _index(lambda c: "tables.management_table(" in _source(c) and "gastric_type=1" in _source(c))
-    prose = _index(lambda c: c["cell_type"] == "markdown" and "can be watched or removed endoscopically" in _source(c))
+    check = _index(asks("Self-check 3"))
+    figure = _index(lambda c: "plots.gastric_types()" in source(c))
+    table = _index(lambda c: "tables.management_table(" in source(c) and "gastric_type=1" in source(c))
+    prose = _index(lambda c: c["cell_type"] == "markdown" and "can be watched or removed endoscopically" in source(c))
     assert check < figure < prose < table
 
 
 def test_the_finder_comes_after_the_syndrome_questions():
     """The syndrome finder ranks any features and shows every key test: it follows every question it answers."""
-    finder = _index(lambda c: "widgets.syndrome_finder()" in _source(c))
+    finder = _index(lambda c: "widgets.syndrome_finder()" in source(c))
     for title in ("Self-check 1", "Self-check 2", "Self-check 4", "Task 2"):
-        assert _index(_asks(title)) < finder, title
-    order = [_index(_asks(t)) for t in ("Task 1", "Self-check 1", "Self-check 2", "Task 2", "Self-check 3",
+        assert _index(asks(title)) < finder, title
+    order = [_index(asks(t)) for t in ("Task 1", "Self-check 1", "Self-check 2", "Task 2", "Self-check 3",
                                         "Self-check 4", "Task 3")]
     assert order == sorted(order)
 
@@ -269,7 +217,7 @@ def test_gastric_types_1_and_3_at_the_same_size():
 
 # --- what the trainee sees ----------------------------------------------------------------------------------------------
 def _stored_texts():
-    for c in _cells():
+    for c in read_cells(NOTEBOOK):
         for o in c.get("outputs", []):
             if o["output_type"] == "stream":
                 yield "".join(o["text"])
@@ -278,15 +226,9 @@ def _stored_texts():
                     yield "".join(o["data"][mime])
 
 
-def _visible_html(html: str) -> str:
-    html = re.sub(r"<script>.*?</script>", "", html, flags=re.S)
-    html = re.sub(r'data-netlib="[^"]*"', "", html)
-    return re.sub(r"<[^>]+>", " ", html)
-
-
 def test_stored_outputs_show_no_key_and_no_feedback():
     texts = list(_stored_texts())
-    htmls = [_visible_html("".join(o["data"]["text/html"])) for c in _cells() for o in c.get("outputs", [])
+    htmls = [visible_html("".join(o["data"]["text/html"])) for c in read_cells(NOTEBOOK) for o in c.get("outputs", [])
              if "text/html" in o.get("data", {})]
     for text in texts + htmls:
         for word in ("Correct:", "Not quite", "Right.", "Not yet"):
@@ -297,7 +239,7 @@ def test_stored_outputs_show_no_key_and_no_feedback():
 
 
 def test_no_widget_quiz_and_no_driven_widget_left():
-    code = "\n".join(_source(c) for c in _cells() if c["cell_type"] == "code")
+    code = "\n".join(source(c) for c in read_cells(NOTEBOOK) if c["cell_type"] == "code")
     for gone in ("widgets.quiz", ".button.click()", ".features.value =", "check_syndrome(", "check_treatment(",
                  "print(check"):
         assert gone not in code, gone

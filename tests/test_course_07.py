@@ -8,10 +8,8 @@ them. The helpers of tables.py that the notebook uses are tested at the end.
 """
 from __future__ import annotations
 
-import ast
-import json
 import re
-from pathlib import Path
+from functools import partial
 
 import pytest
 
@@ -22,8 +20,10 @@ from netlib.teaching import tables, widgets
 from netlib.teaching.exercises import check_treatment
 from netlib.treatment import CATEGORIES, FLAGS, RULES
 
-ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOK = ROOT / "notebooks" / "07_treatment_logic.ipynb"
+from .course import asks, assert_tags, cell_index, read_cells, read_questions, right, says, source, visible_html
+
+NOTEBOOK = "07_treatment_logic.ipynb"
+_index = partial(cell_index, NOTEBOOK)  # the position of the notebook's first cell that matches
 #: Machine words a trainee must not meet in a stored output (category keys, flag codes, rule keys).
 KEYS = {k for k in (*CATEGORIES, *FLAGS, *(r.key for r in RULES)) if "_" in k}
 PNET = dict(site="pancreas", differentiation="well", ki67_percent=2, metastasis="none", functioning=False,
@@ -37,39 +37,10 @@ VIGNETTE = Findings(site="pancreas", differentiation="well", ki67_percent=20.0, 
                     metastasis="liver_only", liver_metastases_resectable=True, sstr_positive=True, functioning=False)
 
 
-def _cells() -> list[dict]:
-    return json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"]
-
-
-def _source(cell: dict) -> str:
-    return "".join(cell["source"])
-
-
-def _run(source: str, namespace: dict):
-    """Execute a cell's source; return the value of its last expression (what Jupyter would display)."""
-    tree = ast.parse(source)
-    last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
-    exec(compile(tree, "<cell>", "exec"), namespace)
-    return eval(compile(ast.Expression(last.value), "<cell>", "eval"), namespace) if last else None
-
-
 @pytest.fixture(scope="module")
 def notebook_questions() -> dict[str, Q.Question]:
     """Title -> Question, built by the notebook's own cells."""
-    cells = _cells()
-    ns: dict = {}
-    _run(next(_source(c) for c in cells if c["cell_type"] == "code" and "import" in _source(c)), ns)
-    out = {}
-    for c in cells:
-        if c["cell_type"] == "code" and {"self-check", "task"} & set(c.get("metadata", {}).get("tags", [])):
-            q = _run(_source(c), ns)
-            if isinstance(q, Q.Question):
-                out[q.title] = q
-    return out
-
-
-def _right(q: Q.Question) -> str:
-    return next(o.label for o in q.options if o.correct)
+    return read_questions(NOTEBOOK)
 
 
 # --- what the notebook asks -----------------------------------------------------------------------------------------
@@ -81,62 +52,49 @@ def test_four_self_checks_and_two_tasks(notebook_questions):
 
 
 def test_cells_are_tagged_by_kind():
-    for c in _cells():
-        src, tags = _source(c), c.get("metadata", {}).get("tags", [])
-        if c["cell_type"] == "code" and '"Self-check' in src:
-            assert tags == ["self-check"], src
-        if c["cell_type"] == "code" and '"Task' in src:
-            assert tags == ["task"], src
+    assert_tags(NOTEBOOK)
 
 
 # --- the self-checks (formerly: a wrong category printed, then the right one; Self-check 4 a quiz widget) -----------
 def test_self_check_1_small_pancreatic_net_is_watched(notebook_questions):
     q = notebook_questions["Self-check 1"]
-    assert _right(q) == "surveillance"
-    ok, message = q.check("oncological resection with lymphadenectomy")
-    assert ok is False and "is listed as an alternative" in message and "puts surveillance first" in message
-    ok, message = q.check("surveillance")
-    assert ok is True and "Small asymptomatic non-functioning pancreatic NET without aggressive features" in message
-    assert "ASPEN" in message
+    assert right(q) == "surveillance"
+    says(q, "oncological resection with lymphadenectomy", False, "is listed as an alternative",
+         "puts surveillance first")
+    says(q, "surveillance", True, "Small asymptomatic non-functioning pancreatic NET without aggressive features",
+         "ASPEN")
     assert q.check("enucleation")[0] is False
 
 
 def test_self_check_2_small_ileal_net_is_resected(notebook_questions):
     q = notebook_questions["Self-check 2"]
     sc2 = Findings(site="jejunum_ileum", differentiation="well", ki67_percent=1, size_cm=0.9, metastasis="none")
-    assert _right(q) == "oncological resection with lymphadenectomy"
+    assert right(q) == "oncological resection with lymphadenectomy"
     ok, message = q.check("surveillance")
     assert (ok, message) == (False, check_treatment(sc2, "surveillance").message)
     assert message.startswith("watching is reserved for selected small, node-negative tumours")
     assert "'Jejunal or ileal NET'" in message
-    ok, message = q.check("oncological resection with lymphadenectomy")
-    assert ok is True and "at least 8 retrieved nodes" in message
+    says(q, "oncological resection with lymphadenectomy", True, "at least 8 retrieved nodes")
 
 
 def test_self_check_3_prrt_after_ssa_progression(notebook_questions):
     q = notebook_questions["Self-check 3"]
-    assert _right(q) == "peptide receptor radionuclide therapy (PRRT)"
-    ok, message = q.check("chemotherapy")
-    assert ok is False and "Midgut NET progressing on an SSA" in message
-    ok, message = q.check("targeted therapy")
-    assert ok is False and "listed as an alternative (Everolimus)" in message
-    ok, message = q.check("somatostatin analogue")
-    assert ok is False and "no prior systemic therapy" in message
-    ok, message = q.check("peptide receptor radionuclide therapy (PRRT)")
-    assert ok is True and "NETTER-1" in message
+    assert right(q) == "peptide receptor radionuclide therapy (PRRT)"
+    says(q, "chemotherapy", False, "Midgut NET progressing on an SSA")
+    says(q, "targeted therapy", False, "listed as an alternative (Everolimus)")
+    says(q, "somatostatin analogue", False, "no prior systemic therapy")
+    says(q, "peptide receptor radionuclide therapy (PRRT)", True, "NETTER-1")
 
 
 def test_self_check_4_appendix_with_r1_margin(notebook_questions):
     q = notebook_questions["Self-check 4"]
-    assert _right(q) == "right hemicolectomy"
-    ok, message = q.check("surveillance")
-    assert ok is False and message.startswith("watching is reserved")
-    assert "'Appendiceal NET 1-2 cm with risk factors'" in message
-    ok, message = q.check("appendectomy")  # the R1 margin is an ENETS risk factor: appendectomy alone falls short
-    assert ok is False and "'Appendiceal NET 1-2 cm without risk factors'" in message
-    assert "requires 'no ENETS risk factor reported'" in message
-    ok, message = q.check("right hemicolectomy")
-    assert ok is True and "controversial" in message
+    assert right(q) == "right hemicolectomy"
+    message = says(q, "surveillance", False, "'Appendiceal NET 1-2 cm with risk factors'")
+    assert message.startswith("watching is reserved")
+    # the R1 margin is an ENETS risk factor: appendectomy alone falls short
+    says(q, "appendectomy", False, "'Appendiceal NET 1-2 cm without risk factors'",
+         "requires 'no ENETS risk factor reported'")
+    says(q, "right hemicolectomy", True, "controversial")
     assert "Guidelines disagree" in q.explanation_html  # the flag sentence on the card, after the answer
 
 
@@ -156,35 +114,28 @@ def test_task_1_two_positive_nodes(notebook_questions):
     assert "What do the rules recommend" in q.prompt and "already out" in q.prompt and "suffice" in q.prompt
     assert "Which management now" not in q.prompt
     assert any("resection with its regional lymph nodes" in item for item in q.checklist)
-    lead = _source(_cells()[_index(_asks("Task 1")) - 1])
+    lead = source(read_cells(NOTEBOOK)[_index(asks("Task 1")) - 1])
     assert "removed after all" in lead and "what the rules recommend" in lead
-
-
-def _index(pred) -> int:
-    return next(i for i, c in enumerate(_cells()) if pred(c))
-
-
-def _asks(title: str):
-    return lambda c: c["cell_type"] == "code" and f'"{title}"' in _source(c)
 
 
 def test_self_checks_1_and_3_come_before_the_worked_examples_that_answer_them():
     """The localised table (1.6 cm: surveillance) answers Self-check 1 and the midgut card, the fork table and the
     explorer answer Self-check 3: each self-check is asked first, and the numbering stays in order."""
-    table = _index(lambda c: c["cell_type"] == "code" and '"1.6 cm, node-negative"' in _source(c))
-    midgut = _index(lambda c: _source(c).startswith("midgut = recommend("))
-    fork = _index(lambda c: "tables.branch_table(fork)" in _source(c))
-    explorer = _index(lambda c: "widgets.treatment_explorer()" in _source(c))
-    assert _index(_asks("Self-check 1")) < _index(_asks("Self-check 2")) < table
-    assert table < _index(_asks("Task 1")) < _index(_asks("Self-check 3")) < midgut < fork < explorer
-    assert explorer < _index(_asks("Self-check 4")) < _index(_asks("Task 2"))
-    lead = _source(_cells()[table - 1])
-    assert _cells()[table - 1]["cell_type"] == "markdown" and "1.6 cm" in lead and "2.0 cm" in lead
+    table = _index(lambda c: c["cell_type"] == "code" and '"1.6 cm, node-negative"' in source(c))
+    midgut = _index(lambda c: source(c).startswith("midgut = recommend("))
+    fork = _index(lambda c: "tables.branch_table(fork)" in source(c))
+    explorer = _index(lambda c: "widgets.treatment_explorer()" in source(c))
+    assert _index(asks("Self-check 1")) < _index(asks("Self-check 2")) < table
+    assert table < _index(asks("Task 1")) < _index(asks("Self-check 3")) < midgut < fork < explorer
+    assert explorer < _index(asks("Self-check 4")) < _index(asks("Task 2"))
+    lead = source(read_cells(NOTEBOOK)[table - 1])
+    assert read_cells(NOTEBOOK)[table - 1]["cell_type"] == "markdown" and "1.6 cm" in lead and "2.0 cm" in lead
 
 
 def test_task_1_change_cell_shows_the_unchanged_case():
-    cell = next(c for c in _cells() if c["cell_type"] == "code" and _source(c).startswith("# add regional_nodes"))
-    assert "regional_nodes_positive" not in _source(cell).split("\n", 1)[1]  # the trainee adds it
+    cell = next(c for c in read_cells(NOTEBOOK)
+                if c["cell_type"] == "code" and source(c).startswith("# add regional_nodes"))
+    assert "regional_nodes_positive" not in source(cell).split("\n", 1)[1]  # the trainee adds it
     assert cell.get("metadata", {}).get("tags") == ["task"]
     html = "".join(next(o for o in cell["outputs"] if "text/html" in o.get("data", {}))["data"]["text/html"])
     assert "Surveillance" in html
@@ -267,22 +218,16 @@ def test_treatment_explorer_driven_as_the_old_cell_did():
 
 
 def test_the_notebook_no_longer_drives_widgets_or_prints_feedback():
-    code = "\n".join(_source(c) for c in _cells() if c["cell_type"] == "code")
+    code = "\n".join(source(c) for c in read_cells(NOTEBOOK) if c["cell_type"] == "code")
     for gone in ("widgets.quiz", ".button.click()", "explorer.controls", "check_treatment(", "print(",
                  "RULES", ".replace('_'", '.replace("_"'):
         assert gone not in code, gone
 
 
 # --- what the trainee sees ----------------------------------------------------------------------------------------------
-def _visible_html(html: str) -> str:
-    html = re.sub(r"<script>.*?</script>", "", html, flags=re.S)
-    html = re.sub(r'data-netlib="[^"]*"', "", html)
-    return re.sub(r"<[^>]+>", " ", html)
-
-
 def test_stored_outputs_show_no_key_and_no_feedback():
     texts = []
-    for c in _cells():
+    for c in read_cells(NOTEBOOK):
         for o in c.get("outputs", []):
             data = o.get("data", {})
             if o["output_type"] == "stream":
@@ -290,7 +235,7 @@ def test_stored_outputs_show_no_key_and_no_feedback():
             if "text/markdown" in data:
                 texts.append("".join(data["text/markdown"]))
             if "text/html" in data:
-                texts.append(_visible_html("".join(data["text/html"])))
+                texts.append(visible_html("".join(data["text/html"])))
     assert texts
     for text in texts:
         for word in ("Correct:", "Not quite", "Right.", "Not yet"):
