@@ -125,8 +125,8 @@ def test_incidence_key_refuses_a_year_without_a_published_point():
 def test_task_2_model_answer_is_built_from_the_panel():
     line = tables.panel_report_line(BIOPSY)
     assert line == ("Synaptophysin positive, chromogranin A positive, keratin positive: neuroendocrine "
-                    "differentiation (read together with the morphology); keratin positive, so an epithelial NEN (a "
-                    "NET or a NEC; the grade needs Ki-67 and the mitotic count).")
+                    "differentiation (read together with the morphology); keratin positive, so an epithelial NEN "
+                    "(morphology tells a NET from a NEC; the grade then needs Ki-67 and the mitotic count).")
     assert "non-epithelial" in tables.panel_report_line(PARAGANGLIOMA)
     assert "so an epithelial NEN" in tables.panel_report_line(MEDIASTINAL)  # neurofilament does not decide
     assert "not yet established" in tables.panel_report_line(dict(chromogranin_a="negative"))

@@ -169,7 +169,7 @@ GASTRIC_TYPES: dict[int, GastricType] = {g.type: g for g in (
                 ("enets2023_gastroduodenal", "pdq_gi_net")),
     GastricType(3, "sporadic, no background disease", "normal", "normal", "15-25 %",
                 "aggressive; metastases in more than half",
-                "partial or total gastrectomy with lymphadenectomy; endoscopic resection only for small, superficial, "
+                "partial or total gastrectomy with lymphadenectomy; endoscopic resection only for small (< 1 cm), superficial, "
                 "low-grade tumours without nodes (ENETS 2023 is more permissive than North American guidance)",
                 ("enets2023_gastroduodenal", "pdq_gi_net", "nccn_net")),
 )}

@@ -833,8 +833,8 @@ def panel_report_line(stains: Mapping[str, str]) -> str:
     ne = {"yes": "neuroendocrine differentiation (read together with the morphology)",
           "no": "no neuroendocrine differentiation",
           "uncertain": "neuroendocrine differentiation not yet established (not every general marker was done)"}
-    lineage = {"epithelial": "keratin positive, so an epithelial NEN (a NET or a NEC; the grade needs Ki-67 and "
-                             "the mitotic count)",
+    lineage = {"epithelial": "keratin positive, so an epithelial NEN (morphology tells a NET from a NEC; the grade "
+                             "then needs Ki-67 and the mitotic count)",
                "non-epithelial": "keratin negative, which favours a non-epithelial NEN (paraganglioma)",
                "uncertain": "the lineage cannot be told without keratin"}
     return _capital(f"{stains_words(stains)}: {ne[r.ne_differentiation]}; {lineage[r.lineage]}.")
