@@ -90,12 +90,39 @@ def normalise(nb: nbformat.NotebookNode, language_info: dict | None = None) -> n
         cell.metadata.pop("execution", None)
         cell.metadata.pop("ExecuteTime", None)
         if cell.cell_type == "code":
+            site_alt_text(cell)
             for j, out in enumerate(cell.get("outputs", [])):
                 out.get("metadata", {}).pop("execution", None)
                 view = out.get("data", {}).get("application/vnd.jupyter.widget-view+json")
                 if view is not None:  # widget state is not saved, so a random model id only adds diff noise
                     view["model_id"] = f"{i:04d}{j:04d}" + "0" * 24
     return nb
+
+
+def site_alt_text(cell: nbformat.NotebookNode) -> None:
+    """Copy a figure's alt text from its output into the cell metadata, where the course site reads it.
+
+    ``netlib.teaching.plots.show`` stores the alt text in the output's metadata (``{"image/png": {"alt": ...}}``);
+    MyST-NB, which builds the site, takes an image's alt text only from the cell's ``mystnb.image.alt``. A cell
+    may therefore show one figure at most; a cell without a figure keeps no stale alt text.
+    """
+    alts = [out.get("metadata", {}).get("image/png", {}).get("alt") for out in cell.get("outputs", [])
+            if "image/png" in out.get("data", {})]
+    mystnb = dict(cell.metadata.get("mystnb", {}))
+    image = {k: v for k, v in dict(mystnb.get("image", {})).items() if k != "alt"}
+    if len(alts) > 1:
+        raise ValueError(f"cell {cell.get('id')} shows {len(alts)} figures: the course site can give only one "
+                         "of them alt text, so show one figure per cell")
+    if alts and alts[0]:
+        image["alt"] = alts[0]
+    if image:
+        mystnb["image"] = image
+    else:
+        mystnb.pop("image", None)
+    if mystnb:
+        cell.metadata["mystnb"] = mystnb
+    else:
+        cell.metadata.pop("mystnb", None)
 
 
 def serialise(nb: nbformat.NotebookNode) -> str:

@@ -10,7 +10,13 @@ from __future__ import annotations
 
 import pytest
 
-from tests.notebooks.lab import NOTEBOOKS, open_and_run, screenshot, shutdown_kernels
+from tests.notebooks.lab import (
+    NOTEBOOKS,
+    answer_a_self_check_wrong_then_right,
+    open_and_run,
+    screenshot,
+    shutdown_kernels,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -23,7 +29,7 @@ def test_notebook_runs_in_jupyterlab(lab, path):
         assert errors.count() == 0, f"error output in {path.name}: {errors.first.inner_text()[:500]}"
         prompts = page.locator(".jp-CodeCell .jp-InputPrompt").all_inner_texts()
         assert prompts and all("[*]" not in p for p in prompts)
-        _answer_a_self_check_wrong_then_right(page)
+        answer_a_self_check_wrong_then_right(page)
     except Exception:
         screenshot(lab, page, "FAILED_" + path.name)
         raise
@@ -32,40 +38,6 @@ def test_notebook_runs_in_jupyterlab(lab, path):
     finally:
         page.close()
         shutdown_kernels(lab)
-
-
-# The first self-check with options in a notebook, answered as a trainee would: first a wrong option (the feedback
-# names the misconception and nothing else is revealed), then the right one (the explanation appears). Which option
-# is right is read from the question's own data on the page, so the test follows the key netlib computed.
-_OPTIONS = """el => {
-    const b = atob(el.dataset.netlib), u = new Uint8Array(b.length);
-    for (let i = 0; i < b.length; i++) u[i] = b.charCodeAt(i);
-    return JSON.parse(new TextDecoder().decode(u)).options.map(o => o[0]);
-}"""
-
-
-def _choose(q, index: int) -> None:
-    select = q.locator("select.nq-select")
-    if select.count():
-        select.select_option(str(index))
-    else:
-        q.locator("input[type=radio]").nth(index).check()
-    q.locator(".nq-check").click()
-
-
-def _answer_a_self_check_wrong_then_right(page) -> None:
-    q = page.locator(".netlib-question[data-kind='choice']").first
-    q.scroll_into_view_if_needed()
-    assert not q.locator(".nq-inert").is_visible(), "the self-check's script did not run after Run All"
-    explanation, feedback = q.locator(".nq-explanation"), q.locator(".nq-feedback")
-    assert feedback.inner_text().strip() == "" and not explanation.is_visible()  # nothing before an answer
-    right = q.evaluate(_OPTIONS)
-    _choose(q, right.index(False))
-    text = feedback.inner_text()
-    assert text.startswith("Not yet:") and len(text) > 30 and not explanation.is_visible(), text
-    _choose(q, right.index(True))
-    assert feedback.inner_text().startswith("Right.") and explanation.is_visible()
-    assert "Answer:" in explanation.inner_text()
 
 
 # A card shows a result only when its value element (class netlib-card-value, see netlib/teaching/cards.py) is not

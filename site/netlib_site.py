@@ -1,0 +1,54 @@
+"""Sphinx extension for the course site: what MyST-NB and sphinx-book-theme do not do on their own.
+
+* **Glossary anchors.** ``notebooks/glossary.md`` marks each entry with a raw HTML anchor (``<a id="prrt"></a>``),
+  which JupyterLab and GitHub follow. MyST does not know raw HTML ids, so links such as ``glossary.md#prrt`` from the
+  notebooks would resolve with a warning; here every such anchor becomes a label of its page, so MyST resolves the
+  links and reports the ones that point nowhere.
+* **Panels that need a kernel.** An interactive panel (a calculator, an explorer) stores, besides its widget, one
+  plain-text sentence: "Interactive: <what it is>. It needs a running Python kernel: ...". The site shows that
+  sentence as a short note (wrapped text, not a code block) and points to the page's launch button.
+
+Loaded by ``conf.py``; nothing here runs when the notebooks are used in JupyterLab.
+"""
+from __future__ import annotations
+
+import re
+
+from docutils import nodes
+
+ANCHOR = re.compile(r'<a\s+id="([^"]+)"\s*>')
+
+
+def register_raw_anchors(app, doctree: nodes.document) -> None:
+    """Make every ``<a id="...">`` in a page's raw HTML a label of that page (name ``<page>:<id>``)."""
+    env = app.env
+    std = env.domaindata["std"]
+    for raw in doctree.findall(nodes.raw):
+        if raw.get("format") != "html":
+            continue
+        for anchor in ANCHOR.findall(raw.astext()):
+            std["anonlabels"][f"{env.docname}:{anchor}"] = (env.docname, anchor)
+
+
+PANEL_PREFIX = "Interactive: "
+LAUNCH_HINT = ("On this site: open the notebook with the launch button (the rocket at the top of the page) to use "
+               "it on Binder, or run the collection on your own computer.")
+
+
+def panels_as_notes(app, doctree: nodes.document) -> None:
+    """Replace each panel's stored plain-text sentence with a note saying what the panel is and how to use it."""
+    for block in list(doctree.findall(nodes.literal_block)):
+        text = block.astext().strip()
+        if "output" not in block.get("classes", []) or not text.startswith(PANEL_PREFIX):
+            continue
+        note = nodes.admonition(classes=["note", "netlib-needs-kernel"])
+        note += nodes.title(text="Needs Python", rawsource="")
+        note += nodes.paragraph(text=text.removeprefix(PANEL_PREFIX)[:1].upper() + text.removeprefix(PANEL_PREFIX)[1:])
+        note += nodes.paragraph(text=LAUNCH_HINT)
+        block.replace_self(note)
+
+
+def setup(app):
+    app.connect("doctree-read", register_raw_anchors)
+    app.connect("doctree-read", panels_as_notes)
+    return {"parallel_read_safe": False, "parallel_write_safe": True, "version": "1"}
