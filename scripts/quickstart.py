@@ -3,9 +3,10 @@
 
     python3 scripts/quickstart.py lab    # create .venv, install, open JupyterLab at notebook 00 (prints its link)
     python3 scripts/quickstart.py test   # create .venv, install with test extras, run all tests
+    python3 scripts/quickstart.py site   # create .venv, install with docs extras, build the course site
 
 Installs into ./.venv (override with NETLIB_VENV). Re-installs only when pyproject.toml changes.
-Extra arguments are passed on to jupyter lab / pytest.
+Extra arguments are passed on to jupyter lab / pytest / sphinx-build.
 """
 from __future__ import annotations
 
@@ -77,8 +78,20 @@ def lab_command(rest: list[str]) -> list[str]:
     return args + rest
 
 
+SITE_OUT = ROOT / "_build" / "html"
+
+
+def site_command(out: Path = SITE_OUT, python: Path = PY) -> list[str]:
+    """The sphinx-build command that builds the course site (conf.py at the repository root) into ``out``.
+
+    The notebooks are rendered from their stored outputs (conf.py sets ``nb_execution_mode = "off"``). Warnings
+    (a broken link, a figure without alt text) fail the build (``-W``), all of them reported (``--keep-going``).
+    """
+    return [str(python), "-m", "sphinx", "-b", "html", "-q", "-W", "--keep-going", str(ROOT), str(out)]
+
+
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in ("lab", "test"):
+    if not argv or argv[0] not in ("lab", "test", "site"):
         print(__doc__)
         return 2
     cmd, rest = argv[0], argv[1:]
@@ -89,6 +102,15 @@ def main(argv: list[str]) -> int:
         env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(filter(None, [str(ROOT / ".jupyter"),
                                                                     env.get("JUPYTER_CONFIG_PATH")]))
         return subprocess.call(lab_command(rest), cwd=ROOT, env=env)
+    if cmd == "site":
+        ensure_installed("docs")
+        code = subprocess.call(site_command() + rest, cwd=ROOT, env=clean_env())
+        if code == 0:
+            print(f"[quickstart] the course site is in {SITE_OUT.relative_to(ROOT)}: open "
+                  f"{(SITE_OUT / 'index.html').relative_to(ROOT)} in a browser, or serve it with\n"
+                  f"[quickstart]   python3 -m http.server --directory {SITE_OUT.relative_to(ROOT)} 8000"
+                  "   (then open http://localhost:8000)", flush=True)
+        return code
     ensure_installed("test")
     code = subprocess.call([str(PY), "-m", "pytest", *rest], cwd=ROOT, env=clean_env())
     if code == 5:

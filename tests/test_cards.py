@@ -173,12 +173,27 @@ def test_short_citations_read_as_first_author_journal_year():
 
 def test_card_sources_are_linked_citations_with_further_reading_marked():
     html = card_html("t", "v", sources=["pdq_gi_net", "esmo2020", "esmo2020"])
+    html = html[:html.index("<details>")]  # the short citations (the full ones follow, see the next test)
     assert html.count("(further reading)") == 1 and html.count("Pavel et al., Ann Oncol, 2020") == 1
     assert html.index("NCI PDQ Gastrointestinal") < html.index("(further reading)") < html.index("Pavel et al.")
     assert 'href="https://doi.org/' in html and "pdq_gi_net" not in html and "esmo2020" not in html
     text = card_text("t", "v", sources=["pdq_gi_net", "esmo2020"])
     assert text.endswith("Sources: NCI PDQ Gastrointestinal Neuroendocrine Tumors Treatment, Health Professional "
                          "version, 2025 (further reading); Pavel et al., Ann Oncol, 2020")
+
+
+def test_card_citations_are_visible_text_not_tooltips():
+    """Keyboard, touch and screen-reader users cannot reach a tooltip: the full citation is in the card itself,
+    behind a "Full references" disclosure, and no citation hides in a title attribute."""
+    html = card_html("t", "v", sources=["who2019_digestive", "pdq_gi_net", "who2019_digestive"])
+    assert "title=" not in html
+    details = html[html.index("<details>"):html.index("</details>")]
+    assert "<summary>Full references</summary>" in details and details.count("<li>") == 2
+    for key in ("who2019_digestive", "pdq_gi_net"):
+        r = references.get(key)
+        assert escape(r.citation) in details and key not in details
+    assert details.index("Nagtegaal ID") < details.index("NCI PDQ") < details.index("(further reading)")
+    assert "<details>" not in card_html("t", "v")  # no sources, no empty disclosure
 
 
 def test_reading_lists_can_leave_out_keys():

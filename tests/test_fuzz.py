@@ -86,7 +86,7 @@ def _fuzz(fn, **extra_names):
 PUBLIC = [
     grade, grade_array, stage, recommend, assess, stage_group, criteria.get_table, references.get, references.resolve,
     references.primary_identified, references.short_citation, references.citation_text, references.citation_html,
-    references.citations_text, references.citations_html, references.doi_valid, references.isbn13_valid, references.pmcid_valid,
+    references.citations_text, references.citations_html, references.full_citations_html, references.doi_valid, references.isbn13_valid, references.pmcid_valid,
     references.pmid_valid, references.render_markdown, ki67.index, ki67.wilson_interval, ki67.count, ki67.grade_probabilities,
     ki67.misgrade_probability, fields.synthetic_field, ki67.simulate_cohort, mitoses.field_diameter_mm,
     mitoses.field_area_mm2, mitoses.fields_needed, mitoses.microscope, mitoses.per_2mm2, mitoses.grade_probabilities,

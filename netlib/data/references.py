@@ -17,7 +17,8 @@ from netlib.errors import InvalidTypeError, InvalidValueError
 
 __all__ = ["Reference", "REFERENCES", "PRIMARY", "FURTHER_READING", "KINDS", "get", "resolve", "primary_identified",
            "render_markdown", "render_html", "FURTHER_READING_LABEL", "doi_valid", "pmid_valid", "pmcid_valid", "isbn13_valid",
-           "short_citation", "citation_text", "citation_html", "citations_text", "citations_html"]
+           "short_citation", "citation_text", "citation_html", "citations_text", "citations_html",
+           "full_citations_html"]
 
 
 #: The reference itself states the fact: a classification book or its editors' summary, a staging manual, a
@@ -557,15 +558,30 @@ def citation_text(key: str) -> str:
 
 
 def citation_html(key: str) -> str:
-    """The short citation as HTML: linked to its DOI or PubMed page where known, the full citation as a tooltip,
-    and *(further reading)* after a web summary or reprint."""
+    """The short citation as HTML: linked to its DOI or PubMed page where known, and *(further reading)* after a
+    web summary or reprint. No tooltip: the full citation is visible text where it is needed
+    (:func:`full_citations_html`), so keyboard, touch and screen-reader users can reach it."""
     from html import escape
 
     r = get(key)
-    text, full = escape(short_citation(key)), escape(r.citation, quote=True)
-    body = (f'<a href="{escape(r.link, quote=True)}" title="{full}" target="_blank" rel="noopener">{text}</a>'
-            if r.link else f'<span title="{full}">{text}</span>')
+    text = escape(short_citation(key))
+    body = (f'<a href="{escape(r.link, quote=True)}" target="_blank" rel="noopener">{text}</a>'
+            if r.link else text)
     return body + ("" if r.is_primary else f" <i>({FURTHER_READING_LABEL})</i>")
+
+
+def full_citations_html(keys: Iterable[str]) -> str:
+    """The full citations of ``keys`` (first-seen order, no duplicates) as an HTML list, each linked where known
+    and marked *(further reading)* for a web summary or reprint."""
+    from html import escape
+
+    items = []
+    for r in resolve(keys):
+        text = escape(r.citation)
+        if r.link:
+            text += f' <a href="{escape(r.link, quote=True)}" target="_blank" rel="noopener">{escape(r.link)}</a>'
+        items.append(f"<li>{text}" + ("" if r.is_primary else f" <i>({FURTHER_READING_LABEL})</i>") + "</li>")
+    return "<ol>" + "".join(items) + "</ol>"
 
 
 def citations_text(keys: Iterable[str]) -> str:

@@ -42,7 +42,8 @@ def card_html(title: str, value: str, *, subtitle: str = "", flags: Iterable[str
 
     ``flags`` are codes, shown as the sentences ``flag_text`` gives them (see :func:`describe_flags`), or pass the
     sentences themselves as ``flag_sentences``. ``sources`` are reference keys, shown as short citations linked to
-    their DOI or PubMed page; web summaries and reprints are marked *(further reading)*.
+    their DOI or PubMed page, with the full citations one click away ("Full references", a disclosure that keyboard
+    and screen-reader users reach too); web summaries and reprints are marked *(further reading)*.
     """
     from html import escape
 
@@ -63,7 +64,9 @@ def card_html(title: str, value: str, *, subtitle: str = "", flags: Iterable[str
     sources = list(sources)
     if sources:
         parts.append('<div class="netlib-card-sources" style="font-size:85%"><b>Sources:</b> '
-                     + references.citations_html(sources) + "</div>")
+                     + references.citations_html(sources)
+                     + '<details><summary>Full references</summary>'
+                     + references.full_citations_html(sources) + "</details></div>")
     if footer:
         parts.append(f'<div style="font-size:85%;font-style:italic">{escape(footer)}</div>')
     parts.append("</div>")
