@@ -43,6 +43,7 @@ myst_heading_anchors = 3
 html_theme = "sphinx_book_theme"
 html_title = "netlib: neuroendocrine neoplasms"
 html_static_path = ["site/static"]
+templates_path = ["site/templates"]  # one theme component replaced, see the file for why
 html_css_files = ["netlib-site.css"]
 html_favicon = "site/static/favicon.svg"
 html_context = {"default_mode": "light"}  # the cards and figures are drawn for a light page
@@ -50,7 +51,7 @@ html_show_sourcelink = False
 html_theme_options = {
     "repository_url": REPOSITORY_URL,
     "repository_branch": BRANCH,
-    "path_to_docs": ".",
+    "path_to_docs": "",
     "use_repository_button": True,
     "launch_buttons": {"binderhub_url": BINDERHUB_URL, "notebook_interface": "jupyterlab"},
     "announcement": ("Teaching material, not a clinical decision tool: nothing here may be used to diagnose, "

@@ -191,11 +191,20 @@ def test_bibliography_marks_further_reading():
     assert html.count("(further reading)") == 1 and "ISBN 978-3-319-40617-6" in html
 
 
+def test_reading_list_links_are_markdown_autolinks():
+    """<https://...> is a link in JupyterLab, on GitHub and on the course site (MyST does not link bare URLs)."""
+    md = references.render_markdown(["who2019_digestive", "ajcc8_gi_net"], show_keys=False)
+    first, second = md.splitlines()
+    assert first.endswith(" <https://doi.org/10.1111/his.13975>")
+    assert "ISBN 978-3-319-40617-6" in second and "<" not in second
+
+
 def test_cards_mark_further_reading():
     from netlib.teaching.cards import card_html
 
     html = card_html("t", "v", sources=["pdq_gi_net", "esmo2020"])
-    assert html.count("(further reading)") == 1
+    assert html.count("(further reading)") == 2  # once among the short citations, once in the full references
+    html = html[:html.index("<details>")]
     first, second = (references.short_citation(k) for k in ("pdq_gi_net", "esmo2020"))
     assert html.index(first) < html.index("(further reading)") < html.index(second)
     assert "pdq_gi_net" not in html  # cited in words, not by key

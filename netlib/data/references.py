@@ -435,7 +435,7 @@ def _tail(r: Reference) -> str:
 
 
 def _line(r: Reference, show_keys: bool = True) -> str:
-    tail = _tail(r)
+    tail = f" <{r.link}>" if r.link else _tail(r)  # an autolink: a link in JupyterLab, on GitHub and on the site
     mark = f" *({FURTHER_READING_LABEL})*" if not r.is_primary else ""
     return (f"[{r.key}] " if show_keys else "") + f"{r.citation}{tail}{mark}"
 

@@ -300,7 +300,7 @@ class QuestionSet:
             blocks.append((self.items_html[i] if self.items_html else "") + q.body_html())
         intro = f"<p>{escape(self.intro)}</p>" if self.intro else ""
         return (f'<div class="netlib-question-set" data-total="{n}" style="max-width:840px">'
-                f'<h4 style="margin:4px 0">{escape(self.title)}</h4>{intro}'
+                f'<h3 style="margin:4px 0;font-size:1.15em">{escape(self.title)}</h3>{intro}'
                 f'<p class="nq-score" role="status" aria-live="polite"><b>First attempts:</b> 0 right of 0 answered '
                 f'({n} questions)</p>{"".join(blocks)}</div>' + _script())
 
