@@ -103,7 +103,7 @@ def _visible(cell: dict) -> bool:
 def output_words(cell: dict) -> int:
     """Words of the cell's stored outputs that a reader sees: stream text, Markdown, and HTML without its scripts,
     encoded question data, hidden blocks (answers and explanations appear only after an attempt), a question's
-    "run this cell" line and drop-down options; widget
+    "run this cell" line, drop-down options and folded disclosures (a card's full references); widget
     views and images are counted elsewhere."""
     n = 0
     for out in cell.get("outputs", []):
@@ -118,6 +118,8 @@ def output_words(cell: dict) -> int:
             # a question's "run this cell" line disappears once its script runs; a drop-down's options are
             # scanned, not read (the self-check's own time covers them)
             html = re.sub(r'<p class="nq-inert".*?</p>|<select\b.*?</select>', " ", html, flags=re.S)
+            # a card's full references stay folded ("Full references") unless a reader opens them
+            html = re.sub(r"<details\b.*?</details>", " ", html, flags=re.S)
             n += markdown_words(html)
         elif "text/markdown" in data:
             n += markdown_words(_text(data["text/markdown"]))

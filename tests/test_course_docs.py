@@ -146,7 +146,7 @@ def test_the_abbreviation_check_can_fail(entries):
 def test_glossary_links_point_to_existing_anchors(entries):
     anchors = {a for _letter, ids, _t, _d in entries for a in ids}
     sources = {p.name: _markdown_cells(p) for p in NOTEBOOKS}
-    for path in (ROOT / "README.md", GUIDE):
+    for path in (ROOT / "README.md", ROOT / "index.md", GUIDE):
         if path.exists():
             sources[path.name] = path.read_text(encoding="utf-8")
     broken = {f"{name}: #{anchor}" for name, text in sources.items()
@@ -226,6 +226,7 @@ def test_notebook_and_readme_times_match_the_guide():
     """The time a notebook states, and the README's table, are the estimator's (one set of the workshop: a third)."""
     minutes = _estimated_minutes()
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    landing = (ROOT / "index.md").read_text(encoding="utf-8")
     for path in sorted((ROOT / "notebooks").glob("[0-9]*.ipynb")):
         nb = json.loads(path.read_text(encoding="utf-8"))
         first = "".join(nb["cells"][0]["source"])
@@ -239,6 +240,9 @@ def test_notebook_and_readme_times_match_the_guide():
             assert f"all three sets about {n} minutes" in stated.replace("\n", " "), (path.name, stated, n)
         else:
             assert f"about {n} minutes" in stated, (path.name, stated, n)
+        want = f"{n} min (one set of eight: about {per_set} min)" if per_set else f"{n} min"
         row = re.search(rf"^\| {path.stem[:2]} \| `{path.name}` \|.*\| ([^|]+) \|$", readme, flags=re.M)
-        assert row and row.group(1).strip() == (f"{n} min (one set of eight: about {per_set} min)"
-                                                if per_set else f"{n} min"), (path.name, row)
+        assert row and row.group(1).strip() == want, (path.name, row)
+        row = re.search(rf"^\| {path.stem[:2]} \| \[[^]]+\]\(notebooks/{path.name}\) \|.*\| ([^|]+) \|$", landing,
+                        flags=re.M)  # the course site's landing page
+        assert row and row.group(1).strip() == want, ("index.md", path.name, row)
