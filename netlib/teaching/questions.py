@@ -700,8 +700,8 @@ def workshop(name: str) -> QuestionSet:
 
     questions, blocks = [], []
     for i, case in enumerate(workshop_set(name), 1):
-        head = (f'<div class="nq-case" style="margin-top:14px"><h5 style="margin:4px 0">Case {name}{i}. '
-                f'{escape(case.title)}</h5><p>{escape(case.vignette)}</p></div>')
+        head = (f'<div class="nq-case" style="margin-top:14px"><h4 style="margin:4px 0">Case {name}{i}. '
+                f'{escape(case.title)}</h4><p>{escape(case.vignette)}</p></div>')
         parts = (grade_question(f"Case {name}{i} · grade", case.findings, "What is the grade (WHO)?", LABELS),
                  stage_question(f"Case {name}{i} · stage group", case.findings,
                                 "What is the stage group (AJCC 8; lung and thymus: their own TNM)?", "group",

@@ -1,8 +1,8 @@
 """The course site (``python3 scripts/quickstart.py site``): built from the committed notebooks, then read as files
 and opened page by page in headless Chromium, served from 127.0.0.1 with every other request blocked.
 
-Asserted for every page: nothing is requested from outside the site, no console error, every image has alt text,
-axe-core finds no violation of impact *serious* or *critical*; the search finds "Ki-67"; one self-check per
+Asserted for every page, in the theme's light and dark mode: nothing is requested from outside the site, no console
+error, every image has alt text, axe-core finds no violation of impact *serious* or *critical*; the search finds "Ki-67"; one self-check per
 notebook answers wrong, then right, with the right feedback. Read from the files: the teaching-material notice on
 every page, a Binder launch button on every notebook page, reading order and previous/next links, panels shown as
 a sentence (never a widget dump), references as links. axe-core comes from npm (``site/package.json``; the test
@@ -220,8 +220,10 @@ def browser():
 class Visit:
     """A page opened with every request outside ``allowed`` blocked and recorded, and console errors collected."""
 
-    def __init__(self, browser, allowed: str, width: int = 1280):
+    def __init__(self, browser, allowed: str, width: int = 1280, mode: str = "light"):
         self.context = browser.new_context(viewport={"width": width, "height": 900})
+        # the theme's light/dark switch keeps the reader's choice in localStorage
+        self.context.add_init_script(f"localStorage.setItem('mode', '{mode}'); localStorage.setItem('theme', '{mode}');")
         self.blocked: list[str] = []
         self.errors: list[str] = []
         self.context.route("**/*", self._route)
@@ -256,11 +258,13 @@ _AXE_RUN = """async () => {
 }"""
 
 
+@pytest.mark.parametrize("mode", ["light", "dark"])
 @pytest.mark.parametrize("name", PAGES)
-def test_page_in_the_browser(browser, server, axe, name):
-    visit = Visit(browser, server)
+def test_page_in_the_browser(browser, server, axe, name, mode):
+    visit = Visit(browser, server, mode=mode)
     try:
         page = visit.open(f"{server}/{name}")
+        assert page.evaluate("document.documentElement.dataset.theme") == mode
         missing = page.evaluate("() => [...document.images].filter(i => !(i.getAttribute('alt') || '').trim())"
                                 ".map(i => i.src)")
         assert not missing, f"images without alt text: {missing}"
