@@ -391,6 +391,69 @@ _ALL = (
     # --- counting statistics -------------------------------------------------------------
     _r("wilson1927", "Wilson EB. Probable inference, the law of succession, and statistical inference. "
        "J Am Stat Assoc 1927;22:209-212.", 1927, doi="10.1080/01621459.1927.10502953"),
+    # --- hereditary syndromes and molecular pathology (fact sheet 2, section 1; notebook 09) ----------------------
+    _r("geurts2020_inherited_pnet", "Geurts JL. Inherited syndromes involving pancreatic neuroendocrine tumors. "
+       "J Gastrointest Oncol 2020;11(3):559-566.", 2020, doi="10.21037/jgo.2020.03.09", pmid="32655935"),
+    _r("jensen_pet_syndromes", "Jensen RT, et al. Review of pancreatic endocrine tumours in MEN1, von Hippel-Lindau "
+       "disease, neurofibromatosis 1 and tuberous sclerosis (ranks the frequency of pancreatic NETs across them).",
+       None, pmcid="PMC2574000", note="Journal and year not confirmed; read on PubMed Central."),
+    _r("scarpa2017_wgs_pnet", "Scarpa A, et al. Whole-genome landscape of pancreatic neuroendocrine tumours. Nature "
+       "2017;543:65-71.", 2017, doi="10.1038/nature21063"),
+    _r("thakker2012_men1", "Thakker RV, et al. Clinical practice guidelines for multiple endocrine neoplasia type 1 "
+       "(MEN1). J Clin Endocrinol Metab 2012.", 2012, doi="10.1210/jc.2012-1230"),
+    _r("pdq_men1_genetics", "NCI PDQ Genetics of Endocrine and Neuroendocrine Neoplasias, Health Professional "
+       "version, MEN1 section (penetrance by age; frequency quoted as incidence).", 2014, kind=_FR),
+    _r("men1_manifestations_review", "Review of MEN1 manifestations (ranges of hyperparathyroidism, "
+       "duodenopancreatic, gastric, thymic and bronchial NETs; penetrance; prevalence).", None, pmcid="PMC4571281",
+       note="Authors, journal and year not confirmed; read on PubMed Central."),
+    _r("plockinger2012_men1_gastrinoma", "Plockinger U. Gastrinomas in multiple endocrine neoplasia type 1 (MEN-1). Cancers 2012;4(1):39-54.", 2012, doi="10.3390/cancers4010039"),
+    _r("zes_ppi_era_review", "Review from the Jensen group: diagnosis of Zollinger-Ellison syndrome in the "
+       "proton-pump inhibitor era (MEN1 in 20-30 % of Zollinger-Ellison syndrome).", None, pmcid="PMC5757869",
+       note="Authors, journal and year not confirmed; read on PubMed Central."),
+    _r("norton1999_zes_surgery", "Norton JA, et al. Surgery to cure the Zollinger-Ellison syndrome. N Engl J Med "
+       "1999;341(9):635.", 1999, note="DOI and PMID not confirmed."),
+    _r("challis2019_men1_pnet", "Challis BG, Casey RT, Grossman A, Newell-Price J, Newey P, Thakker RV. Expert review of the "
+       "management of non-functioning pancreatic NETs in MEN1 (size thresholds, screening age). Clin Endocrinol "
+       "2019;91(6):708-715.", 2019, note="Described, not titled: the title was not read; DOI not confirmed."),
+    _r("triponez2018_men1_nf_pnet", "Triponez F, et al. AFCE/GTE cohort: MEN1 patients with non-functioning pancreatic NETs of "
+       "2 cm or less followed without initial surgery. Ann Surg 2018;268(1):158-164.", 2018, doi="10.1097/SLA.0000000000002191", pmid="28263205"),
+    _r("partelli2016_men1_small_pnet", "Partelli S, et al. Four-centre cohort: MEN1 non-functioning pancreatic NETs of 2 cm "
+       "or less, upfront surgery versus observation. Neuroendocrinology 2016;103(6):779.", 2016,
+       note="Described, not titled; DOI not confirmed."),
+    _r("de_laat2018_men1", "de Laat JM, van Leeuwaarde RS, Valk GD. Review of MEN1 phenocopies (clinical MEN1 "
+       "without a MEN1 mutation). Front Endocrinol 2018;9:533.", 2018, doi="10.3389/fendo.2018.00533",
+       note="Described, not titled: the title was not read."),
+    _r("singeisen2023_men4", "Singeisen H, et al. Review of multiple endocrine neoplasia type 4 (48 symptomatic "
+       "cases). Endocr Connect 2023;12(2):e220411.", 2023, doi="10.1530/EC-22-0411", pmid="36520683"),
+    _r("men4_cdkn1b_phenotype", "Germline CDKN1B variant type and site in relation to the phenotype of MEN4 (74 "
+       "cases). Endocr Relat Cancer 2023;30(1):e220174.", 2023, note="Authors and DOI not confirmed."),
+    _r("blansfield2007_vhl_pnet", "Blansfield JA, et al. NIH series: pancreatic NETs in 108 of 633 patients with von "
+       "Hippel-Lindau disease. Surgery 2007;142(6):814.", 2007, note="Described, not titled; DOI not confirmed."),
+    _r("garbrecht_somatostatin_nets", "Garbrecht N, et al. Somatostatin-producing neuroendocrine tumors of the "
+       "duodenum and pancreas (82 duodenal and 541 pancreatic tumours).", None,
+       note="Journal, year and identifiers not confirmed; read as an abstract."),
+    _r("tsc_nf_pnet_2021", "Nonfunctional pancreatic neuroendocrine tumours in tuberous sclerosis complex (two "
+       "databases). Front Neurol 2021.", 2021, doi="10.3389/fneur.2021.627672", note="Authors not confirmed."),
+    _r("zhang_kunz2022_net_practice", "Zhang JY, Kunz PL. A practical approach to managing neuroendocrine tumors "
+       "(summarises who NCCN offers genetic risk evaluation). JCO Oncol Pract 2022;18(4):258-264.", 2022,
+       note="DOI not confirmed; NCCN wording as this article summarises it."),
+    _r("jiao2011_daxx_atrx", "Jiao Y, et al. Exome sequencing of 68 sporadic pancreatic NETs (MEN1, DAXX/ATRX and mTOR "
+       "pathway genes). Science 2011;331(6021):1199-1203.", 2011, doi="10.1126/science.1200609",
+       pmid="21252315"),
+    _r("singhi2017_alt", "Singhi AD, et al. Alternative lengthening of telomeres and DAXX/ATRX loss in 321 "
+       "resected pancreatic NETs. Clin Cancer Res "
+       "2017;23(2):600-609.", 2017, doi="10.1158/1078-0432.CCR-16-1113"),
+    _r("kim_alt_korean", "Kim JY, et al. Alternative lengthening of telomeres in primary pancreatic neuroendocrine "
+       "tumors (269 Korean cases). AACR journal.", None, note="Journal and year not confirmed (2016 or 2017)."),
+    _r("hackeng2022_alt", "Hackeng WM, et al. ATRX/DAXX and alternative lengthening of telomeres as prognostic "
+       "markers in 1,322 NETs, independent of size and ARX/PDX1. Gut 2022;71(5):961-973.", 2022, doi="10.1136/gutjnl-2020-322595"),
+    _r("p53_rb_465_nens", "Diagnostic relevance of p53 and Rb status in NET G3 from different organs: 465 "
+       "high-grade neuroendocrine neoplasms (abstract).", None, note="Authors, journal and year not confirmed."),
+    _r("tang2016_g3_pnet", "Tang LH, et al. WHO grade 3 well-differentiated NET versus poorly differentiated NEC of "
+       "the pancreas (33 G3 tumours). Am J Surg Pathol 2016.", 2016, pmid="27259015", pmcid="PMC4988129"),
+    _r("pnec_subclassification_2015", "Subclassification of WHO 2010 neuroendocrine carcinoma of the pancreas "
+       "(11 cases: Rb, KRAS, platinum response). J Gastroenterol 2015.", 2015, doi="10.1007/s00535-014-0987-2",
+       note="Authors not confirmed."),
 )
 
 REFERENCES: Mapping[str, Reference] = {r.key: r for r in _ALL}
