@@ -32,6 +32,8 @@ exclude_patterns = ["_build", ".venv", ".git", "**/.ipynb_checkpoints", "node_mo
 
 # --- notebooks: stored outputs only ------------------------------------------------------------------------
 nb_execution_mode = "off"
+# Markdown outputs (tables, reading lists) are read as JupyterLab reads them: GitHub-flavoured Markdown, with tables.
+nb_render_markdown_format = "gfm"
 # Widgets need a running kernel: on the site their plain-text form (a sentence saying so and how to launch the
 # notebook) is shown, and no widget JavaScript is loaded from a CDN.
 nb_ipywidgets_js = {}

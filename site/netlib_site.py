@@ -7,6 +7,8 @@
 * **Panels that need a kernel.** An interactive panel (a calculator, an explorer) stores, besides its widget, one
   plain-text sentence: "Interactive: <what it is>. It needs a running Python kernel: ...". The site shows that
   sentence as a short note (wrapped text, not a code block) and points to the page's launch button.
+* **Figures open at full size.** A notebook figure is shown at the width of the page; on a phone its labels can be
+  too small to read, so each figure links to its image file (open it, then zoom).
 
 Loaded by ``conf.py``; nothing here runs when the notebooks are used in JupyterLab.
 """
@@ -48,7 +50,29 @@ def panels_as_notes(app, doctree: nodes.document) -> None:
         block.replace_self(note)
 
 
+def figures_link_to_full_size(app, doctree: nodes.document, docname: str) -> None:
+    """Wrap each figure of a notebook output in a link to its image file (``_images/<name>``)."""
+    import posixpath
+
+    for image in list(doctree.findall(nodes.image)):
+        if isinstance(image.parent, nodes.reference):
+            continue
+        if not any("cell_output" in a.get("classes", []) for a in _ancestors(image)):
+            continue
+        target = posixpath.relpath(f"_images/{posixpath.basename(image['uri'])}", posixpath.dirname(docname) or ".")
+        link = nodes.reference("", "", refuri=target, classes=["netlib-figure-link"])
+        image.replace_self(link)
+        link += image
+
+
+def _ancestors(node: nodes.Node):
+    while node.parent is not None:
+        node = node.parent
+        yield node
+
+
 def setup(app):
+    app.connect("doctree-resolved", figures_link_to_full_size)
     app.connect("doctree-read", register_raw_anchors)
     app.connect("doctree-read", panels_as_notes)
     return {"parallel_read_safe": False, "parallel_write_safe": True, "version": "1"}

@@ -139,9 +139,13 @@ def test_the_site_words_are_pointed_to_before_the_first_site_key():
         Findings(site="ileum")
 
 
-def test_the_text_promises_no_course_site():
+def test_what_the_text_says_about_the_course_site_is_true():
+    """Notebook 00 tells a reader of the course site that nothing runs there but the self-checks work, and that
+    the rocket button launches the notebook: the site exists (conf.py, index.md) and has that launch button."""
     md = "\n".join(source(c) for c in read_cells(NOTEBOOK) if c["cell_type"] == "markdown")
-    assert "course site" not in md and "web page" not in md
+    assert "On the course site the code is shown for reading" in md and "rocket button" in md
+    conf = (ROOT / "conf.py").read_text(encoding="utf-8")
+    assert (ROOT / "index.md").is_file() and '"launch_buttons"' in conf and '"binderhub_url"' in conf
 
 
 def test_stored_outputs_ask_without_answering():

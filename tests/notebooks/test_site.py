@@ -127,6 +127,22 @@ def test_panels_appear_as_a_sentence_never_as_a_widget_dump(site, path):
         assert "needs a running Python kernel" in words and "launch button" in words, words
 
 
+_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$", flags=re.M)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_markdown_tables_in_outputs_are_tables_on_the_site(site, path):
+    """A Markdown table in an output (netlib.teaching.tables) becomes an HTML table, never a run of pipes."""
+    nb = nbformat.read(path, as_version=4)
+    expected = sum(len(_TABLE_RULE.findall(out["data"]["text/markdown"])) for cell in nb.cells
+                   if cell.cell_type == "code" for out in cell.outputs if "text/markdown" in out.get("data", {}))
+    expected += sum(len(_TABLE_RULE.findall(cell.source)) for cell in nb.cells if cell.cell_type == "markdown")
+    article = _article(_page(site, f"notebooks/{path.stem}.html"))
+    prose = html.unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<pre\b.*?</pre>", " ", article, flags=re.S)))
+    assert not re.search(r"\|\s*(---|\u2014)", prose), f"{path.name}: a table shown as text on the site"
+    assert article.count("<table") >= expected >= 0
+
+
 @pytest.mark.parametrize("page", NOTEBOOK_PAGES)
 def test_references_are_links(site, page):
     text = _article(_page(site, page))
@@ -158,6 +174,17 @@ def test_every_figure_has_alt_text_in_the_html(site):
                   if cell.cell_type == "code" for out in cell.outputs if "image/png" in out.get("data", {})]
         alts = [html.unescape(re.search(r'\salt="([^"]*)"', img).group(1)) for img in figures]
         assert alts == stored, f"{path.name}: the site's alt texts are not the notebook's"
+
+
+@pytest.mark.parametrize("page", NOTEBOOK_PAGES)
+def test_every_figure_opens_at_full_size(site, page):
+    """On a phone a figure's labels can be too small: each figure links to its own image file."""
+    text = _page(site, page)
+    figures = re.findall(r'<img\b[^>]*src="(\.\./_images/[^"]+)"', text)
+    linked = re.findall(r'<a class="[^"]*netlib-figure-link[^"]*" href="([^"]+)">\s*<img\b[^>]*src="([^"]+)"', text)
+    assert sorted(src for _href, src in linked) == sorted(figures)
+    for href, src in linked:
+        assert href == src and (site / "notebooks" / href).resolve().is_file(), href
 
 
 def test_no_page_loads_anything_from_outside_the_site(site):
