@@ -100,6 +100,7 @@ PUBLIC = [
     widgets.grade_calculator, widgets.thoracic_classifier, widgets.mitoses_converter,
     widgets.misgrade_explorer, widgets.hotspot_counter, widgets.staging_widget, widgets.syndrome_finder,
     widgets.treatment_explorer,
+    *(lambda m: [getattr(m, n) for n in m.__all__ if inspect.isfunction(getattr(m, n))])(__import__("netlib.hereditary", fromlist=["_"])), __import__("netlib.data.hereditary", fromlist=["_"]).get, plots.hereditary_sites,
     *[getattr(m, n) for m in (questions, tables) for n in m.__all__
       if inspect.isfunction(getattr(m, n)) and inspect.signature(getattr(m, n)).parameters],
 ]

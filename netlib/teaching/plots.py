@@ -1211,3 +1211,88 @@ def case_map(cases=None):
         cap += (f" Not shown (lung or thymus, graded by mitoses and necrosis instead): case"
                 f"{'s' if len(left_out) > 1 else ''} {', '.join(left_out)}.")
     return _describe(fig, alt, cap)
+
+
+# --- notebook 09: hereditary syndromes ------------------------------------------------------------------------------
+
+
+def _short_frequency(text: str) -> str:
+    """'90-100 % of MEN1 patients' -> '90-100 %'; '2 of 48 symptomatic cases' -> '2 of 48'; '' -> ''."""
+    m = re.match(r"(?:about )?\d[\d.,]*(?:-\d[\d.,]*)? %", text)
+    if m:
+        return m.group(0)
+    m = re.match(r"\d+ of \d+", text)
+    return m.group(0) if m else ""
+
+
+def hereditary_sites(syndromes: Sequence[str] | None = None):
+    """Which organs each inherited syndrome puts tumours in, as a grid (syndromes x organs) drawn from
+    :data:`netlib.data.hereditary.SYNDROMES`.
+
+    A shaded box holds the frequency the sources give (the first one listed for the organ); a dashed white box marks
+    a tumour listed without a number. ``syndromes``: keys of the catalogue, in the
+    order to show (default: all). Percentages come from different series and are not comparable between rows; an
+    empty cell means the course's sources report nothing there.
+    """
+    from netlib.data import hereditary
+
+    keys = list(hereditary.SYNDROMES) if syndromes is None else \
+        V.words("syndromes", syndromes, hereditary.SYNDROMES, what="a list of syndrome keys")
+    keys = list(dict.fromkeys(keys))
+    if not keys:
+        raise InvalidValueError("syndromes", "give at least one syndrome key")
+    entries = [hereditary.get(k) for k in keys]
+    sites = hereditary.SITES
+    fig, ax = plt.subplots(figsize=(8.4, 0.75 * len(entries) + 1.9))
+    cells = []  # (row, column, syndrome, manifestation)
+    for i, s in enumerate(entries):
+        for j, site in enumerate(sites):
+            found = [m for m in s.manifestations if site in m.sites]
+            if not found:
+                continue
+            m = next((m for m in found if m.frequency), found[0])
+            cells.append((i, j, s, m))
+            short = _short_frequency(m.frequency)
+            y = len(entries) - 1 - i
+            if short:
+                ax.text(j, y, short.replace(" %", "\u00a0%"), ha="center", va="center", fontsize=8.5,
+                        fontweight="bold", zorder=3,
+                        bbox={"boxstyle": "round,pad=0.45", "facecolor": OKABE_ITO["sky"],
+                              "edgecolor": OKABE_ITO["blue"], "lw": 1.2})
+            else:
+                ax.text(j, y, "listed,\nno figure", ha="center", va="center", fontsize=7.5, zorder=3,
+                        linespacing=1.0, bbox={"boxstyle": "square,pad=0.35", "facecolor": "white",
+                                               "edgecolor": OKABE_ITO["black"], "lw": 1.2, "ls": "--"})
+    ax.set_xticks(range(len(sites)), [textwrap.fill(s, 11) for s in sites], fontsize=9)
+    ax.set_yticks(range(len(entries)), [f"{s.short}\n" + textwrap.fill(s.name.lower() if s.short != "VHL" else s.name,
+                                                                          24) for s in reversed(entries)],
+                  fontsize=8.5)
+    ax.set_xlim(-0.6, len(sites) - 0.4)
+    ax.set_ylim(-0.6, len(entries) - 0.4)
+    for j in range(len(sites) + 1):
+        ax.axvline(j - 0.5, color="#DDDDDD", lw=0.8, zorder=0)
+    for i in range(len(entries) + 1):
+        ax.axhline(i - 0.5, color="#DDDDDD", lw=0.8, zorder=0)
+    ax.tick_params(length=0)
+    for side in ("top", "right", "bottom", "left"):
+        ax.spines[side].set_visible(False)
+    ax.xaxis.tick_top()
+    ax.set_xlabel("organ with tumours (shaded box: frequency as published; dashed white box: listed without a "
+                  "frequency)", fontsize=8.5)
+    ax.set_title("MEN1 appears in every organ of this grid; VHL and TSC only in the pancreas, NF1 only in the "
+                 "duodenum\n(as the course's sources report them)", fontsize=10, pad=38)
+    fig.tight_layout()
+    described = []
+    for s in entries:
+        parts = [f"{site}: {m.tumour}" + (f", {m.frequency}" if m.frequency else ", no frequency given")
+                 for (_i, _j, s2, m), site in ((c, sites[c[1]]) for c in cells) if s2 is s]
+        described.append(f"{s.short}: " + "; ".join(parts) + ".")
+    keys_cited = list(dict.fromkeys(k for _i, _j, _s, m in cells for k in m.sources))
+    return _describe(
+        fig, f"Grid of {len(entries)} inherited syndromes (rows) by {len(sites)} organs (columns); a shaded box "
+             "with a percentage where the sources give a frequency, a dashed white box where they list a tumour "
+             "without one. " + " ".join(described),
+        "Source: netlib's catalogue of hereditary syndromes (fact sheet part 2, section 1), from "
+        + "; ".join(references.short_citation(k) for k in keys_cited) + ". Percentages come from different series (MEN1 and VHL: "
+        "patients with the syndrome; MEN4: 48 symptomatic cases; TSC: two databases) and cannot be compared across "
+        "rows. An empty cell means the course's sources report nothing there, not that it never happens.")
