@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from netlib.counting import fields, ki67, mitoses
+from netlib.counting import fields, ki67, mitoses, slide
 from netlib.teaching import exercises, tables, widgets
 from netlib.teaching import questions as Q
 
@@ -30,10 +30,12 @@ def field():
     return fields.synthetic_field(seed=2022)
 
 
-def test_the_notebook_has_one_self_check_and_four_tasks(notebook_questions):
-    assert sorted(notebook_questions) == ["Self-check 1", "Task 1", "Task 2", "Task 3", "Task 4"]
-    assert notebook_questions["Self-check 1"].kind == "choice"
-    assert [notebook_questions[f"Task {i}"].kind for i in range(1, 5)] == ["number", "number", "number", "text"]
+def test_the_notebook_has_two_self_checks_and_five_tasks(notebook_questions):
+    assert sorted(notebook_questions) == ["Self-check 1", "Self-check 2", "Task 1", "Task 2", "Task 3", "Task 4",
+                                          "Task 5"]
+    assert notebook_questions["Self-check 1"].kind == notebook_questions["Self-check 2"].kind == "choice"
+    assert [notebook_questions[f"Task {i}"].kind for i in range(1, 6)] == ["number", "number", "number", "text",
+                                                                           "number"]
 
 
 # --- the hot-spot counter (formerly driven from the cell after it) ----------------------------------------------------
@@ -204,7 +206,7 @@ def test_questions_are_tagged_and_announced():
             lead = source(cells[i - 1])
             assert cells[i - 1]["cell_type"] == "markdown" and ("press **Check**" in lead
                                                                  or "Show the model answer" in lead), i
-    assert asked == 5
+    assert asked == 7
 
 
 def test_no_driver_cells_and_no_feedback_stored():
@@ -215,3 +217,52 @@ def test_no_driver_cells_and_no_feedback_stored():
         for out in c.get("outputs", []):
             text = "".join(out.get("text", "")) + "".join(out.get("data", {}).get("text/markdown", ""))
             assert not re.search(r"Correct:|Not quite|Right\. |Not yet:", text)
+
+
+# --- section 9: a real Ki-67 stain ----------------------------------------------------------------------------------
+def test_task_5_counts_the_annotated_region(notebook_questions):
+    q, key = notebook_questions["Task 5"], slide.annotation()
+    assert q.answer == pytest.approx(key.index_percent) and q.tolerance == slide.TOLERANCE_POINTS
+    assert f"within {slide.TOLERANCE_POINTS:g} percentage points" in q.prompt
+    assert q.check(f"{key.index_percent + slide.TOLERANCE_POINTS - 0.05:.2f}")[0] is True
+    assert q.check(f"{key.index_percent - slide.TOLERANCE_POINTS - 0.05:.2f}")[0] is False
+    ok, message = q.check(f"{key.index_with_equivocal_percent:.1f}")
+    assert ok is False and "equivocal" in message
+    ok, message = q.check(f"{key.positive / key.total:.3f}")
+    assert ok is False and "fraction" in message
+    ok, message = q.check(f"{key.index_percent:.1f}".replace(".", ","))
+    assert ok is True and f"{key.positive} clearly positive of {key.total}" in message
+    assert f"Only {key.total} cells counted" in q.explanation_html
+
+
+def test_self_check_2_on_the_threshold_sweep(notebook_questions):
+    q = notebook_questions["Self-check 2"]
+    assert [o.label for o in q.options] == list(slide.MEANING_OPTIONS)
+    assert right(q) == slide.MEANING_OPTIONS[0]
+    ok, message = q.check(slide.MEANING_OPTIONS[1])
+    assert ok is False and "Neither scan is a reference" in message
+    ok, message = q.check(slide.MEANING_OPTIONS[0])
+    assert ok is True and "11.9-20.5 %" in message
+
+
+def test_real_stain_section_states_what_the_data_show():
+    """The numbers typed in the section's Markdown are the ones netlib computes or the images' README gives."""
+    cells = read_cells(NOTEBOOK)
+    md = "\n".join(source(c) for c in cells if c["cell_type"] == "markdown")
+    (n_lo, n_hi), (v_lo, v_hi) = slide.PUBLISHED_QUPATH_RANGE["ndpi"], slide.PUBLISHED_QUPATH_RANGE["vsi"]
+    assert f"{n_lo}–{n_hi} % on the Hamamatsu scan and {v_lo}–{v_hi} % on the Olympus scan" in md
+    assert f"±{slide.TOLERANCE_POINTS:g} percentage points" in md
+    key = slide.annotation()
+    assert (f"from about {key.index_percent:.0f} % to {key.index_with_equivocal_percent:.0f} %") in md
+    assert "tissue unspecified" in md and "**not** a" in md
+    sweep = slide.threshold_sweep()
+    assert all(min(c.index_percent for c in s) < 20 < max(c.index_percent for c in s) for s in sweep.values())
+    assert min(c.index_percent for c in sweep["vsi"]) < 3  # "drops below 3 %"
+
+
+def test_every_real_image_figure_carries_the_credit_line():
+    cells = read_cells(NOTEBOOK)
+    shown = [c for c in cells if c["cell_type"] == "code" and "slide_figures." in source(c)]
+    assert len(shown) == 4
+    for c in shown:
+        assert slide.CREDIT in output_text(c).replace("\\_", "_"), source(c)

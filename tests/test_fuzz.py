@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 import netlib
 from netlib import assess, markers, recommend, stage
-from netlib.counting import fields, ki67, mitoses
+from netlib.counting import fields, ki67, mitoses, slide
 from netlib.data import cases, criteria, references, syndromes, trials
 from netlib.findings import NUMERIC_RANGES, VOCABULARY, Findings
 from netlib.grading import grade, grade_array
@@ -27,6 +27,7 @@ from netlib.teaching import (
     exercises,
     plots,
     questions,
+    slide_figures,
     tables,
     widgets,
 )
@@ -100,6 +101,7 @@ PUBLIC = [
     widgets.grade_calculator, widgets.thoracic_classifier, widgets.mitoses_converter,
     widgets.misgrade_explorer, widgets.hotspot_counter, widgets.staging_widget, widgets.syndrome_finder,
     widgets.treatment_explorer,
+    slide.load_image, slide.score_count, slide.digital_count, slide.threshold_sweep, slide.check_meaning, *(getattr(slide_figures, n) for n in slide_figures.__all__ if inspect.isfunction(getattr(slide_figures, n))),
     *(lambda m: [getattr(m, n) for n in m.__all__ if inspect.isfunction(getattr(m, n))])(__import__("netlib.hereditary", fromlist=["_"])), __import__("netlib.data.hereditary", fromlist=["_"]).get, plots.hereditary_sites,
     *[getattr(m, n) for m in (questions, tables) for n in m.__all__
       if inspect.isfunction(getattr(m, n)) and inspect.signature(getattr(m, n)).parameters],

@@ -454,6 +454,9 @@ _ALL = (
     _r("pnec_subclassification_2015", "Subclassification of WHO 2010 neuroendocrine carcinoma of the pancreas "
        "(11 cases: Rb, KRAS, platinum response). J Gastroenterol 2015.", 2015, doi="10.1007/s00535-014-0987-2",
        note="Authors not confirmed."),
+    # --- image analysis (notebook 03, a real Ki-67 stain) ----------------------------------------------------------
+    _r("ruifrok2001", "Ruifrok AC, Johnston DA. Quantification of histochemical staining by color deconvolution. "
+       "Anal Quant Cytol Histol 2001;23(4):291-299.", 2001, pmid="11531144"),
 )
 
 REFERENCES: Mapping[str, Reference] = {r.key: r for r in _ALL}
