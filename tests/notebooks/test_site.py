@@ -28,8 +28,14 @@ from urllib.parse import urlparse
 import nbformat
 import pytest
 
-from tests.notebooks.lab import (CHROMIUM, CHROMIUM_ARGS, NOTEBOOKS, ROOT, answer_a_self_check_wrong_then_right,
-                                 skip_reason)
+from tests.notebooks.lab import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    NOTEBOOKS,
+    ROOT,
+    answer_a_self_check_wrong_then_right,
+    skip_reason,
+)
 
 pytestmark = pytest.mark.site
 
