@@ -434,9 +434,11 @@ _ALL = (
        note="Journal, year and identifiers not confirmed; read as an abstract."),
     _r("tsc_nf_pnet_2021", "Nonfunctional pancreatic neuroendocrine tumours in tuberous sclerosis complex (two "
        "databases). Front Neurol 2021.", 2021, doi="10.3389/fneur.2021.627672", note="Authors not confirmed."),
-    _r("zhang_kunz2022_net_practice", "Zhang JY, Kunz PL. A practical approach to managing neuroendocrine tumors "
-       "(summarises who NCCN offers genetic risk evaluation). JCO Oncol Pract 2022;18(4):258-264.", 2022,
-       note="DOI not confirmed; NCCN wording as this article summarises it."),
+    _r("zhang_kunz2022_net_practice", "Zhang JY, Kunz PL. Making sense of a complex disease: a practical approach to "
+       "managing neuroendocrine tumors (summarises whom NCCN offers genetic risk evaluation). JCO Oncol Pract "
+       "2022;18(4):258-264.", 2022,
+       note="Title, journal and pages confirmed on a Medscape reprint; DOI not confirmed. NCCN wording as this "
+            "article summarises it."),
     _r("jiao2011_daxx_atrx", "Jiao Y, et al. Exome sequencing of 68 sporadic pancreatic NETs (MEN1, DAXX/ATRX and mTOR "
        "pathway genes). Science 2011;331(6021):1199-1203.", 2011, doi="10.1126/science.1200609",
        pmid="21252315"),

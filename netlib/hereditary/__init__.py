@@ -36,7 +36,8 @@ if TYPE_CHECKING:
 __all__ = ["LEVELS", "LEVEL_WORDS", "OTHER_TUMOURS", "INPUT_WORDS", "FLAGS", "Referral", "germline_referral",
            "men1_criteria_met", "check_referral", "referral_change_line", "STAINS", "READINGS", "READING_WORDS",
            "STAIN_FLAGS", "StainReading", "p53_rb_aid", "check_stains", "stain_report_line", "penetrance_key",
-           "referral_question", "referral_change_task", "stain_question", "penetrance_task"]
+           "referral_question", "referral_change_task", "stain_question", "penetrance_task", "stain_report_task",
+           "syndrome_table", "management_notes", "driver_table", "stain_table", "indication_list"]
 
 #: The answers, strongest first.
 LEVELS: tuple[str, ...] = ("recommended", "consider", "red_flags_only", "no_indication")
@@ -692,3 +693,101 @@ def penetrance_task(title: str, prompt: str, age: int = 50) -> "Question":
 
     return number_task(title, prompt, penetrance_key(age),
                        "Penetrance rises with age; it is not the 50 % chance that a child inherits the variant.")
+
+
+def stain_report_task(title: str, prompt: str, checklist: Sequence[str] = (), **stains) -> "Question":
+    """Write the report comment for the stains (keyword inputs of :func:`p53_rb_aid`); the model answer is
+    :func:`stain_report_line`, the explanation the result card."""
+    from netlib.teaching.questions import free_text
+
+    return free_text(title, prompt, stain_report_line(**stains), checklist, explanation_html=_card(p53_rb_aid(**stains)))
+
+
+# --- tables and lists for the notebook (Markdown; words, no keys) --------------------------------------------------
+def _markdown(text: str):
+    from IPython.display import Markdown
+
+    return Markdown(text)
+
+
+def _cell(text: object) -> str:
+    return str(text).replace("|", "/").replace("\n", " ")
+
+
+def _table(header: Sequence[str], rows) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(_cell(c) for c in r) + " |" for r in rows]
+    return "\n".join(lines)
+
+
+def _cites(keys) -> str:
+    from netlib.data.references import citations_text
+
+    return citations_text(keys)
+
+
+def syndrome_table(keys: Sequence[str] | None = None):
+    """The catalogue as a Markdown table: gene, inheritance, frequency, penetrance and the tumours with their
+    frequencies as the sources state them (``keys``: syndromes to show, default all)."""
+    keys = list(data.SYNDROMES) if keys is None else checks.words("keys", keys, data.SYNDROMES,
+                                                                   what="a list of syndrome keys")
+    rows = []
+    for s in (data.get(k) for k in dict.fromkeys(keys)):
+        tumours = "; ".join(f"{m.tumour} ({m.frequency or 'no frequency given'})" for m in s.manifestations)
+        rows.append((f"**{s.short}** ({s.name})", s.gene, s.inheritance, s.frequency, s.penetrance_words(), tumours))
+    return _markdown(_table(("Syndrome", "Gene", "Inheritance", "How common", "Penetrance",
+                             "Neuroendocrine and endocrine tumours (as the sources state them)"), rows)
+                     + "\n\n*Not stated* means the course's sources give no value; nothing is filled in.")
+
+
+def indication_list():
+    """The verified indications for genetic risk evaluation, the MEN1 clinical criteria and the red flags, as a
+    Markdown list with sources."""
+    lines = ["**Verified indications** (NCCN, as summarised in 2022):", ""]
+    for i in data.TESTING_INDICATIONS.values():
+        lines.append(f"* {'genetic risk evaluation recommended' if i.strength == 'recommended' else 'consider genetic risk evaluation'}"
+                     f" for {i.words}")
+    lines += ["", f"**MEN1 clinical criteria:** at least {data.MEN1_MIN_MAIN_TUMOURS} of the three main tumours "
+              f"({', '.join(data.MEN1_MAIN_TUMOURS)}), or at least {data.MEN1_MIN_WITH_RELATIVE} of them in a relative "
+              f"of a known case ({_cites(data.MEN1_CRITERIA_SOURCES)}).", "",
+              "**Red flags** for an inherited syndrome (" + _cites(data.RED_FLAG_SOURCES) + "): "
+              + "; ".join(data.RED_FLAGS.values()) + ".", "",
+              "Sources: " + _cites(k for i in data.TESTING_INDICATIONS.values() for k in i.sources) + "."]
+    return _markdown("\n".join(lines))
+
+
+def management_notes(keys: Sequence[str] = ("men1", "vhl")):
+    """How the syndromes change management, as the sources state it (Markdown bullets with sources)."""
+    keys = checks.words("keys", keys, data.SYNDROMES, what="a list of syndrome keys")
+    lines = []
+    for s in (data.get(k) for k in dict.fromkeys(keys)):
+        for note in s.management:
+            lines.append(f"* **{s.short}.** {note}")
+        for note in s.testing:
+            lines.append(f"* **{s.short}, diagnosis.** {note}")
+    if not lines:
+        lines.append("* The course's sources state no change of management for these syndromes.")
+    cited = [k for key in dict.fromkeys(keys) for k in data.get(key).sources]
+    return _markdown("\n".join(lines) + "\n\nSources: " + _cites(cited) + ".")
+
+
+def driver_table():
+    """Somatic drivers of NETs and NECs, and ALT/DAXX/ATRX as prognostic markers (Markdown)."""
+    rows = [(d.gene, d.found_in, d.frequency or "not given", d.meaning, _cites(d.sources))
+            for d in data.SOMATIC_DRIVERS.values()]
+    text = _table(("Gene(s)", "Found in", "How often", "What it means", "Source"), rows)
+    text += "\n\n**ALT and DAXX/ATRX loss are prognostic, not grading criteria:**\n\n" + "\n".join(
+        f"* {t} ({_cites(k)})" for t, k in data.ALT_PROGNOSIS)
+    return _markdown(text)
+
+
+def stain_table():
+    """The p53/Rb patterns of the 465-tumour series, and the pancreatic markers (Markdown)."""
+    groups = list(dict.fromkeys(g for p in data.P53_RB_PATTERNS.values() for g, _v in p.percent))
+    rows = [(p.words, *(f"{dict(p.percent)[g]:g} %" if g in dict(p.percent) else "-" for g in groups))
+            for p in data.P53_RB_PATTERNS.values()]
+    text = _table(("Pattern", *groups), rows)
+    summary, keys = data.P53_RB_SERIES
+    text += f"\n\nShare of each group with the pattern: {summary} ({_cites(keys)}).\n\n" + "\n".join(
+        f"* {t} ({_cites(k)})" for t, k in data.PANCREAS_G3_MARKERS)
+    return _markdown(text)

@@ -1,0 +1,109 @@
+"""Notebook 09 (hereditary syndromes and molecular pathology) as a course: its questions are built by its own cells
+(the import cell and the tagged question cells are executed here), and their keys and feedback are asserted.
+"""
+from __future__ import annotations
+
+import pytest
+
+from netlib import Findings
+from netlib import hereditary as H
+from netlib.data import hereditary as D
+
+from .course import (assert_tags, output_text, read_cells, read_questions, reader_text, right, says, shows_question,
+                     source)
+
+NOTEBOOK = "09_hereditary_syndromes.ipynb"
+SINGLE_PNET = Findings(site="pancreas", differentiation="well", ki67_percent=2, size_cm=1.4, functioning=False)
+
+
+@pytest.fixture(scope="module")
+def qs() -> dict:
+    return read_questions(NOTEBOOK)
+
+
+def test_three_self_checks_and_three_tasks(qs):
+    assert sorted(qs) == ["Self-check 1", "Self-check 2", "Self-check 3", "Task 1", "Task 2", "Task 3"]
+    assert {qs[f"Self-check {i}"].kind for i in (1, 2, 3)} == {"choice"}
+    assert [qs[f"Task {i}"].kind for i in (1, 2, 3)] == ["number", "text", "text"]
+    for title, q in qs.items():
+        assert shows_question(NOTEBOOK, q, "self-check" if title.startswith("Self") else "task"), title
+
+
+def test_cells_are_tagged_by_kind():
+    assert_tags(NOTEBOOK)
+
+
+def test_task_1_penetrance_by_50(qs):
+    q = qs["Task 1"]
+    assert q.answer == dict(D.get("men1").penetrance)[50] == 82
+    says(q, "82", True, "82 % of MEN1 carriers are affected by 50 years")
+    says(q, "50", False, "chance that a first-degree relative inherits")
+    says(q, "45", False, "by 30 years")
+    says(q, "96", False, "by 70 years")
+    says(q, "60", False, "read the MEN1 row")
+
+
+def test_self_check_1_single_pancreatic_net_is_consider(qs):
+    q = qs["Self-check 1"]
+    key = H.germline_referral(SINGLE_PNET, age_years=62, multifocal=False, relative_with_men1=False,
+                              family_pattern=False)
+    assert key.level == "consider" and right(q) == "Consider genetic risk evaluation"
+    says(q, "No verified indication", False, "at any age", "no family history does not make it sporadic")
+    says(q, "Genetic risk evaluation recommended", False, "a recommendation needs a gastrinoma")
+    says(q, "Red flags, but no verified indication", False, "enough to consider testing")
+    says(q, "Consider genetic risk evaluation", True, "a duodenal or pancreatic NET, at any age")
+    assert "other main MEN1 tumours" in q.explanation_html  # the card names what was not asked
+
+
+def test_self_check_2_type_2_gastric_net_is_a_gastrinoma(qs):
+    q = qs["Self-check 2"]
+    assert right(q) == "Genetic risk evaluation recommended"
+    says(q, "No verified indication", False, "every gastrinoma is an indication on its own")
+    says(q, "Consider genetic risk evaluation", False, "every gastrinoma")
+    says(q, "Genetic risk evaluation recommended", True, "every gastrinoma")
+    assert "type 2 gastric NET grows on a gastrinoma" in q.explanation_html
+
+
+def test_task_2_predict_then_change(qs):
+    q = qs["Task 2"]
+    verdict, model = q.check("it becomes recommended")
+    assert verdict is None and model == q.model_answer
+    assert "'Consider genetic risk evaluation' to 'Genetic risk evaluation recommended'" in model
+    assert "two of the three main tumours" in model
+    after = H.germline_referral(SINGLE_PNET, age_years=62, other_tumours=["parathyroid"])
+    assert after.level == "recommended" and "suspected_men1" in after.indications
+
+
+def test_task_2_change_cell_shows_the_unchanged_case():
+    cells = read_cells(NOTEBOOK)
+    cell = next(c for c in cells if c["cell_type"] == "code" and "# change:" in source(c))
+    assert cell["metadata"]["tags"] == ["task"] and 'other_tumours=["parathyroid"]' in source(cell)
+    stored = output_text(cell)
+    assert "Consider genetic risk evaluation" in stored and "Genetic risk evaluation recommended" not in stored
+
+
+def test_self_check_3_stains_favour_nec_but_prove_nothing(qs):
+    q = qs["Self-check 3"]
+    assert right(q) == "favours NEC"
+    says(q, "proves NEC, whatever the morphology", False, "no stain proves a NEC", "12.7 %")
+    says(q, "favours NET G3", False, "DAXX/ATRX loss is what favours NET G3")
+    says(q, "normal pattern: fits a NET, does not exclude a NEC", False, "not normal")
+    says(q, "favours NEC", True, "Aberrant p53 and lost Rb: the pattern favours NEC", "Morphology still decides")
+
+
+def test_task_3_report_comment(qs):
+    q = qs["Task 3"]
+    verdict, model = q.check("favours NEC but morphology says NET G3")
+    assert verdict is None
+    assert model == H.stain_report_line(p53="aberrant", rb="retained", differentiation="well")
+    assert "favours NEC" in model and "the diagnosis is NET G3" in model and "morphology decides" in model
+
+
+def test_stored_outputs_show_the_catalogue_without_answers():
+    cells = read_cells(NOTEBOOK)
+    text = "\n".join(reader_text(c) for c in cells if c["cell_type"] == "code")
+    assert "82 % by 50 years" in text  # the table Task 1 reads
+    assert "not stated in the course's sources" in text
+    assert "Verified indications** (NCCN, as summarised in 2022)" in text
+    figure = next(c for c in cells if "plots.hereditary_sites()" in source(c))
+    assert figure["outputs"][0]["metadata"]["image/png"]["alt"].startswith("Grid of 5 inherited syndromes")
