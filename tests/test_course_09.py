@@ -9,8 +9,17 @@ from netlib import Findings
 from netlib import hereditary as H
 from netlib.data import hereditary as D
 
-from .course import (assert_tags, output_text, read_cells, read_questions, reader_text, right, says, shows_question,
-                     source)
+from .course import (
+    assert_tags,
+    output_text,
+    read_cells,
+    read_questions,
+    reader_text,
+    right,
+    says,
+    shows_question,
+    source,
+)
 
 NOTEBOOK = "09_hereditary_syndromes.ipynb"
 SINGLE_PNET = Findings(site="pancreas", differentiation="well", ki67_percent=2, size_cm=1.4, functioning=False)
