@@ -47,6 +47,7 @@ import argparse
 import hashlib
 import os
 import platform
+import re
 import sys
 import time
 from pathlib import Path
@@ -91,6 +92,7 @@ def normalise(nb: nbformat.NotebookNode, language_info: dict | None = None) -> n
         cell.metadata.pop("ExecuteTime", None)
         if cell.cell_type == "code":
             site_alt_text(cell)
+            fold_typed_model_answers(cell)
             for j, out in enumerate(cell.get("outputs", [])):
                 out.get("metadata", {}).pop("execution", None)
                 view = out.get("data", {}).get("application/vnd.jupyter.widget-view+json")
@@ -123,6 +125,28 @@ def site_alt_text(cell: nbformat.NotebookNode) -> None:
         cell.metadata["mystnb"] = mystnb
     else:
         cell.metadata.pop("mystnb", None)
+
+
+CHECKLIST = re.compile(r"\bchecklist\s*=")
+QUESTION_TAGS = {"self-check", "task"}
+
+
+def fold_typed_model_answers(cell: nbformat.NotebookNode) -> None:
+    """Fold the code of a question whose code types out what a good answer contains (``checklist=[...]``).
+
+    Keys are computed by netlib, but a free-text task's checklist is written in the cell: shown above the answer
+    box it would tell the trainee what to write. Its code is folded in JupyterLab (``jupyter.source_hidden``) and on
+    the course site (tag ``hide-input``); the question itself, its output, stays in view. The case the question is
+    about must therefore be told in the Markdown above (tests/notebooks/test_trainee_view.py).
+    """
+    if cell.cell_type != "code" or not QUESTION_TAGS & set(cell.metadata.get("tags", [])):
+        return
+    if not CHECKLIST.search(cell.source):
+        return
+    tags = list(cell.metadata.get("tags", []))
+    if "hide-input" not in tags:
+        cell.metadata["tags"] = tags + ["hide-input"]
+    cell.metadata.setdefault("jupyter", {})["source_hidden"] = True
 
 
 def serialise(nb: nbformat.NotebookNode) -> str:

@@ -7,6 +7,10 @@
 * **Panels that need a kernel.** An interactive panel (a calculator, an explorer) stores, besides its widget, one
   plain-text sentence: "Interactive: <what it is>. It needs a running Python kernel: ...". The site shows that
   sentence as a short note (wrapped text, not a code block) and points to the page's launch button.
+* **Folded outputs with an honest name.** MyST-NB folds an output tagged ``hide-output`` (a worked example that
+  answers the self-check above it) under a summary whose aria-label, "Toggle hidden content", differs from the
+  visible text "Show code cell output" (axe-core: label-content-name-mismatch, serious). The same fold is written
+  here without that label, so its visible text is its name.
 * **Figures open at full size.** A notebook figure is shown at the width of the page; on a phone its labels can be
   too small to read, so each figure links to its image file (open it, then zoom).
 
@@ -71,7 +75,25 @@ def _ancestors(node: nodes.Node):
         yield node
 
 
+def visit_fold(self, node) -> None:
+    """MyST-NB's ``visit_HideCellInput`` without the summary's mismatching aria-label."""
+    from html import escape
+
+    classes = " ".join(node["classes"])
+    self.body.append(f'<details class="admonition hide {classes}">\n<summary>\n')
+    self.body.append(f'<p class="collapsed admonition-title">{escape(node["prompt_show"])}</p>\n')
+    self.body.append(f'<p class="expanded admonition-title">{escape(node["prompt_hide"])}</p>\n')
+    self.body.append("</summary>\n")
+
+
+def depart_fold(self, node) -> None:
+    self.body.append("</details>\n")
+
+
 def setup(app):
+    from myst_nb.sphinx_ import HideCodeCellNode
+
+    app.add_node(HideCodeCellNode, override=True, html=(visit_fold, depart_fold))
     app.connect("doctree-resolved", figures_link_to_full_size)
     app.connect("doctree-read", register_raw_anchors)
     app.connect("doctree-read", panels_as_notes)

@@ -16,6 +16,7 @@ import json
 import re
 from pathlib import Path
 
+import nbformat
 import pytest
 
 from netlib.data.references import REFERENCES
@@ -119,3 +120,14 @@ def test_glossary_links_resolve():
                     if anchor not in anchors:
                         missing.add(f"{path.name}: #{anchor}")
     assert not missing, sorted(missing)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_typed_model_answers_are_folded(path):
+    """A question cell whose code types what a good answer contains (a checklist) shows its question, not its code:
+    the code is folded in JupyterLab and on the course site, so the trainee commits before reading it."""
+    nb = nbformat.read(path, as_version=4)
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type == "code" and "checklist=" in cell.source:
+            assert cell.metadata.get("jupyter", {}).get("source_hidden") is True, f"{path.name} cell {i}"
+            assert "hide-input" in cell.metadata.get("tags", []), f"{path.name} cell {i}"
