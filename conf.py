@@ -46,7 +46,7 @@ html_theme = "sphinx_book_theme"
 html_title = "netlib: neuroendocrine neoplasms"
 html_static_path = ["site/static"]
 templates_path = ["site/templates"]  # one theme component replaced, see the file for why
-html_css_files = ["netlib-site.css"]
+html_css_files = ["netlib-site.css", "netlib-icons.css"]
 html_favicon = "site/static/favicon.svg"
 html_context = {"default_mode": "light"}  # the cards and figures are drawn for a light page
 html_show_sourcelink = False
@@ -54,7 +54,7 @@ html_theme_options = {
     "repository_url": REPOSITORY_URL,
     "repository_branch": BRANCH,
     "path_to_docs": "",
-    "use_repository_button": True,
+    "use_repository_button": False,  # the launch button is what a trainee needs; no brand-icon font to load
     "launch_buttons": {"binderhub_url": BINDERHUB_URL, "notebook_interface": "jupyterlab"},
     "announcement": ("Teaching material, not a clinical decision tool: nothing here may be used to diagnose, "
                      "grade, stage or treat a patient."),

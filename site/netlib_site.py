@@ -11,6 +11,9 @@
   answers the self-check above it) under a summary whose aria-label, "Toggle hidden content", differs from the
   visible text "Show code cell output" (axe-core: label-content-name-mismatch, serious). The same fold is written
   here without that label, so its visible text is its name.
+* **A small icon font.** The theme's icons are drawn from its Font Awesome solid web font (115 kB) by
+  ``static/netlib-icons.css``; after the build, that font is cut down to the icons the CSS names
+  (``_static/netlib-icons.woff2``, about 2 kB), which keeps every page within its weight budget.
 * **Figures open at full size.** A notebook figure is shown at the width of the page; on a phone its labels can be
   too small to read, so each figure links to its image file (open it, then zoom).
 
@@ -90,7 +93,34 @@ def depart_fold(self, node) -> None:
     self.body.append("</details>\n")
 
 
+ICON_FONT = "_static/vendor/fontawesome/webfonts/fa-solid-900.woff2"
+ICON_CSS = "_static/netlib-icons.css"
+ICON_SUBSET = "_static/netlib-icons.woff2"
+
+
+def subset_icon_font(app, exception) -> None:
+    """Write ``_static/netlib-icons.woff2``: the theme's solid icon font with only the code points the icon CSS uses."""
+    if exception is not None or app.builder.format != "html":
+        return
+    from pathlib import Path
+
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    out = Path(app.outdir)
+    codes = {int(h, 16) for h in re.findall(r'content: "\\([0-9a-f]{4})"', (out / ICON_CSS).read_text())}
+    if not codes:
+        raise RuntimeError(f"no icon code points found in {ICON_CSS}")
+    font = TTFont(out / ICON_FONT)
+    subsetter = subset.Subsetter()
+    subsetter.populate(unicodes=codes)
+    subsetter.subset(font)
+    font.flavor = "woff2"
+    font.save(out / ICON_SUBSET)
+
+
 def setup(app):
+    app.connect("build-finished", subset_icon_font)
     from myst_nb.sphinx_ import HideCodeCellNode
 
     app.add_node(HideCodeCellNode, override=True, html=(visit_fold, depart_fold))

@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 #: pip name -> conda-forge name where they differ
-CONDA_NAMES = {"playwright": "playwright-python"}
+CONDA_NAMES = {"playwright": "playwright-python", "brotli": "brotli-python"}
 
 
 def _norm(req: str) -> str:

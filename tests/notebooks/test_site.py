@@ -258,6 +258,7 @@ class Visit:
         # the theme's light/dark switch keeps the reader's choice in localStorage
         self.context.add_init_script(f"localStorage.setItem('mode', '{mode}'); localStorage.setItem('theme', '{mode}');")
         self.blocked: list[str] = []
+        self.loaded: list[str] = []
         self.errors: list[str] = []
         self.context.route("**/*", self._route)
         self.page = self.context.new_page()
@@ -269,6 +270,7 @@ class Visit:
     def _route(self, route):
         url = route.request.url
         if url.startswith(self.allowed) or url.startswith("data:") or url.startswith("blob:"):
+            self.loaded.append(url)
             route.continue_()
         else:
             self.blocked.append(url)
@@ -283,6 +285,15 @@ class Visit:
         self.context.close()
 
 
+PAGE_BUDGET = 1_500_000  # bytes a page may load, uncompressed (as python -m http.server sends them)
+
+
+def _bytes_loaded(site: Path, server: str, urls: list[str]) -> int:
+    """The size of every file of the site a page loaded (each once), in bytes."""
+    paths = {urlparse(u).path for u in urls if u.startswith(server)}
+    return sum((site / p.lstrip("/")).stat().st_size for p in paths if (site / p.lstrip("/")).is_file())
+
+
 _AXE_RUN = """async () => {
     const r = await axe.run(document, {resultTypes: ['violations']});
     return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical').map(v => ({
@@ -293,7 +304,7 @@ _AXE_RUN = """async () => {
 
 @pytest.mark.parametrize("mode", ["light", "dark"])
 @pytest.mark.parametrize("name", PAGES)
-def test_page_in_the_browser(browser, server, axe, name, mode):
+def test_page_in_the_browser(browser, site, server, axe, name, mode):
     visit = Visit(browser, server, mode=mode)
     try:
         page = visit.open(f"{server}/{name}")
@@ -304,6 +315,8 @@ def test_page_in_the_browser(browser, server, axe, name, mode):
         broken = page.evaluate("() => [...document.images].filter(i => i.complete && i.naturalWidth === 0)"
                                ".map(i => i.src)")
         assert not broken, f"images that did not load: {broken}"
+        weight = _bytes_loaded(site, server, visit.loaded)
+        assert weight <= PAGE_BUDGET, f"{name} loads {weight / 1e6:.2f} MB (budget {PAGE_BUDGET / 1e6} MB)"
         page.add_script_tag(path=str(axe))
         violations = page.evaluate(_AXE_RUN)
         assert not violations, json.dumps(violations, indent=1)
@@ -322,6 +335,25 @@ def test_pages_opened_from_a_folder_request_nothing_outside_it(browser, site):
             assert page.locator("main").count() == 1 and NOTICE in page.inner_text("body")
         assert not visit.blocked, f"requests outside the folder: {visit.blocked}"
         assert not visit.errors, f"console errors: {visit.errors}"
+    finally:
+        visit.close()
+
+
+def test_icons_come_from_the_web_font_not_fontawesome_js(site, browser, server):
+    """The theme's 1.5 MB fontawesome.js is not loaded (site/templates/static/webpack-macros.html); the icons a
+    reader needs (launch, search, menu, light/dark) are drawn from the theme's solid web font."""
+    for name in PAGES:
+        assert "fontawesome.js" not in _page(site, name), name
+    assert (site / "_static" / "netlib-icons.woff2").stat().st_size < 10_000  # the subset, not the whole font
+    visit = Visit(browser, server)
+    try:
+        page = visit.open(f"{server}/{NOTEBOOK_PAGES[2]}")
+        page.evaluate("document.fonts.ready")
+        for icon, code in (("fa-rocket", "\uf135"), ("fa-magnifying-glass", "\uf002"), ("fa-bars", "\uf0c9")):
+            content = page.evaluate(f"getComputedStyle(document.querySelector('.{icon}'), '::before').content")
+            assert content == f'"{code}"', (icon, content)
+        assert page.evaluate("document.fonts.check('900 16px \"Font Awesome 6 Free\"')")
+        assert not visit.errors and not visit.blocked
     finally:
         visit.close()
 
