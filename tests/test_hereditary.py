@@ -82,7 +82,7 @@ def _entries():
                 yield f"{name}[{i}]", item.sources
             elif isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], tuple):
                 yield f"{name}[{i}]", item[1]
-    for name in ("SPORADIC_GERMLINE", "INHERITED_SHARE", "P53_RB_SERIES"):
+    for name in ("SPORADIC_GERMLINE", "INHERITED_SHARE", "P53_RB_SERIES"):  # THYMIC_MEN1_SHARE: see below
         yield name, getattr(D, name)[1]
     for name in ("PNET_FREQUENCY_ORDER_SOURCES", "RED_FLAG_SOURCES", "MEN1_CRITERIA_SOURCES"):
         yield name, getattr(D, name)
@@ -103,6 +103,24 @@ def test_each_manifestation_names_the_series_it_comes_from():
         for m in s.manifestations:
             assert m.sources and all(k in s.sources or k in references.REFERENCES for k in m.sources), (s.key, m)
             assert set(m.sites) <= set(D.SITES)
+
+
+def test_thymic_share_is_the_fact_sheets_and_cites_its_series():
+    text, keys = D.THYMIC_MEN1_SHARE
+    assert "25 %" in text and keys == ("thymic_nen_2017",) and keys[0] in references.REFERENCES
+    # identifiers of this series were not confirmed: the reference says so instead of inventing one
+    assert "not confirmed" in references.get("thymic_nen_2017").note
+
+
+def test_unverified_author_names_are_not_printed():
+    for key in ("jensen_pet_syndromes", "garbrecht_somatostatin_nets"):
+        text = references.get(key).citation
+        assert "Jensen RT" not in text and "Garbrecht N" not in text, key
+
+
+def test_men1_gastric_range_is_for_all_gastric_nets():
+    gastric = next(m for m in D.get("men1").manifestations if m.sites == ("stomach",))
+    assert gastric.frequency == "7-35 % of MEN1 patients" and "all gastric NETs" in gastric.tumour
 
 
 def test_results_cite_registered_sources():
@@ -138,7 +156,8 @@ def test_multifocal_pancreatic_indication():
     r = H.germline_referral(duo, multifocal=True)  # several tumours, but not pancreatic: a red flag, not the indication
     assert r.level == "consider" and "multifocal_pnet" not in r.indications and "several_primaries" in r.red_flags
     nec = Findings(site="pancreas", differentiation="poor")
-    assert level(nec, multifocal=True) == "red_flags_only"
+    assert level(nec, multifocal=True) == "no_indication"  # a NEC is outside the red-flag context
+    assert level(nec, multifocal=True, other_tumours=["parathyroid"]) == "red_flags_only"
 
 
 def test_men1_clinical_criteria_boundary():
@@ -151,16 +170,85 @@ def test_men1_clinical_criteria_boundary():
     si = Findings(site="jejunum_ileum", differentiation="well")
     assert level(si, other_tumours=["parathyroid", "pituitary"]) == "recommended"  # two without a pancreatic NET
     assert level(si, other_tumours=["parathyroid"]) == "red_flags_only"
-    assert level(si, relative_with_men1=True) == "red_flags_only"  # no main tumour at all
+    assert level(si, relative_with_men1=True) == "no_indication"  # no main tumour, and an SI-NET is no MEN1 tumour
+    # a gastrinoma is a duodenopancreatic NET, also the one behind a type 2 gastric NET
+    t2 = H.germline_referral(Findings(site="stomach", gastric_type=2, differentiation="well"))
+    assert any("1 of 3 (duodenopancreatic NET: the gastrinoma behind the type 2 gastric NET)" in s for s in t2.steps)
+    assert "men1_criteria_met" in H.germline_referral(Findings(site="stomach", gastric_type=2),
+                                                       relative_with_men1=True).flags
     r = H.germline_referral(PNET, other_tumours=["pituitary"])
     assert "men1_criteria_met" in r.flags and "phenocopies" in str(r)
+
+
+@pytest.mark.parametrize("site", ["thymus", "lung", "stomach"])
+def test_suspected_men1_on_the_courses_reading(site):
+    """A tumour MEN1 causes with another main MEN1 tumour or a relative with MEN1 is suspected MEN1 (the course's
+    reading, labelled); alone, or with a family pattern only, it is not."""
+    f = Findings(site=site, differentiation="well")
+    for history in ({"other_tumours": ["parathyroid"]}, {"relative_with_men1": True}):
+        r = H.germline_referral(f, **history)
+        assert r.level == "recommended" and r.indications == ("suspected_men1",), (site, history)
+        assert "men1_course_reading" in r.flags and "men1_criteria_met" not in r.flags
+        assert "course's reading" in str(r)
+    assert level(f) == "no_indication"
+    assert level(f, relative_with_men1=False, other_tumours=[]) == "no_indication"
+    assert level(f, family_pattern=True) == "red_flags_only"
+    # not for a NEC, not for a type 1 gastric NET, not for an SI-NET
+    assert level(Findings(site=site, differentiation="poor"), relative_with_men1=True) == "no_indication"
+    assert level(Findings(site="stomach", gastric_type=1), relative_with_men1=True) == "no_indication"
+    assert level(Findings(site="jejunum_ileum"), relative_with_men1=True) == "no_indication"
+
+
+def test_thymic_net_names_the_men1_share():
+    r = H.germline_referral(Findings(site="thymus", differentiation="well"))
+    assert any("about 25 % of thymic" in s for s in r.steps)
+    assert {"other_tumours", "relative_with_men1"} <= set(r.missing)
+
+
+def test_red_flags_are_read_only_in_context():
+    gastric_1 = Findings(site="stomach", gastric_type=1, differentiation="well")
+    r = H.germline_referral(gastric_1, multifocal=True)
+    assert r.level == "no_indication" and r.red_flags == () and "atrophic gastritis" in str(r)
+    assert H.germline_referral(gastric_1, age_years=30).red_flags == ()
+    gastric_3 = Findings(site="stomach", gastric_type=3, differentiation="well")
+    assert H.germline_referral(gastric_3, multifocal=True).red_flags == ("several_primaries",)
+    for site, age in (("appendix", 15), ("jejunum_ileum", 20), ("rectum", 30)):
+        r = H.germline_referral(Findings(site=site, differentiation="well"), age_years=age)
+        assert r.level == "no_indication" and r.red_flags == () and "red_flags_not_counted" in r.flags, site
+        assert "Not counted as red flags here: onset before about 40" in str(r)
+    # in context: duodenal or pancreatic NETs and tumours MEN1 causes
+    for site in ("pancreas", "duodenum", "ampulla", "thymus", "lung", "stomach"):
+        assert "early_onset" in H.germline_referral(Findings(site=site, differentiation="well"),
+                                                    age_years=20).red_flags, site
+    # another main MEN1 tumour brings any tumour into context
+    assert H.germline_referral(Findings(site="appendix"), age_years=15, other_tumours=["pituitary"]).red_flags
+
+
+def test_red_flags_without_a_listed_indication_go_to_clinical_genetics():
+    r = H.germline_referral(Findings(site="lung", morphology="carcinoid"), age_years=30)
+    assert r.level == "red_flags_only" and "list_incomplete" in r.flags
+    assert "clinical genetics" in r.headline() and "does not say testing is unsupported" in r.neighbour
+    fam = H.germline_referral(PNET, family_pattern=True)
+    assert fam.level == "consider" and "list_incomplete" in fam.flags
+    assert "none is reported" not in fam.neighbour and "discuss them with clinical genetics" in fam.neighbour
+    assert "list_incomplete" not in H.germline_referral(PNET).flags
+
+
+def test_nec_cards_say_nec_indications_were_not_reviewed():
+    r = H.germline_referral(Findings(site="pancreas", differentiation="poor"))
+    assert "nec_not_net" in r.flags and "not reviewed" in str(r) and "not to say there is no indication" in str(r)
+    g = H.germline_referral(Findings(site="pancreas", differentiation="poor", syndrome="gastrinoma"))
+    assert g.level == "recommended" and "nec_gastrinoma" in g.flags and "nec_not_net" not in g.flags
+    assert "the gastrinoma item does" in str(g)
 
 
 def test_duodenal_or_pancreatic_net_indication():
     for site in ("pancreas", "duodenum", "ampulla"):
         r = H.germline_referral(Findings(site=site, differentiation="well"))
         assert r.level == "consider" and r.indications == ("duodenal_or_pancreatic_net",), site
-    assert "ampulla_as_duodenum" in H.germline_referral(Findings(site="ampulla")).flags
+    amp = H.germline_referral(Findings(site="ampulla"))
+    assert "ampulla_as_duodenum" in amp.flags and "the course's reading" in amp.subtitle()
+    assert "course's reading" not in H.germline_referral(Findings(site="duodenum")).subtitle()
     for site in ("stomach", "jejunum_ileum", "appendix", "colon", "rectum", "lung", "thymus", "unknown_primary"):
         assert level(Findings(site=site, differentiation="well")) == "no_indication", site
     r = H.germline_referral(Findings(site="pancreas", differentiation="poor"))
@@ -171,6 +259,7 @@ def test_age_is_a_red_flag_below_about_40_and_never_gates():
     assert D.EARLY_ONSET_AGE == 40
     assert "early_onset" in H.germline_referral(PNET, age_years=39.9).red_flags
     assert "early_onset" not in H.germline_referral(PNET, age_years=40).red_flags
+    assert "the course counts under 40" in D.RED_FLAGS["early_onset"]
     assert level(age_years=25) == level(age_years=85) == "consider"
     lung = Findings(site="lung", morphology="carcinoid")
     assert level(lung, age_years=39) == "red_flags_only" and level(lung, age_years=40) == "no_indication"
@@ -181,6 +270,7 @@ def test_family_pattern_is_a_red_flag_only():
     assert level(lung, family_pattern=True) == "red_flags_only"
     assert level(lung, family_pattern=False) == "no_indication"
     assert level(family_pattern=True) == "consider"
+    assert level(Findings(site="colon", differentiation="well"), family_pattern=True) == "no_indication"
 
 
 def test_why_not_the_neighbour_is_said():
@@ -247,12 +337,14 @@ CASES = st.fixed_dictionaries({
     "multifocal": st.sampled_from((None, True, False)), "age": st.one_of(st.none(), st.floats(0, 120)),
     "other": st.one_of(st.none(), st.lists(st.sampled_from(H.OTHER_TUMOURS), max_size=2)),
     "relative": st.sampled_from((None, True, False)), "family": st.sampled_from((None, True, False)),
+    "gastric_type": st.sampled_from((None, 1, 2, 3)),
 })
 
 
 def _run(c, **change):
     f = Findings(site=c["site"], differentiation=c["differentiation"], syndrome=c["syndrome"],
-                 ki67_percent=change.pop("ki67", c["ki67"]))
+                 ki67_percent=change.pop("ki67", c["ki67"]),
+                 gastric_type=c["gastric_type"] if c["site"] == "stomach" else None)
     kw = {"multifocal": c["multifocal"], "age_years": c["age"], "other_tumours": c["other"],
           "relative_with_men1": c["relative"], "family_pattern": c["family"]}
     kw.update(change)
@@ -273,8 +365,17 @@ def test_adding_a_red_flag_never_lowers_the_answer(c, flag):
     after = _run(c, **change)
     assert _rank(after) >= _rank(before), (c, flag, before.level, after.level)
     assert set(before.indications) <= set(after.indications)
-    if before.level == "no_indication":
-        assert after.level != "no_indication"  # a red flag is always seen
+    in_context = (c["differentiation"] != "poor" and (c["site"] in ("pancreas", "duodenum", "ampulla", "lung")
+                                                      or c["syndrome"] == "gastrinoma"
+                                                      or (c["site"] == "stomach" and c["gastric_type"] != 1))) \
+        or bool(c["other"]) or flag == "other"
+    if c["site"] == "stomach" and c["gastric_type"] == 1 and flag == "multifocal":
+        # type 1 gastric multifocality is atrophic gastritis, never a red flag
+        assert after.red_flags == before.red_flags and after.level == before.level
+    elif before.level == "no_indication" and in_context:
+        assert after.level != "no_indication"  # a red flag in context is always seen
+    elif not in_context:
+        assert after.red_flags == before.red_flags == ()
 
 
 @settings(max_examples=200, deadline=None)
@@ -306,9 +407,8 @@ def test_check_referral_right_only_for_the_key(findings, history):
 
 
 def test_check_referral_names_the_misconception():
-    assert "any age" in H.check_referral(PNET, "no_indication", age_years=70).message
-    assert "indication on its own" in H.check_referral(Findings(site="duodenum", syndrome="gastrinoma"),
-                                                       "consider").message
+    assert "age gates nothing" in H.check_referral(PNET, "no_indication", age_years=70).message
+    assert "stronger item" in H.check_referral(Findings(site="duodenum", syndrome="gastrinoma"), "consider").message
     assert "needs a gastrinoma" in H.check_referral(PNET, "recommended").message
     with pytest.raises(InvalidValueError, match="^answer:"):
         H.check_referral(PNET, "maybe")
@@ -342,12 +442,16 @@ def test_morphology_decides_over_the_stains():
     assert "91.5 %" in str(r) and "12.7 %" in str(r)  # read from the series
     assert "p53_not_stained" in H.p53_rb_aid(rb="lost").flags
     line = H.stain_report_line(p53="aberrant", rb="lost", differentiation="well")
-    assert "favours NEC" in line and "the diagnosis is NET G3" in line and "morphology decides" in line
+    assert "favours NEC" in line and "reads as NET G3" in line and "morphology decides" in line
+    assert "review the morphology and consider further sampling" in line and "the diagnosis is" not in line
+    agree = H.stain_report_line(p53="aberrant", differentiation="poor")
+    assert "the diagnosis is NEC" in agree and "further sampling" not in agree
 
 
 def test_check_stains_and_the_proves_nec_misconception():
     fb = H.check_stains("proves_nec", p53="aberrant")
     assert not fb.correct and "no stain proves a NEC" in fb.message and "12.7 %" in fb.message
+    assert "10.6 %" in fb.message and "5.8 %" not in fb.message  # the NET G3 figures
     assert H.check_stains("favours_nec", p53="aberrant").correct
     assert not H.check_stains("favours_net_g3", p53="aberrant").correct
 
@@ -393,12 +497,16 @@ def test_hereditary_sites_figure_is_drawn_from_the_catalogue():
         texts = [t.get_text() for t in fig.axes[0].texts]
         assert texts.count("listed,\nno figure") == 2  # MEN1 pituitary, NF1 duodenum
         assert "90-100\u00a0%" in texts and "0.65\u00a0%" in texts and "17\u00a0%" in texts and "2 of 48" in texts
+        # the combined duodenopancreatic range is shown once, across both organs, not once per organ
+        assert sum("80-100" in t for t in texts) == 1 and "80-100\u00a0%\nboth organs together" in texts
         n_cells = sum(len(s.sites()) for s in D.SYNDROMES.values())
-        assert len(texts) == n_cells
+        assert len(texts) == n_cells - 1  # MEN1 pancreas + duodenum share one box
         alt, cap = plots.alt_text(fig), plots.caption(fig)
         for s in D.SYNDROMES.values():
             assert f"{s.short}:" in alt
         assert "not that it never happens" in cap and "cannot be compared across rows" in cap
+        assert "one frequency for duodenopancreatic NETs together" in cap and "fact sheet" not in cap
+        assert "pancreas and duodenum: duodenopancreatic NETs, non-functioning, 80-100 %" in alt
         # the title's claim holds for the data
         assert D.get("men1").sites() == D.SITES
         assert D.get("vhl").sites() == D.get("tsc").sites() == ("pancreas",) and D.get("nf1").sites() == ("duodenum",)

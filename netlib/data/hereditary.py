@@ -15,7 +15,7 @@ from netlib.errors import InvalidTypeError, InvalidValueError
 __all__ = ["Manifestation", "HereditarySyndrome", "SYNDROMES", "SITES", "get", "NOT_STATED", "PNET_FREQUENCY_ORDER",
            "PNET_FREQUENCY_ORDER_SOURCES", "INHERITED_SHARE", "RED_FLAGS", "EARLY_ONSET_AGE", "TestingIndication",
            "TESTING_INDICATIONS", "MEN1_MAIN_TUMOURS", "MEN1_MIN_MAIN_TUMOURS",
-           "MEN1_MIN_WITH_RELATIVE", "MEN1_CRITERIA_SOURCES", "RED_FLAG_SOURCES", "SPORADIC_GERMLINE", "SomaticDriver",
+           "MEN1_MIN_WITH_RELATIVE", "MEN1_TYPE_SITES", "RED_FLAG_CONTEXT_WORDS", "THYMIC_MEN1_SHARE", "MEN1_CRITERIA_SOURCES", "RED_FLAG_SOURCES", "SPORADIC_GERMLINE", "SomaticDriver",
            "SOMATIC_DRIVERS", "ALT_PROGNOSIS", "StainPattern", "P53_RB_PATTERNS", "P53_RB_SERIES",
            "PANCREAS_G3_MARKERS", "UNVERIFIED"]
 
@@ -91,8 +91,9 @@ SYNDROMES: dict[str, HereditarySyndrome] = {s.key: s for s in (
                        "20-70 % of MEN1 patients", ("men1_manifestations_review",)),
          Manifestation(("duodenum",), "gastrinoma: small, multiple, mostly duodenal", "about 42 % of MEN1 patients",
                        ("plockinger2012_men1_gastrinoma",)),
-         Manifestation(("stomach",), "gastric NET (type 2, on the background of MEN1 with Zollinger-Ellison "
-                                     "syndrome)", "7-35 % of MEN1 patients", ("men1_manifestations_review",)),
+         Manifestation(("stomach",), "gastric NET (all gastric NETs in MEN1 together; type 2 gastric NETs grow on "
+                                     "MEN1 with Zollinger-Ellison syndrome)", "7-35 % of MEN1 patients",
+                       ("men1_manifestations_review",)),
          Manifestation(("thymus",), "thymic NET", "0-8 % of MEN1 patients", ("men1_manifestations_review",)),
          Manifestation(("bronchus",), "bronchial NET", "0-8 % of MEN1 patients", ("men1_manifestations_review",))),
         ("several endocrine tumours in one person (parathyroid, pituitary, duodenum or pancreas)",
@@ -200,11 +201,20 @@ INHERITED_SHARE = ("about 10 % of pancreatic NETs", ("geurts2020_inherited_pnet"
 #: The red flags for an inherited syndrome: code -> words.
 RED_FLAGS: dict[str, str] = {
     "several_primaries": "several primary tumours",
-    "early_onset": "onset before about 40 years",
+    "early_onset": "onset before about 40 years (the course counts under 40; the source says about 40)",
     "pattern": "a typical personal or family pattern (another main MEN1 tumour, a relative with MEN1, or relatives "
                "with tumours typical of an inherited syndrome)",
 }
 RED_FLAG_SOURCES: tuple[str, ...] = ("geurts2020_inherited_pnet",)
+#: Where the course reads the red flags (its reading of the source, which frames them for pancreatic NETs): a
+#: duodenal or pancreatic NET, or a tumour MEN1 causes (gastric, thymic and bronchial NETs, fact sheet 1.6), or a
+#: person who has another main MEN1 tumour. Type 1 gastric NETs are left out: they grow on chronic atrophic
+#: gastritis and are multifocal because of it, not because of heredity (gastric NET types, notebook 06).
+MEN1_TYPE_SITES: tuple[str, ...] = ("stomach", "thymus", "lung")
+RED_FLAG_CONTEXT_WORDS = ("a duodenal or pancreatic NET, a tumour MEN1 causes (gastric NET other than type 1, thymic "
+                          "or bronchial NET) or a person with another main MEN1 tumour")
+#: Thymic neuroendocrine neoplasms: about this share is MEN1-associated.
+THYMIC_MEN1_SHARE = ("about 25 % of thymic neuroendocrine neoplasms are MEN1-associated", ("thymic_nen_2017",))
 #: The age (years) the red flag "onset before about 40" uses; the source gives it as approximate.
 EARLY_ONSET_AGE = 40
 
@@ -227,8 +237,11 @@ TESTING_INDICATIONS: dict[str, TestingIndication] = {i.key: i for i in (
                                                                         "plockinger2012_men1_gastrinoma")),
     TestingIndication("multifocal_pnet", "recommended", "multifocal pancreatic NETs",
                       ("zhang_kunz2022_net_practice", "geurts2020_inherited_pnet")),
-    TestingIndication("suspected_men1", "recommended", "suspected MEN1 (here: the clinical criteria are met)",
-                      ("zhang_kunz2022_net_practice", "thakker2012_men1")),
+    TestingIndication("suspected_men1", "recommended",
+                      "suspected MEN1 (the course's reading: the clinical criteria are met, or a gastric NET other "
+                      "than type 1, a thymic or a bronchial NET occurs with another main MEN1 tumour or in a relative "
+                      "of a known case)",
+                      ("zhang_kunz2022_net_practice", "thakker2012_men1", "men1_manifestations_review")),
     TestingIndication("duodenal_or_pancreatic_net", "consider", "a duodenal or pancreatic NET, at any age",
                       ("zhang_kunz2022_net_practice", "geurts2020_inherited_pnet")),
 )}
@@ -282,7 +295,7 @@ SOMATIC_DRIVERS: dict[str, SomaticDriver] = {d.key: d for d in (
 ALT_PROGNOSIS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("321 resected pancreatic NETs: ALT in 31 %, DAXX/ATRX loss in 26 %; 5-year disease-free survival 40 % with them "
      "vs 96 % without; in distant metastases 67 % and 52 %.", ("singhi2017_alt",)),
-    ("1,322 NETs: prognostic independently of size and of ARX/PDX1 expression.", ("hackeng2022_alt",)),
+    ("1,322 NETs: prognostic independently of tumour size.", ("hackeng2022_alt",)),
     ("The 2011 reading of 'better prognosis' was reversed for resected disease, although among patients with distant "
      "metastases ALT-positive primaries had better overall survival (hazard ratio 0.23).",
      ("jiao2011_daxx_atrx", "singhi2017_alt")),
@@ -303,7 +316,8 @@ class StainPattern:
 # state the same direction (NECs carry TP53/RB1 alterations, NETs lack them; abnormal p53 or Rb supports NEC).
 _STAIN_SRC = ("p53_rb_465_nens", "net_vs_nec_review", "tang2016_g3_pnet")
 
-#: The 465 high-grade NENs (9 organ systems): the share of each group with each pattern.
+#: The 465 high-grade NENs (9 organ systems), with NET G1/G2 for comparison as the abstract reports them: the share
+#: of each group with each pattern.
 P53_RB_PATTERNS: dict[str, StainPattern] = {p.key: p for p in (
     StainPattern("both_normal", "p53 and Rb both normal",
                  (("NET G1/G2", 96.7), ("NET G3", 76.7), ("NEC", 5.8)), _STAIN_SRC),
@@ -312,7 +326,8 @@ P53_RB_PATTERNS: dict[str, StainPattern] = {p.key: p for p in (
                  _STAIN_SRC),
 )}
 #: The series behind :data:`P53_RB_PATTERNS`, and its summary in words.
-P53_RB_SERIES = ("465 high-grade NENs from 9 organ systems; Rb added little beyond p53",
+P53_RB_SERIES = ("465 high-grade NENs from 9 organ systems, with NET G1/G2 for comparison (their number was not "
+                 "read); Rb added little beyond p53",
                  ("p53_rb_465_nens", "net_vs_nec_review"))
 
 #: Pancreas: what supports NET G3 and what supports NEC (33 G3 tumours), and a small NEC series.

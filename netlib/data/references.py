@@ -394,9 +394,9 @@ _ALL = (
     # --- hereditary syndromes and molecular pathology (fact sheet 2, section 1; notebook 09) ----------------------
     _r("geurts2020_inherited_pnet", "Geurts JL. Inherited syndromes involving pancreatic neuroendocrine tumors. "
        "J Gastrointest Oncol 2020;11(3):559-566.", 2020, doi="10.21037/jgo.2020.03.09", pmid="32655935"),
-    _r("jensen_pet_syndromes", "Jensen RT, et al. Review of pancreatic endocrine tumours in MEN1, von Hippel-Lindau "
-       "disease, neurofibromatosis 1 and tuberous sclerosis (ranks the frequency of pancreatic NETs across them).",
-       None, pmcid="PMC2574000", note="Journal and year not confirmed; read on PubMed Central."),
+    _r("jensen_pet_syndromes", "Review of pancreatic endocrine tumours in MEN1, von Hippel-Lindau disease, "
+       "neurofibromatosis 1 and tuberous sclerosis (ranks the frequency of pancreatic NETs across them).",
+       None, pmcid="PMC2574000", note="Authors, journal and year not confirmed; read on PubMed Central."),
     _r("scarpa2017_wgs_pnet", "Scarpa A, et al. Whole-genome landscape of pancreatic neuroendocrine tumours. Nature "
        "2017;543:65-71.", 2017, doi="10.1038/nature21063"),
     _r("thakker2012_men1", "Thakker RV, et al. Clinical practice guidelines for multiple endocrine neoplasia type 1 "
@@ -429,9 +429,11 @@ _ALL = (
        "cases). Endocr Relat Cancer 2023;30(1):e220174.", 2023, note="Authors and DOI not confirmed."),
     _r("blansfield2007_vhl_pnet", "Blansfield JA, et al. NIH series: pancreatic NETs in 108 of 633 patients with von "
        "Hippel-Lindau disease. Surgery 2007;142(6):814.", 2007, note="Described, not titled; DOI not confirmed."),
-    _r("garbrecht_somatostatin_nets", "Garbrecht N, et al. Somatostatin-producing neuroendocrine tumors of the "
-       "duodenum and pancreas (82 duodenal and 541 pancreatic tumours).", None,
-       note="Journal, year and identifiers not confirmed; read as an abstract."),
+    _r("garbrecht_somatostatin_nets", "Somatostatin-producing neuroendocrine tumors of the duodenum and pancreas "
+       "(82 duodenal and 541 pancreatic tumours).", None,
+       note="Authors, journal, year and identifiers not confirmed; read as an abstract."),
+    _r("thymic_nen_2017", "Thymic neuroendocrine neoplasms: biological behaviour and therapy. Neuroendocrinology "
+       "2017;105(2):105 (about a quarter MEN1-associated).", 2017, note="Authors and DOI not confirmed."),
     _r("tsc_nf_pnet_2021", "Nonfunctional pancreatic neuroendocrine tumours in tuberous sclerosis complex (two "
        "databases). Front Neurol 2021.", 2021, doi="10.3389/fneur.2021.627672", note="Authors not confirmed."),
     _r("zhang_kunz2022_net_practice", "Zhang JY, Kunz PL. Making sense of a complex disease: a practical approach to "

@@ -44,7 +44,7 @@ LEVELS: tuple[str, ...] = ("recommended", "consider", "red_flags_only", "no_indi
 LEVEL_WORDS: dict[str, str] = {
     "recommended": "Genetic risk evaluation recommended",
     "consider": "Consider genetic risk evaluation",
-    "red_flags_only": "Red flags, but no verified indication",
+    "red_flags_only": "Red flags, no listed indication: discuss with clinical genetics",
     "no_indication": "No verified indication",
 }
 #: The other main MEN1 tumours a person may have had (besides a duodenal or pancreatic NET).
@@ -65,12 +65,24 @@ _HISTORY = ("multifocal", "age_years", "other_tumours", "relative_with_men1", "f
 FLAGS: dict[str, str] = {
     "men1_criteria_met": "The MEN1 clinical criteria are met. 5-25 % of patients diagnosed this way carry no MEN1 "
                          "mutation (phenocopies); germline CDKN1B variants (MEN4) are one explanation.",
+    "men1_course_reading": "MEN1 is suspected on the course's reading of 'suspected MEN1', not on the clinical "
+                           "criteria: a tumour MEN1 causes (gastric NET other than type 1, thymic or bronchial NET) with "
+                           "another main MEN1 tumour or a relative with MEN1. About 25 % of thymic neuroendocrine "
+                           "neoplasms are MEN1-associated.",
     "red_flags": "Red flags for an inherited syndrome are present.",
+    "red_flags_not_counted": "Findings that are red flags elsewhere were not counted: the course reads the red flags "
+                             "for " + data.RED_FLAG_CONTEXT_WORDS + ".",
+    "list_incomplete": "The list encoded here (NCCN as summarised in 2022) is incomplete: ENETS and ESMO wording was "
+                       "not verified. It does not settle this case: discuss it with clinical genetics.",
     "nec_not_net": "A poorly differentiated carcinoma (NEC) is not a NET: the duodenal or pancreatic NET "
-                   "indication does not cover it.",
+                   "indication does not cover it. Germline testing in NEC was not reviewed for this course, which is "
+                   "not to say there is no indication.",
+    "nec_gastrinoma": "A NEC is not a NET, so the duodenal or pancreatic NET item does not apply; the gastrinoma item "
+                      "does, whatever the tumour. Germline testing in NEC as such was not reviewed for this course.",
     "differentiation_assumed_well": "Differentiation not reported: the tumour was read as a NET.",
     "inputs_missing": "Inputs that could change the answer were not reported: ask about them.",
-    "ampulla_as_duodenum": "An ampullary NET is counted as duodenal (the ampulla of Vater lies in the duodenal wall).",
+    "ampulla_as_duodenum": "An ampullary NET is counted as duodenal: this is the course's reading (the ampulla of "
+                           "Vater lies in the duodenal wall); the indication itself names duodenal NETs.",
 }
 
 
@@ -107,7 +119,11 @@ class Referral(Explained):
 
     def subtitle(self) -> str:
         if self.indications:
-            return "indication: " + "; ".join(data.TESTING_INDICATIONS[k].words for k in self.indications)
+            text = "indication: " + "; ".join(_SHORT_WORDS.get(k, data.TESTING_INDICATIONS[k].words)
+                                                for k in self.indications)
+            if "ampulla_as_duodenum" in self.flags and "duodenal_or_pancreatic_net" in self.indications:
+                text += " (an ampullary NET counted as duodenal: the course's reading)"
+            return text
         if self.red_flags:
             return "red flags: " + "; ".join(data.RED_FLAGS[k] for k in self.red_flags)
         return ""
@@ -130,6 +146,10 @@ class Referral(Explained):
 
         lines = self.extra_text()
         return "".join(f'<p style="margin:2px 0 6px;max-width:820px">{escape(t)}.</p>' for t in lines)
+
+
+#: Shorter words on the card's subtitle (the full words are in the steps and in the indication list).
+_SHORT_WORDS = {"suspected_men1": "suspected MEN1 (see the MEN1 step)"}
 
 
 def _field_words(name: str) -> str:
@@ -179,6 +199,10 @@ class _Case:
         return self.findings.syndrome == "gastrinoma" or self.findings.gastric_type == 2
 
     @property
+    def gastric_type_1(self) -> bool:
+        return self.findings.gastric_type == 1
+
+    @property
     def is_net(self) -> bool:
         return self.findings.differentiation != "poor"
 
@@ -195,9 +219,46 @@ class _Case:
         return (self.duodenal or self.pancreatic) and self.is_net
 
     @property
+    def dp_tumour(self) -> bool:
+        """A duodenopancreatic NET, the main MEN1 tumour: a duodenal or pancreatic NET, or a gastrinoma (a
+        duodenal or pancreatic tumour, also the one behind a type 2 gastric NET)."""
+        return self.is_net and (self.duodenal or self.pancreatic or self.gastrinoma)
+
+    @property
+    def men1_type(self) -> bool:
+        """A NET of a site MEN1 causes besides the three main tumours (fact sheet 1.6): stomach (not type 1),
+        thymus, bronchus."""
+        return self.is_net and self.findings.site in data.MEN1_TYPE_SITES and not self.gastric_type_1
+
+    @property
     def main_tumours(self) -> tuple[str, ...]:
         found = [t for t in OTHER_TUMOURS if t in (self.other_tumours or ())]
-        return tuple(found) + (("duodenopancreatic NET",) if self.dp_net else ())
+        return tuple(found) + (("duodenopancreatic NET",) if self.dp_tumour else ())
+
+    @property
+    def criteria_met(self) -> bool:
+        return men1_criteria_met(len(self.main_tumours), self.relative_with_men1)
+
+    @property
+    def men1_reading(self) -> bool:
+        """The course's wider reading of 'suspected MEN1': a MEN1-type tumour with another main MEN1 tumour or a
+        relative with MEN1."""
+        return self.men1_type and (bool(self.other_tumours) or self.relative_with_men1 is True)
+
+    @property
+    def red_flag_context(self) -> bool:
+        return self.dp_tumour or self.men1_type or bool(self.other_tumours)
+
+    def raw_red_flags(self) -> tuple[str, ...]:
+        """The red flags as entered, before the context is read."""
+        flags = []
+        if (self.multifocal is True and not self.gastric_type_1) or self.other_tumours:
+            flags.append("several_primaries")
+        if self.age_years is not None and self.age_years < data.EARLY_ONSET_AGE:
+            flags.append("early_onset")
+        if self.other_tumours or self.relative_with_men1 is True or self.family_pattern is True:
+            flags.append("pattern")
+        return tuple(flags)
 
     def outcome(self) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
         """(level, indications met, red flags)."""
@@ -206,17 +267,11 @@ class _Case:
             met.append("gastrinoma")
         if self.multifocal is True and self.pancreatic and self.is_net:
             met.append("multifocal_pnet")
-        if men1_criteria_met(len(self.main_tumours), self.relative_with_men1):
+        if self.criteria_met or self.men1_reading:
             met.append("suspected_men1")
         if self.dp_net:
             met.append("duodenal_or_pancreatic_net")
-        flags = []
-        if self.multifocal is True or self.other_tumours:
-            flags.append("several_primaries")
-        if self.age_years is not None and self.age_years < data.EARLY_ONSET_AGE:
-            flags.append("early_onset")
-        if self.other_tumours or self.relative_with_men1 is True or self.family_pattern is True:
-            flags.append("pattern")
+        flags = self.raw_red_flags() if self.red_flag_context else ()
         strengths = {data.TESTING_INDICATIONS[k].strength for k in met}
         level = ("recommended" if "recommended" in strengths else "consider" if "consider" in strengths
                  else "red_flags_only" if flags else "no_indication")
@@ -269,38 +324,57 @@ def germline_referral(findings: Findings, *, multifocal: bool | None = None, age
     # 2. multifocal pancreatic NETs
     if case.multifocal is True and case.pancreatic and case.is_net:
         steps.append("Several pancreatic NETs: multifocal pancreatic NETs are an indication.")
+    elif case.multifocal is True and case.gastric_type_1:
+        steps.append("Several type 1 gastric NETs: type 1 NETs grow on chronic atrophic gastritis and are multifocal "
+                     "because of it, not because of heredity, so this is neither the indication (which names pancreatic "
+                     "NETs) nor a red flag.")
     elif case.multifocal is True:
         where = "not in the pancreas" if not case.pancreatic else "but a NEC, not NETs"
         steps.append(f"Several tumours, {where}: the multifocal indication names pancreatic NETs (several primaries "
-                     "remain a red flag).")
+                     "can still be a red flag, see below).")
     elif case.multifocal is False:
         steps.append("A single tumour: the multifocal indication does not apply.")
     else:
         steps.append("Whether there are several tumours was not reported.")
     # 3. MEN1 clinical criteria
     mains = case.main_tumours
-    men1 = "suspected_men1" in met
     sources += list(data.MEN1_CRITERIA_SOURCES)
     listed = ", ".join(mains) if mains else "none"
+    if case.dp_tumour and not (case.duodenal or case.pancreatic):
+        listed = listed.replace("duodenopancreatic NET", "duodenopancreatic NET: the gastrinoma"
+                                + (" behind the type 2 gastric NET" if f.gastric_type == 2 else ""))
     rel = {True: "a relative has MEN1", False: "no relative with MEN1",
            None: "a relative with MEN1 not reported"}[case.relative_with_men1]
     steps.append(f"MEN1 clinical criteria (two of the three main tumours, or one in a relative of a known case): "
-                 f"{len(mains)} of 3 ({listed}); {rel}: " + ("met, so MEN1 is suspected." if men1 else "not met."))
-    if men1:
+                 f"{len(mains)} of 3 ({listed}); {rel}: "
+                 + ("met, so MEN1 is suspected." if case.criteria_met else "not met."))
+    if case.criteria_met:
         flags.append("men1_criteria_met")
         sources.append("de_laat2018_men1")
+    elif case.men1_reading:
+        flags.append("men1_course_reading")
+        with_what = " and ".join(w for w, hit in (("another main MEN1 tumour", bool(case.other_tumours)),
+                                                  ("a relative with MEN1", case.relative_with_men1 is True)) if hit)
+        steps.append(f"A {_ADJECTIVE[f.site]} NET, a tumour MEN1 causes, with "
+                     f"{with_what}: MEN1 is suspected on the course's reading of 'suspected MEN1' (the source does "
+                     "not define it).")
+        sources.append("men1_manifestations_review")
+    if f.site == "thymus" and case.is_net:
+        text, keys = data.THYMIC_MEN1_SHARE
+        steps.append(f"Thymus: {text}; ask about the other main MEN1 tumours and the family.")
+        sources += list(keys)
     # 4. duodenal or pancreatic NET (consider)
     if f.site == "ampulla":
         flags.append("ampulla_as_duodenum")
     if case.dp_net:
         if f.differentiation is None:
             flags.append("differentiation_assumed_well")
-        steps.append(f"A {'duodenal' if case.duodenal else 'pancreatic'} NET: consider genetic risk evaluation, at "
-                     "any age (age does not gate this indication).")
+        what = ("An ampullary NET, counted as duodenal (the course's reading)" if f.site == "ampulla" else
+                f"A {'duodenal' if case.duodenal else 'pancreatic'} NET")
+        steps.append(f"{what}: consider genetic risk evaluation, at any age (age does not gate this indication).")
     elif (case.duodenal or case.pancreatic) and not case.is_net:
-        flags.append("nec_not_net")
-        steps.append("A poorly differentiated carcinoma (NEC) is not a NET: the duodenal or pancreatic NET "
-                     "indication does not cover it.")
+        flags.append("nec_gastrinoma" if case.gastrinoma else "nec_not_net")
+        steps.append(FLAGS["nec_gastrinoma" if case.gastrinoma else "nec_not_net"])
     elif f.site is None:
         steps.append("Site not reported: whether the duodenal or pancreatic NET indication applies is unknown.")
     else:
@@ -308,12 +382,22 @@ def germline_referral(findings: Findings, *, multifocal: bool | None = None, age
                      "does not apply.")
     # red flags
     sources += list(data.RED_FLAG_SOURCES)
+    raw = case.raw_red_flags()
     if red:
         flags.append("red_flags")
         steps.append("Red flags for an inherited syndrome: " + "; ".join(data.RED_FLAGS[k] for k in red) + ".")
+    elif raw:
+        flags.append("red_flags_not_counted")
+        why = ("a type 1 gastric NET grows on chronic atrophic gastritis" if case.gastric_type_1 else
+               f"this is {_what(case)}")
+        steps.append("Not counted as red flags here: " + "; ".join(data.RED_FLAGS[k] for k in raw) + f". The course "
+                     f"reads the red flags (which its source frames for pancreatic NETs) for "
+                     f"{data.RED_FLAG_CONTEXT_WORDS}; {why}.")
     else:
         steps.append("No red flag reported (several primaries, onset before about "
                      f"{data.EARLY_ONSET_AGE} years, a typical personal or family pattern).")
+    if red and level in ("red_flags_only", "consider"):
+        flags.append("list_incomplete")
     # why not the neighbour
     neighbour = _neighbour(level, case, met)
     steps.append(neighbour)
@@ -334,27 +418,39 @@ def germline_referral(findings: Findings, *, multifocal: bool | None = None, age
                     tuple(dict.fromkeys(sources)), neighbour)
 
 
-_RECOMMENDED_NEEDS = ("a gastrinoma, several pancreatic NETs or suspected MEN1 (two of the three main tumours, or "
-                      "one with a relative with MEN1)")
+_RECOMMENDED_NEEDS = "a gastrinoma, several pancreatic NETs or suspected MEN1"
+_ADJECTIVE = {"stomach": "gastric", "thymus": "thymic", "lung": "bronchial"}
+
+
+def _what(case: _Case) -> str:
+    if (case.duodenal or case.pancreatic) and not case.is_net:
+        return "a NEC, not a NET"
+    if case.findings.site is None:
+        return "a tumour of unreported site"
+    if case.gastric_type_1:
+        return "a type 1 gastric NET"
+    return f"a tumour of the {_site_words(case.findings.site)}"
 
 
 def _neighbour(level: str, case: _Case, met: tuple[str, ...]) -> str:
     if level == "recommended":
-        why = "; ".join(data.TESTING_INDICATIONS[k].words for k in met if data.TESTING_INDICATIONS[k].strength
-                        == "recommended")
+        why = "; ".join(_SHORT_WORDS.get(k, data.TESTING_INDICATIONS[k].words) for k in met
+                        if data.TESTING_INDICATIONS[k].strength == "recommended")
         return f"Not just 'consider': {why} makes testing a recommendation, not an option."
+    red = case.outcome()[2]
     if level == "consider":
-        return (f"Not 'recommended': that needs {_RECOMMENDED_NEEDS}; none is reported. Not 'no indication': a "
-                "duodenal or pancreatic NET is enough to consider testing.")
-    what = ("a NEC, not a NET" if (case.duodenal or case.pancreatic) and not case.is_net
-            else "of unreported site" if case.findings.site is None
-            else f"a tumour of the {_site_words(case.findings.site)}")
+        text = f"Not 'recommended': that needs {_RECOMMENDED_NEEDS}; none of these is reported."
+        if red:
+            text += (" The red flags reported are not items of the encoded list, and that list is incomplete: "
+                     "discuss them with clinical genetics (" + "; ".join(data.RED_FLAGS[k].split(" (")[0] for k in red)
+                     + ").")
+        return text + " Not 'no indication': a duodenal or pancreatic NET is enough to consider testing."
     if level == "red_flags_only":
-        return (f"Not 'consider': that covers duodenal and pancreatic NETs, and this is {what}. The red flags still "
-                "make an inherited syndrome more likely; the verified indications do not say who is tested on red "
-                "flags alone.")
-    return (f"Not 'consider': that covers duodenal and pancreatic NETs, and this is {what}; no red flag is reported. "
-            "This is not the same as 'testing is wrong': the course's sources verify only these indications.")
+        return (f"Not 'consider': that covers duodenal and pancreatic NETs, and this is {_what(case)}. The red flags "
+                "make an inherited syndrome more likely, and the list encoded here (NCCN as summarised in 2022) is "
+                "incomplete: it does not say testing is unsupported. Discuss the case with clinical genetics.")
+    return (f"Not 'consider': that covers duodenal and pancreatic NETs, and this is {_what(case)}; no red flag counts "
+            "here. This is not the same as 'testing is wrong': the course's sources verify only these indications.")
 
 
 _RAISING: dict[str, Any] = {"multifocal": True, "age_years": 0.0, "other_tumours": OTHER_TUMOURS,
@@ -412,27 +508,35 @@ def check_referral(findings: Findings, answer: str, **history) -> "Feedback":
     if answer == key.level:
         reason = key.subtitle().replace("indication: ", "", 1) or "no verified indication and no red flag is reported"
         return Feedback(answer, key.level, True, f"{LEVEL_WORDS[key.level]}: {reason}.", explanation)
+    # Each wrong answer is told the misconception it shows, without naming the right answer.
     if _rank(answer) > _rank(key.level):
         if answer == "recommended":
             msg = f"a recommendation needs {_RECOMMENDED_NEEDS}; this case has none of them."
         elif answer == "consider":
             msg = ("the indication to consider testing covers duodenal and pancreatic NETs"
-                   + ("; a NEC is not a NET." if (key.flags and "nec_not_net" in key.flags) else
-                      "; this tumour is neither."))
+                   + ("; a NEC is not a NET." if "nec_not_net" in key.flags else "; this tumour is neither."))
+        elif "red_flags_not_counted" in key.flags:
+            msg = ("red flags are read for " + data.RED_FLAG_CONTEXT_WORDS + "; what looks like one here does not "
+                   "count for this tumour.")
         else:
             msg = ("no red flag is reported here (several primaries, onset before about "
                    f"{data.EARLY_ONSET_AGE} years, a typical personal or family pattern).")
-    else:
-        if key.level == "recommended":
-            words = "; ".join(data.TESTING_INDICATIONS[k].words for k in key.indications
-                              if data.TESTING_INDICATIONS[k].strength == "recommended")
-            msg = f"{words} is an indication on its own: testing is recommended, not merely an option."
-        elif key.level == "consider":
-            msg = ("a duodenal or pancreatic NET is enough to consider testing, at any age; no family history does "
-                   "not make it sporadic.")
+    elif answer == "no_indication":
+        if key.level == "consider":
+            msg = ("'no family history' does not make a tumour sporadic (germline variants in 17 % of clinically "
+                   "sporadic pancreatic NETs), and age gates nothing on the list: go through its items again.")
+        elif key.level == "recommended":
+            msg = ("the list is not only about the tumour's site: some items are about what the tumour means for the "
+                   "patient, wherever it lies. Go through the items again.")
         else:
-            msg = ("red flags count even when no verified indication fits: "
-                   + "; ".join(data.RED_FLAGS[k] for k in key.red_flags) + ".")
+            msg = ("the history counts even when the tumour fits no item of the list: look again at the age, the "
+                   "other tumours and the family.")
+    elif answer == "red_flags_only":
+        msg = ("'red flags, no listed indication' is for a case that no item of the list covers; check the items "
+               "one by one before falling back on red flags.")
+    else:  # 'consider' when the key is 'recommended'
+        msg = ("'consider' is the weakest item of the list (a duodenal or pancreatic NET); check whether a stronger "
+               "item fits first.")
     return Feedback(answer, key.level, False, msg, explanation)
 
 
@@ -474,8 +578,8 @@ READING_WORDS: dict[str, str] = {
 }
 STAIN_FLAGS: dict[str, str] = {
     "morphology_decides": "Staining is an aid: morphology (well vs poorly differentiated) decides NET G3 vs NEC.",
-    "conflicts_with_morphology": "The stains point away from the morphology. Morphology decides: review it, but do "
-                                 "not overrule it on a stain.",
+    "conflicts_with_morphology": "The stains point away from the morphology. Morphology decides: review the "
+                                 "morphology and consider further sampling, but do not overrule it on a stain.",
     "p53_not_stained": "p53 was not stained; Rb added little beyond p53 in the 465-tumour series.",
     "daxx_atrx_pancreas": "DAXX/ATRX loss was studied as a NET G3 marker in pancreatic G3 tumours.",
 }
@@ -569,7 +673,8 @@ def p53_rb_aid(p53: str | None = None, rb: str | None = None, daxx_atrx: str | N
         if against:
             flags.append("conflicts_with_morphology")
             steps.append(f"{differentiation.capitalize()} differentiated morphology: {label}. The stains point the "
-                         "other way; morphology decides (about one NET G3 in four shows some p53 or Rb abnormality).")
+                         "other way: review the morphology and consider further sampling; morphology decides (about "
+                         "one NET G3 in four shows some p53 or Rb abnormality).")
         else:
             steps.append(f"{differentiation.capitalize()} differentiated morphology: {label}; the stains are an aid.")
     sources.append("net_vs_nec_review")
@@ -588,8 +693,8 @@ def check_stains(answer: str, **stains) -> "Feedback":
     if answer == key.reading:
         return Feedback(answer, key.reading, True, f"{key.why} Morphology still decides.", explanation)
     if answer == "proves_nec":
-        msg = (f"no stain proves a NEC: {_pct('p53_aberrant', 'NET G3')} of NET G3 show aberrant p53 and "
-               f"{_pct('both_normal', 'NEC')} of NECs stain normally. Morphology decides; the stains are an aid.")
+        msg = (f"no stain proves a NEC: in the 465-tumour series {_pct('p53_aberrant', 'NET G3')} of NET G3 showed "
+               f"aberrant p53 and {_pct('rb_lost', 'NET G3')} had lost Rb. Morphology decides; the stains are an aid.")
     elif answer == "favours_nec":
         msg = "a NEC pattern needs aberrant p53 or lost Rb" + (", and DAXX/ATRX loss points the other way."
                                                                if key.reading == "conflicting" else "; neither is reported.")
@@ -611,9 +716,15 @@ def stain_report_line(**stains) -> str:
     done = [f"{name} {value}" for name, value in (("p53", stains.get("p53")), ("Rb", stains.get("rb")),
                                                      ("DAXX/ATRX", stains.get("daxx_atrx"))) if value is not None]
     head = (", ".join(done) + ": ") if done else "No stain: "
-    tail = ("morphology (not reported here) decides NET G3 vs NEC." if key.morphology is None else
-            f"with {key.morphology} differentiated morphology the diagnosis is "
-            f"{'NET G3' if key.morphology == 'well' else 'NEC'}; the stains are an aid, morphology decides.")
+    label = "NET G3" if key.morphology == "well" else "NEC"
+    if key.morphology is None:
+        tail = "morphology (not reported here) decides NET G3 vs NEC."
+    elif "conflicts_with_morphology" in key.flags:
+        tail = (f"the {key.morphology} differentiated morphology reads as {label}, but the stains point the other way: "
+                "review the morphology and consider further sampling. The stains are an aid; morphology decides.")
+    else:
+        tail = (f"with {key.morphology} differentiated morphology the diagnosis is {label}; the stains are an aid, "
+                "morphology decides.")
     return f"{head}the pattern {READING_WORDS[key.reading]}; {tail}"
 
 
@@ -734,10 +845,20 @@ def syndrome_table(keys: Sequence[str] | None = None):
     rows = []
     for s in (data.get(k) for k in dict.fromkeys(keys)):
         tumours = "; ".join(f"{m.tumour} ({m.frequency or 'no frequency given'})" for m in s.manifestations)
-        rows.append((f"**{s.short}** ({s.name})", s.gene, s.inheritance, s.frequency, s.penetrance_words(), tumours))
-    return _markdown(_table(("Syndrome", "Gene", "Inheritance", "How common", "Penetrance",
-                             "Neuroendocrine and endocrine tumours (as the sources state them)"), rows)
-                     + "\n\n*Not stated* means the course's sources give no value; nothing is filled in.")
+        parts = [f"{label}: {value}" for label, value in (
+            ("gene", s.gene), ("inheritance", s.inheritance), ("how common", s.frequency),
+            ("penetrance", s.penetrance_words() if s.penetrance else data.NOT_STATED)) if value != data.NOT_STATED]
+        rows.append((f"**{s.short}** ({s.name})", "; ".join(parts) + ("; the rest: see the note" if len(parts) < 4
+                                                                       else "") if parts else "see the note",
+                     tumours))
+    return _markdown(_table(("Syndrome", "Genetics", "Neuroendocrine and endocrine tumours (as the sources state "
+                                                    "them)"), rows)
+                     + "\n\n**Note.** Where a row gives no gene, inheritance, frequency or penetrance, the sources "
+                       "read for this course do not state it: look it up in the references below. Nothing is filled "
+                       "in.")
+
+
+_LIST_WORDS = {"suspected_men1": "suspected MEN1 (the course's reading, below)"}
 
 
 def indication_list():
@@ -746,12 +867,21 @@ def indication_list():
     lines = ["**Verified indications** (NCCN, as summarised in 2022):", ""]
     for i in data.TESTING_INDICATIONS.values():
         lines.append(f"* {'genetic risk evaluation recommended' if i.strength == 'recommended' else 'consider genetic risk evaluation'}"
-                     f" for {i.words}")
+                     f" for {_LIST_WORDS.get(i.key, i.words)}")
     lines += ["", f"**MEN1 clinical criteria:** at least {data.MEN1_MIN_MAIN_TUMOURS} of the three main tumours "
-              f"({', '.join(data.MEN1_MAIN_TUMOURS)}), or at least {data.MEN1_MIN_WITH_RELATIVE} of them in a relative "
-              f"of a known case ({_cites(data.MEN1_CRITERIA_SOURCES)}).", "",
+              f"({', '.join(data.MEN1_MAIN_TUMOURS)}; a gastrinoma counts as a duodenopancreatic NET), or at least "
+              f"{data.MEN1_MIN_WITH_RELATIVE} of them in a relative of a known case "
+              f"({_cites(data.MEN1_CRITERIA_SOURCES)}; the sources read for this course say 'a relative' without "
+              "naming the degree).", "",
+              "**Suspected MEN1, the course's reading:** the criteria above, or a gastric NET other than type 1, a "
+              "thymic or a bronchial NET (tumours MEN1 causes) together with another main MEN1 tumour or a relative "
+              "with MEN1. About 25 % of thymic neuroendocrine neoplasms are MEN1-associated ("
+              + _cites(data.THYMIC_MEN1_SHARE[1]) + ").", "",
               "**Red flags** for an inherited syndrome (" + _cites(data.RED_FLAG_SOURCES) + "): "
-              + "; ".join(data.RED_FLAGS.values()) + ".", "",
+              + "; ".join(data.RED_FLAGS.values()) + ". The course reads them for " + data.RED_FLAG_CONTEXT_WORDS
+              + "; a type 1 gastric NET is multifocal because of atrophic gastritis, not heredity. Where red flags "
+              "meet no item of the list, discuss the case with clinical genetics: the list encoded here is "
+              "incomplete.", "",
               "Sources: " + _cites(k for i in data.TESTING_INDICATIONS.values() for k in i.sources) + "."]
     return _markdown("\n".join(lines))
 
@@ -781,13 +911,17 @@ def driver_table():
     return _markdown(text)
 
 
+_GROUP_WORDS = {"SCNEC": "small cell NEC (SCNEC)", "LCNEC": "large cell NEC (LCNEC)"}
+
+
 def stain_table():
     """The p53/Rb patterns of the 465-tumour series, and the pancreatic markers (Markdown)."""
     groups = list(dict.fromkeys(g for p in data.P53_RB_PATTERNS.values() for g, _v in p.percent))
-    rows = [(p.words, *(f"{dict(p.percent)[g]:g} %" if g in dict(p.percent) else "-" for g in groups))
+    rows = [(p.words, *(f"{dict(p.percent)[g]:g} %" if g in dict(p.percent) else "not reported" for g in groups))
             for p in data.P53_RB_PATTERNS.values()]
-    text = _table(("Pattern", *groups), rows)
+    text = _table(("Pattern", *(_GROUP_WORDS.get(g, g) for g in groups)), rows)
     summary, keys = data.P53_RB_SERIES
-    text += f"\n\nShare of each group with the pattern: {summary} ({_cites(keys)}).\n\n" + "\n".join(
+    text += (f"\n\nShare of each group with the pattern: {summary} ({_cites(keys)}). *Not reported*: the abstract "
+             "gives no figure for that group (not zero).\n\n") + "\n".join(
         f"* {t} ({_cites(k)})" for t, k in data.PANCREAS_G3_MARKERS)
     return _markdown(text)

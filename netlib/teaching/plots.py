@@ -1245,16 +1245,35 @@ def hereditary_sites(syndromes: Sequence[str] | None = None):
     sites = hereditary.SITES
     fig, ax = plt.subplots(figsize=(8.4, 0.75 * len(entries) + 1.9))
     cells = []  # (row, column, syndrome, manifestation)
+    spans = 0  # boxes drawn across neighbouring organs (one frequency for them together)
     for i, s in enumerate(entries):
+        covered: set[int] = set()
         for j, site in enumerate(sites):
+            if j in covered:
+                continue
             found = [m for m in s.manifestations if site in m.sites]
             if not found:
                 continue
             m = next((m for m in found if m.frequency), found[0])
-            cells.append((i, j, s, m))
+            cols = sorted(sites.index(x) for x in m.sites)
+            span = len(cols) > 1 and cols == list(range(cols[0], cols[-1] + 1)) and cols[0] == j
+            if span:
+                covered.update(cols)
+                spans += 1
+            for c in (cols if span else [j]):
+                cells.append((i, c, s, m))
             short = _short_frequency(m.frequency)
             y = len(entries) - 1 - i
-            if short:
+            x = (cols[0] + cols[-1]) / 2 if span else j
+            if span:
+                from matplotlib.patches import FancyBboxPatch
+
+                ax.add_patch(FancyBboxPatch((cols[0] - 0.42, y - 0.3), cols[-1] - cols[0] + 0.84, 0.6,
+                                            boxstyle="round,pad=0.02", facecolor=OKABE_ITO["sky"],
+                                            edgecolor=OKABE_ITO["blue"], lw=1.2, zorder=2))
+                ax.text(x, y, (short.replace(" %", "\u00a0%") if short else "listed") + "\nboth organs "
+                        "together", ha="center", va="center", fontsize=8, fontweight="bold", zorder=3, linespacing=1.1)
+            elif short:
                 ax.text(j, y, short.replace(" %", "\u00a0%"), ha="center", va="center", fontsize=8.5,
                         fontweight="bold", zorder=3,
                         bbox={"boxstyle": "round,pad=0.45", "facecolor": OKABE_ITO["sky"],
@@ -1284,15 +1303,22 @@ def hereditary_sites(syndromes: Sequence[str] | None = None):
     fig.tight_layout()
     described = []
     for s in entries:
-        parts = [f"{site}: {m.tumour}" + (f", {m.frequency}" if m.frequency else ", no frequency given")
-                 for (_i, _j, s2, m), site in ((c, sites[c[1]]) for c in cells) if s2 is s]
+        parts, seen = [], set()
+        for _i, j, s2, m in cells:
+            if s2 is not s or id(m) in seen:
+                continue
+            seen.add(id(m))
+            where = " and ".join(x for x in sites if x in m.sites)
+            parts.append(f"{where}: {m.tumour}" + (f", {m.frequency}" if m.frequency else ", no frequency given")
+                         + (" (one box across both organs)" if len(m.sites) > 1 else ""))
         described.append(f"{s.short}: " + "; ".join(parts) + ".")
     keys_cited = list(dict.fromkeys(k for _i, _j, _s, m in cells for k in m.sources))
     return _describe(
         fig, f"Grid of {len(entries)} inherited syndromes (rows) by {len(sites)} organs (columns); a shaded box "
              "with a percentage where the sources give a frequency, a dashed white box where they list a tumour "
              "without one. " + " ".join(described),
-        "Source: netlib's catalogue of hereditary syndromes (fact sheet part 2, section 1), from "
+        "Source: the course's catalogue of hereditary syndromes, from "
         + "; ".join(references.short_citation(k) for k in keys_cited) + ". Percentages come from different series (MEN1 and VHL: "
         "patients with the syndrome; MEN4: 48 symptomatic cases; TSC: two databases) and cannot be compared across "
-        "rows. An empty cell means the course's sources report nothing there, not that it never happens.")
+        "rows. The MEN1 box across pancreas and duodenum is one frequency for duodenopancreatic NETs together, not "
+        "one per organ. An empty cell means the course's sources report nothing there, not that it never happens.")
