@@ -12,8 +12,9 @@
   visible text "Show code cell output" (axe-core: label-content-name-mismatch, serious). The same fold is written
   here without that label, so its visible text is its name.
 * **A small icon font.** The theme's icons are drawn from its Font Awesome solid web font (115 kB) by
-  ``static/netlib-icons.css``; after the build, that font is cut down to the icons the CSS names
-  (``_static/netlib-icons.woff2``, about 2 kB), which keeps every page within its weight budget.
+  ``static/netlib-icons.css``; after the build, that font is cut down to the icons that CSS names and the theme's
+  own (admonition titles, arrows: its ``--pst-icon-*`` characters), as ``_static/netlib-icons.woff2`` (a few kB),
+  which keeps every page within its weight budget.
 * **Figures open at full size.** A notebook figure is shown at the width of the page; on a phone its labels can be
   too small to read, so each figure links to its image file (open it, then zoom).
 
@@ -96,6 +97,7 @@ def depart_fold(self, node) -> None:
 ICON_FONT = "_static/vendor/fontawesome/webfonts/fa-solid-900.woff2"
 ICON_CSS = "_static/netlib-icons.css"
 ICON_SUBSET = "_static/netlib-icons.woff2"
+THEME_CSS = "_static/styles/pydata-sphinx-theme.css"
 
 
 def subset_icon_font(app, exception) -> None:
@@ -111,6 +113,10 @@ def subset_icon_font(app, exception) -> None:
     codes = {int(h, 16) for h in re.findall(r'content: "\\([0-9a-f]{4})"', (out / ICON_CSS).read_text())}
     if not codes:
         raise RuntimeError(f"no icon code points found in {ICON_CSS}")
+    # the theme's own icons (admonition titles, arrows), which its CSS writes as --pst-icon-* characters
+    theme_css = (out / THEME_CSS).read_text(encoding="utf-8")
+    codes |= {ord(c) for c in re.findall(r'--pst-icon-[a-z-]+:"(.)"', theme_css)}
+    codes |= {int(h, 16) for h in re.findall(r'--pst-icon-[a-z-]+:"\\([0-9a-f]{4})"', theme_css)}
     font = TTFont(out / ICON_FONT)
     subsetter = subset.Subsetter()
     subsetter.populate(unicodes=codes)

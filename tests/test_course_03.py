@@ -232,7 +232,10 @@ def test_task_5_counts_the_annotated_region(notebook_questions):
     assert ok is False and "fraction" in message
     ok, message = q.check(f"{key.index_percent:.1f}".replace(".", ","))
     assert ok is True and f"{key.positive} clearly positive of {key.total}" in message
-    assert f"Only {key.total} cells counted" in q.explanation_html
+    assert slide.count_explanation().replace("'", "&#x27;") in q.explanation_html
+    assert "tumour cells" not in q.explanation_html and "change the grade" not in q.explanation_html
+    ok, message = q.check(f"{100 * 27 / 139:.1f}")  # an honest count, equivocal nuclei judged differently
+    assert ok is False and "negative nuclei only" not in message and slide.RECOUNT in message
 
 
 def test_self_check_2_on_the_threshold_sweep(notebook_questions):
@@ -242,7 +245,7 @@ def test_self_check_2_on_the_threshold_sweep(notebook_questions):
     ok, message = q.check(slide.MEANING_OPTIONS[1])
     assert ok is False and "Neither scan is a reference" in message
     ok, message = q.check(slide.MEANING_OPTIONS[0])
-    assert ok is True and "11.9-20.5 %" in message
+    assert ok is True and "11.9-20.5 %" in message and not message.startswith("Right")
 
 
 def test_real_stain_section_states_what_the_data_show():
@@ -266,3 +269,25 @@ def test_every_real_image_figure_carries_the_credit_line():
     assert len(shown) == 4
     for c in shown:
         assert slide.CREDIT in output_text(c).replace("\\_", "_"), source(c)
+
+
+def test_real_stain_task_says_what_is_counted_and_how_long_it_takes():
+    """Task 5's instructions: practice only (not >= 500 cells, not a hot spot), what the key's denominator holds and
+    what a real count's holds, the equivocal rule as this exercise's convention, and a realistic time."""
+    cells = read_cells(NOTEBOOK)
+    md = "\n".join(source(c) for c in cells if c["cell_type"] == "markdown")
+    task = next(source(c) for c in cells if source(c).startswith("**Count it yourself.**"))
+    assert "practice only" in task and "at least 500 tumour cells in the hot spot" in task
+    assert "tumour-cell nuclei only" in task and "squares C1 and C2" in task and "key counted every nucleus" in task
+    assert "convention of this exercise" in task and "10–15 minutes" in task
+    assert "five minutes" not in md and "Count every nucleus" not in md
+    assert "petebankhead/2022-qupath-cell-detection" in md
+    assert "slide.threshold_sweep`" not in md
+
+
+def test_real_stain_captions_name_no_code_and_no_coordinates():
+    cells = read_cells(NOTEBOOK)
+    shown = [output_text(c) for c in cells if c["cell_type"] == "code" and "slide_figures." in source(c)]
+    for text in shown:
+        assert "netlib." not in text.replace("\\_", "_") and "synthetic_field" not in text.replace("\\_", "_")
+        assert not re.search(r"\(\d+, \d+\) µm", text), text

@@ -94,6 +94,72 @@ def test_count_key_matches_the_annotation_and_its_traps(key):
     assert "fraction" in k.check(round(key.positive / key.total, 3)).message
 
 
+def _bands():
+    """The accepted band and each trap's band, as (low, high, message) in %."""
+    k = slide.count_key()
+    return (k.value - k.tolerance, k.value + k.tolerance, k.correct), \
+        [(t.value - t.tolerance, t.value + t.tolerance, t.message) for t in k.traps]
+
+
+def test_trap_bands_overlap_neither_the_accepted_band_nor_each_other():
+    accepted, traps = _bands()
+    bands = sorted([accepted[:2]] + [t[:2] for t in traps])
+    assert all(a_hi < b_lo for (_, a_hi), (b_lo, _) in zip(bands, bands[1:])), bands
+
+
+def test_each_trap_computes_what_its_message_says(key):
+    p, e, n = key.positive, key.equivocal, key.total
+    neg = n - p - e
+    traps = {round(t.value, 6): t.message for t in slide.count_key().traps}
+    assert f"counting the {e} equivocal (faint) nuclei as positive gives ({p + e} / {n})" in \
+        traps[round(100 * (p + e) / n, 6)]
+    assert f"negative nuclei only gives ({p} / {neg})" in traps[round(100 * p / neg, 6)]
+    assert "fraction" in traps[round(p / n, 6)]
+    # the slip reviewers found: 22/117 (equivocal left out of the total) is no trap; it lies within the tolerance
+    assert slide.count_key().check(100 * p / (n - e)).correct
+
+
+@pytest.mark.parametrize("which", [0, 1, 2])
+def test_both_sides_of_each_trap_band(which):
+    """Just inside a trap band its message is given; just outside it, the generic message (or the key's verdict)."""
+    k = slide.count_key()
+    trap = k.traps[which]
+    eps = 0.01 if trap.tolerance >= 0.1 else 0.001
+    for inside in (trap.value - trap.tolerance + eps, trap.value + trap.tolerance - eps):
+        assert k.check(inside).message == trap.message, inside
+    for outside in (trap.value - trap.tolerance - eps, trap.value + trap.tolerance + eps):
+        fb = k.check(outside)
+        assert not fb.correct and fb.message == k.otherwise, outside
+
+
+def test_an_honest_count_off_the_key_gets_the_generic_message(key):
+    """27 of 139 (19.4 %): arithmetic right, equivocal nuclei judged differently; no slip is named."""
+    fb = slide.count_key().check(100 * 27 / 139)
+    assert not fb.correct and fb.message.startswith(f"the key is {key.index_percent:.1f} %")
+    assert slide.RECOUNT in fb.message and "negative nuclei only" not in fb.message
+
+
+def test_traps_inside_the_range_of_honest_counts_name_the_slip_only_as_a_possibility():
+    for t in slide.count_key().traps:
+        if t.value > 1:
+            assert "If you did that" in t.message and "If not, the key is" in t.message, t.message
+
+
+def test_count_explanation_fits_an_unspecified_tissue(key):
+    from netlib.counting import ki67
+
+    text = slide.count_explanation()
+    lo, hi = ki67.wilson_interval(key.positive, key.total)
+    assert f"{lo:.1f}-{hi:.1f} %" in text and f"{key.positive} clearly brown nuclei of {key.total}" in text
+    assert "spans 20 %" in text and "not a hot spot" in text and "unspecified" in text
+    for word in ("tumour", "change the grade", "cells counted"):
+        assert word not in text, word
+
+
+def test_scan_titles_name_the_maker_then_the_format():
+    assert [s.title for s in slide.SCANNERS.values()] == ["Hamamatsu scan (NDPI)", "Olympus scan (VSI)"]
+
+
 @pytest.mark.parametrize("call, argument", [
     (lambda: slide.score_count(5, 0), "total"), (lambda: slide.score_count(50, 40), "positive"),
     (lambda: slide.score_count("5", 40), "positive"), (lambda: slide.digital_count("svs"), "scanner"),
@@ -147,6 +213,15 @@ def test_check_meaning_has_one_key():
     verdicts = [slide.check_meaning(o).correct for o in slide.MEANING_OPTIONS]
     assert verdicts == [True, False, False, False]
     assert "not a NET" in slide.check_meaning(slide.MEANING_OPTIONS[3]).message
+
+
+def test_check_meaning_reads_once_and_names_its_source():
+    """The page prefixes "Right. " itself, so the message must not start with "Right"; the key is not the longest
+    option; the QuPath numbers name where they come from."""
+    fb = slide.check_meaning(slide.MEANING_OPTIONS[0])
+    assert not fb.message.lower().startswith("right") and fb.message == fb.explanation
+    assert len(slide.MEANING_OPTIONS[0]) < max(len(o) for o in slide.MEANING_OPTIONS[1:])
+    assert slide.QUPATH_SOURCE in fb.message and "petebankhead/2022-qupath-cell-detection" in slide.QUPATH_SOURCE
 
 
 def test_import_netlib_loads_no_scikit_image():

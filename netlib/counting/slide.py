@@ -33,7 +33,8 @@ from netlib.results import Explained
 
 __all__ = ["CREDIT", "SCANNERS", "CLASSES", "TOLERANCE_POINTS", "Scan", "Nucleus", "Annotation", "CountScore",
            "DigitalCount", "load_image", "annotation", "score_count", "count_key", "digital_count",
-           "threshold_sweep", "DEFAULT_THRESHOLDS", "PUBLISHED_QUPATH_RANGE", "MEANING_OPTIONS", "check_meaning"]
+           "threshold_sweep", "DEFAULT_THRESHOLDS", "count_explanation", "RECOUNT", "QUPATH_SOURCE",
+           "PUBLISHED_QUPATH_RANGE", "MEANING_OPTIONS", "check_meaning"]
 
 #: Where the two JPEGs, their README (licence, credit) and the annotation live.
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "ki67_images"
@@ -43,9 +44,14 @@ CREDIT = "Ki-67 images: OpenSlide test data (OS-2), openslide.org; crops by P. B
 CLASSES = ("positive", "negative", "equivocal")
 #: A count agrees with the key when its index is within this many percentage points of the key's index.
 TOLERANCE_POINTS = 3.0
-#: Labelling indices (%) a published QuPath analysis of these two crops found, over two detection thresholds
-#: (as the images' README states): 1066-1323 cells on the NDPI crop, 763-1353 on the VSI crop.
+#: Labelling indices (%) that QuPath's positive-cell detection gave on these two crops over two nucleus-detection
+#: and two DAB thresholds (QuPath 0.3.2): 1066-1323 cells on the NDPI crop, 763-1353 on the VSI crop. Read from the
+#: results tables (``Ki67 cell detection/output/OS-2-*-results.tsv``) of :data:`QUPATH_SOURCE`; no journal article
+#: reporting these numbers was confirmed, so none is cited.
 PUBLISHED_QUPATH_RANGE = {"ndpi": (11.9, 20.5), "vsi": (3.7, 24.0)}
+#: Where :data:`PUBLISHED_QUPATH_RANGE` comes from, in words.
+QUPATH_SOURCE = ("P. Bankhead's QuPath analysis of these crops, GitHub repository "
+                 "petebankhead/2022-qupath-cell-detection (folder 'Ki67 cell detection')")
 #: DAB thresholds (colour-deconvolution density units) swept by default.
 DEFAULT_THRESHOLDS = (0.01, 0.02, 0.03, 0.04, 0.05, 0.06, 0.08, 0.10, 0.12, 0.15)
 
@@ -59,6 +65,12 @@ class Scan:
     pixel_um: float
     pixels: int
     scanner: str
+
+    @property
+    def title(self) -> str:
+        """The scan in words for a figure, e.g. "Hamamatsu scan (NDPI)" (maker, then the file format)."""
+        maker, fmt = self.scanner.split(" (")
+        return f"{maker} scan ({fmt}"
 
     @property
     def field_mm(self) -> float:
@@ -265,25 +277,73 @@ def score_count(positive: int, total: int) -> CountScore:
                       tuple(slips), steps)
 
 
+def _traps() -> list[tuple[float, float, str]]:
+    """The known wrong answers to Task 5: (value in %, tolerance in points, message).
+
+    Each value is what one slip gives on the key's own numbers. Honest counts differ from the key by a few nuclei
+    and land anywhere from about 12 to 30 %, so the two traps inside that range have narrow bands and messages that
+    name the slip as a possibility ("if you did that") and otherwise give the generic advice, :data:`RECOUNT`.
+    Leaving the equivocal nuclei out of the total (``p / (n - e)``) is no trap: it lies within
+    :data:`TOLERANCE_POINTS` of the key.
+    """
+    key = annotation()
+    p, e, n = key.positive, key.equivocal, key.total
+    neg = n - p - e
+    otherwise = f"If not, the key is {key.index_percent:.1f} %: {RECOUNT[0].lower()}{RECOUNT[1:]}"
+    traps = []
+    if e:
+        traps.append((key.index_with_equivocal_percent, 1.5,
+                      f"{key.index_with_equivocal_percent:.1f} % is what counting the {e} equivocal (faint) nuclei "
+                      f"as positive gives ({p + e} / {n}). If you did that: this exercise leaves faint nuclei out "
+                      f"of the positives. {otherwise}"))
+    traps.append((100 * p / neg, 0.3,
+                  f"{100 * p / neg:.1f} % is what dividing the positives by the negative nuclei only gives "
+                  f"({p} / {neg}). If you did that: the total is every nucleus in the region, positive, negative "
+                  f"and equivocal. {otherwise}"))
+    traps.append((p / n, 0.05, "that is a fraction; the index is a percentage (multiply by 100)."))
+    return traps
+
+
+#: What to do when a count is outside the accepted band and no slip explains it.
+RECOUNT = ("Recount square by square: every nucleus whose centre lies in the region goes in the total, and only "
+           "the clearly brown ones in the positives.")
+
+
 def count_key():
     """The key to "what is the Ki-67 index of the annotated region?" as a
     :class:`~netlib.teaching.exercises.NumericKey` (tolerance :data:`TOLERANCE_POINTS` percentage points), with
-    the slips as traps: equivocal nuclei counted as positive, positives over negatives, a fraction for a %."""
+    the slips of :func:`_traps` as traps (equivocal nuclei counted as positive, positives over negatives only, a
+    fraction for a %). Trap bands overlap neither each other nor the accepted band (tested)."""
     from netlib.teaching.exercises import NumericKey, Trap
 
     key = annotation()
     p, e, n = key.positive, key.equivocal, key.total
-    traps = []
-    if e:
-        traps.append(Trap(key.index_with_equivocal_percent, 1.5, SLIPS["equivocal_as_positive"]))
-    traps.append(Trap(100 * p / (n - p), 1.5, "you divided by the negative nuclei only; the denominator is every "
-                                              "nucleus in the region, positive, negative and equivocal."))
-    traps.append(Trap(p / n, 0.05, "that is a fraction; the index is a percentage (multiply by 100)."))
     correct = (f"The key: {p} clearly positive of {n} nuclei ({e} equivocal counted in the total only) = "
                f"{key.index_percent:.1f} %. Counts within ±{TOLERANCE_POINTS:g} points agree.")
-    otherwise = (f"the key is {key.index_percent:.1f} % ({p} clearly positive of {n} nuclei). Recount: every nucleus "
-                 "in the region goes in the total, only clearly brown ones in the positives.")
-    return NumericKey(key.index_percent, TOLERANCE_POINTS, "%", correct, tuple(traps), otherwise)
+    otherwise = f"the key is {key.index_percent:.1f} % ({p} clearly positive of {n} nuclei). {RECOUNT}"
+    return NumericKey(key.index_percent, TOLERANCE_POINTS, "%", correct,
+                      tuple(Trap(v, tol, msg) for v, tol, msg in _traps()), otherwise)
+
+
+def count_explanation() -> str:
+    """What Task 5's key means, in words that fit this tissue (unspecified, not a NET: no grade, no tumour cells):
+    the key's count, its 95 % Wilson interval, where that lies relative to 3 % and 20 %, and why a region this
+    small and not chosen as a hot spot is practice only."""
+    from netlib.counting import ki67
+
+    key = annotation()
+    p, e, n = key.positive, key.equivocal, key.total
+    lo, hi = ki67.wilson_interval(p, n)
+    spanned = [c for c in (3, 20) if lo < c < hi]
+    where = (f"it spans {' and '.join(f'{c:g} %' for c in spanned)}, so {n} nuclei cannot place this region's "
+             f"index on one side of {spanned[-1]:g} %" if spanned
+             else "it lies wholly between 3 % and 20 %" if 3 <= lo and hi <= 20
+             else "it lies wholly on one side of 3 % and 20 %")
+    return (f"The key: {p} clearly brown nuclei of {n} ({n - p - e} negative, and {e} equivocal counted in the "
+            f"total only) = {key.index_percent:.1f} %. Counting the equivocal nuclei as positive would give "
+            f"{p + e} / {n} = {key.index_with_equivocal_percent:.1f} %. The 95 % Wilson interval of {p} of {n} is "
+            f"{lo:.1f}-{hi:.1f} %: {where}. This is a practice region of an unspecified tissue: "
+            "too small and not a hot spot, it grades nothing.")
 
 
 # --- the digital count --------------------------------------------------------------------------------------------
@@ -392,10 +452,10 @@ def threshold_sweep(scanners=("ndpi", "vsi"), thresholds=DEFAULT_THRESHOLDS) -> 
 # --- the self-check on what the sweep means ------------------------------------------------------------------------
 #: The options of the self-check on the threshold sweep (the first is the key).
 MEANING_OPTIONS = (
-    "Near a cut-off, a digital index depends on the threshold and the scanner: check it against a count by eye",
-    "The scanner that gives the higher index is the right one",
-    "Digital counts are useless, so Ki-67 cannot grade a tumour",
-    "This field is a NET G2, since most thresholds give 3-20 %",
+    "Near a cut-off, a digital index needs checking against a count by eye",
+    "Trust the scanner that gives the higher index: it misses fewer positives",
+    "Digital counts are useless, so Ki-67 can no longer grade a tumour",
+    "This field is a NET G2, since most thresholds give an index of 3-20 %",
 )
 
 
@@ -412,13 +472,13 @@ def check_meaning(answer: str):
               f"{lo['vsi']:.1f} to {hi['vsi']:.1f} % (Olympus) as the DAB threshold moved")
     qupath = (f"QuPath, with its own settings, found {PUBLISHED_QUPATH_RANGE['ndpi'][0]}-"
               f"{PUBLISHED_QUPATH_RANGE['ndpi'][1]} % and {PUBLISHED_QUPATH_RANGE['vsi'][0]}-"
-              f"{PUBLISHED_QUPATH_RANGE['vsi'][1]} % on the same two crops")
+              f"{PUBLISHED_QUPATH_RANGE['vsi'][1]} % on the same two crops ({QUPATH_SOURCE})")
     key = MEANING_OPTIONS[0]
     explanation = (f"The tissue and the stain did not change, yet {spread}; {qupath}. A digital index is a "
                    "measurement with settings: near 3 % or 20 % the settings and the scanner can decide the grade, so "
                    "check the positive/negative calls by eye in the counted area, and report how the count was made.")
     messages = {
-        key: "Right: " + explanation,
+        key: explanation,
         MEANING_OPTIONS[1]: "Neither scan is a reference: the brighter or darker rendering of the same brown changes "
                             "which nuclei pass the threshold. The check is a count by eye, not the higher number.",
         MEANING_OPTIONS[2]: "Too far: the index is still the grading measure; what the sweep shows is that its "

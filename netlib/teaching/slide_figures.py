@@ -37,7 +37,8 @@ def _small(rgb, size: int, colours: int = 64):
 
 
 def real_and_synthetic(field: "fields.Ki67Field"):
-    """The synthetic field beside the two real crops (downscaled), with the counting region outlined on the NDPI."""
+    """The synthetic field beside the two real crops (downscaled), with the counting region outlined on the
+    Hamamatsu (NDPI) crop."""
     V.instance("field", field, fields.Ki67Field, "a netlib.counting.fields.Ki67Field")
     key = slide.annotation()
     fig, axes = plt.subplots(1, 3, figsize=(8.6, 3.3))
@@ -55,8 +56,9 @@ def real_and_synthetic(field: "fields.Ki67Field"):
     for ax, name in zip(axes[1:], ("ndpi", "vsi")):
         scan = slide.SCANNERS[name]
         extent_um = scan.pixels * scan.pixel_um
-        ax.imshow(_small(slide.load_image(name), 260), extent=(0, extent_um, extent_um, 0), interpolation="nearest")
-        ax.set_title(f"Real: {scan.scanner} scan", fontsize=9)
+        ax.imshow(_small(slide.load_image(name), 180, 48), extent=(0, extent_um, extent_um, 0),
+                  interpolation="nearest")
+        ax.set_title(f"Real: {scan.title}", fontsize=9)
         ax.set_xlabel("µm")
         ax.tick_params(labelsize=7)
         if name == key.scanner:
@@ -69,11 +71,12 @@ def real_and_synthetic(field: "fields.Ki67Field"):
     return _describe(
         fig, f"Three panels. Left: the synthetic field of {field.n_cells} dots (brown filled positive, blue hollow "
              "negative). Middle and right: the same real 0.5 x 0.5 mm field of a Ki-67 stain scanned by a Hamamatsu "
-             "and an Olympus scanner: blue haematoxylin-stained nuclei and dark to pale brown Ki-67-positive nuclei; "
-             "the Olympus scan is lighter and its brown less intense. A dashed square marks the 150 µm counting "
-             "region on the Hamamatsu scan.",
-        f"Real images: {_TISSUE}; both 0.50 x 0.50 mm, downscaled for display. {slide.CREDIT} Synthetic field: "
-        f"netlib.counting.fields.synthetic_field (seed {field.seed}).")
+             "and an Olympus scanner: blue haematoxylin-stained nuclei and brown Ki-67-positive nuclei. On the "
+             "Hamamatsu scan the positive nuclei are dark brown, the strongest nearly black; the Olympus scan is paler "
+             "overall and its positive nuclei look purplish brown and grainy. A dashed square marks the 150 µm "
+             "counting region on the Hamamatsu scan.",
+        f"Real images: {_TISSUE}; both 0.50 x 0.50 mm, downscaled for display; NDPI and VSI are the two scanners' "
+        f"file formats. {slide.CREDIT} Left: the synthetic field of the sections above, drawn with a fixed seed.")
 
 
 def _nearest(label: str, x: float, y: float) -> "slide.Nucleus":
@@ -89,10 +92,8 @@ def nucleus_examples(window_um: float = 18.0):
     words = {"positive": "positive: clearly brown", "negative": "negative: blue only",
              "equivocal": "equivocal: faint grey-brown"}
     fig, axes = plt.subplots(1, 3, figsize=(6.6, 2.5))
-    shown = []
     for ax, label in zip(axes, slide.CLASSES):
         n = _nearest(label, *EXAMPLES[label])
-        shown.append(n)
         half = window_um / 2
         l, t = round((n.x_um - half) / px), round((n.y_um - half) / px)
         side = round(window_um / px)
@@ -103,13 +104,12 @@ def nucleus_examples(window_um: float = 18.0):
         ax.tick_params(labelsize=7)
     fig.suptitle("What to count: positive, negative and the doubtful middle (equivocal)", fontsize=10)
     fig.tight_layout()
-    where = "; ".join(f"{n.label} at ({n.x_um:.0f}, {n.y_um:.0f}) µm" for n in shown)
     return _describe(
         fig, f"Three zoomed nuclei, each in a {window_um:g} µm square with a cross at its centre: a positive nucleus "
              "evenly dark brown, a negative nucleus blue, and an equivocal nucleus grey with a faint brown tinge that "
              "could be read either way.",
-        f"Zoomed from the Hamamatsu (NDPI) scan ({where}; classes from this course's counting key). {_TISSUE}. "
-        f"{slide.CREDIT}")
+        f"Zoomed from the counting region of the Hamamatsu scan (NDPI); classes from this course's counting key. "
+        f"{_TISSUE}. {slide.CREDIT}")
 
 
 def counting_region():
@@ -132,15 +132,15 @@ def counting_region():
     ax.plot([s - 25, s - 5], [s - 5, s - 5], color=OKABE_ITO["black"], lw=3)
     ax.text(s - 15, s - 8, "20 µm", ha="center", va="bottom", fontsize=8,
             bbox=dict(facecolor="white", edgecolor="none", pad=1))
-    ax.set_title(f"Count every nucleus in this {s:.0f} µm square, square by square", fontsize=10)
+    ax.set_title(f"Count the nuclei in this {s:.0f} µm square, square by square", fontsize=10)
     fig.tight_layout()
     return _describe(
         fig, f"A {s:.0f} x {s:.0f} µm region of the real Ki-67 stain (Hamamatsu scan) on a 3 by 3 grid (rows A-C, "
-             "columns 1-3), with a 20 µm scale bar: about a hundred blue nuclei and a few dozen brown ones, some "
-             "dark, some faint. The key is not shown.",
-        f"Region x {key.x_um:g}-{key.x_um + s:g} µm, y {key.y_um:g}-{key.y_um + s:g} µm of the Hamamatsu (NDPI) crop "
-        f"(area {key.area_mm2:.4f} mm²). A nucleus belongs to the region when its centre lies inside. {_TISSUE}. "
-        f"{slide.CREDIT}")
+             "columns 1-3), with a 20 µm scale bar: over a hundred blue nuclei, round to oval, with elongated "
+             "spindle-shaped ones in squares C1 and C2, and a few dozen brown ones, some dark, some faint. The key "
+             "is not shown.",
+        f"The counting region of the Hamamatsu scan (NDPI), area {key.area_mm2:.4f} mm². A nucleus belongs to the "
+        f"region when its centre lies inside. {_TISSUE}. {slide.CREDIT}")
 
 
 def threshold_sweep(sweep: dict):
@@ -161,24 +161,25 @@ def threshold_sweep(sweep: dict):
         t = [x.threshold for x in counts]
         idx = [x.index_percent for x in counts]
         ax.plot(t, idx, color=c, marker=m, ls=ls, lw=2,
-                label=f"{slide.SCANNERS[name].scanner} scan ({counts[0].total} nuclei found)")
-        words.append(f"{slide.SCANNERS[name].scanner}: {idx[0]:.1f} % at threshold {t[0]:g} falling to "
+                label=f"{slide.SCANNERS[name].title}: {counts[0].total} nuclei found")
+        words.append(f"{slide.SCANNERS[name].title}: {idx[0]:.1f} % at threshold {t[0]:g} falling to "
                      f"{idx[-1]:.1f} % at {t[-1]:g}")
     for cut in cutoffs:
         ax.axhline(cut, color=OKABE_ITO["grey"], ls=":", lw=1.5)
-        ax.text(ax.get_xlim()[1], cut, f" {cut:g} % cut-off", fontsize=8, va="center", ha="left", color="#333333")
+        ax.text(0.99, cut, f"{cut:g} % cut-off", transform=ax.get_yaxis_transform(), fontsize=10, va="bottom",
+                ha="right", color="#333333")
     ax.set_xlabel("DAB threshold (colour-deconvolution density, arbitrary units)")
     ax.set_ylabel("labelling index (% of nuclei positive)")
     ax.set_ylim(0, None)
     ax.set_title("One slide, one field: the index depends on the threshold and the scanner", fontsize=10)
-    ax.legend(fontsize=8, loc="upper right")
+    ax.legend(fontsize=10, loc="upper right")
     fig.tight_layout()
     return _describe(
         fig, "Line chart of the digital Ki-67 labelling index against the DAB threshold for the same field scanned "
              "twice; dotted lines mark the 3 % and 20 % grading cut-offs. " + "; ".join(words)
              + ". Both lines cross the 20 % cut-off as the threshold changes, and at the same threshold the two "
              "scanners give different indices.",
-        "Source: netlib.counting.slide.digital_count (colour deconvolution after Ruifrok & Johnston 2001 with "
+        "Source: this notebook's digital count (colour deconvolution after Ruifrok & Johnston 2001 with "
         "scikit-image; nuclei detected on haematoxylin + DAB; positive when the mean DAB density exceeds the "
         f"threshold); cut-offs from WHO 2019/2022 (Nagtegaal et al., Histopathology 2020). {_TISSUE}. "
         f"{slide.CREDIT}")

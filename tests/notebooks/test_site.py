@@ -352,7 +352,9 @@ def test_icons_come_from_the_web_font_not_fontawesome_js(site, browser, server):
         for icon, code in (("fa-rocket", "\uf135"), ("fa-magnifying-glass", "\uf002"), ("fa-bars", "\uf0c9")):
             content = page.evaluate(f"getComputedStyle(document.querySelector('.{icon}'), '::before').content")
             assert content == f'"{code}"', (icon, content)
-        assert page.evaluate("document.fonts.check('900 16px \"Font Awesome 6 Free\"')")
+        assert page.evaluate("[...document.fonts].some(f => f.family.includes('Font Awesome 7 Free') && f.status === 'loaded')")
+        fonts = [u for u in visit.loaded if u.endswith((".woff2", ".woff", ".ttf"))]
+        assert all(u.endswith("/_static/netlib-icons.woff2") for u in fonts), fonts
         assert not visit.errors and not visit.blocked
     finally:
         visit.close()
