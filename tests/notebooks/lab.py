@@ -131,8 +131,10 @@ def open_and_run(lab, name: str):
         page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
         page.wait_for_timeout(500)
         page.wait_for_function(
-            "() => { const ps = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')];"
-            " return ps.length > 0 && ps.every(p => /\\[\\d+\\]/.test(p.textContent)); }", timeout=120_000)
+            # a cell whose code is folded (jupyter.source_hidden) shows a placeholder with an empty prompt instead
+            "() => { const ps = [...document.querySelectorAll('.jp-CodeCell')]"
+            ".filter(c => !c.querySelector('.jp-InputPlaceholder')).map(c => c.querySelector('.jp-InputPrompt'));"
+            " return ps.length > 0 && ps.every(p => p && /\\[\\d+\\]/.test(p.textContent)); }", timeout=120_000)
         wait_idle(page)
     except Exception:
         screenshot(lab, page, "FAILED_" + name)
