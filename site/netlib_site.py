@@ -14,7 +14,8 @@
 * **A small icon font.** The theme's icons are drawn from its Font Awesome solid web font (115 kB) by
   ``static/netlib-icons.css``; after the build, that font is cut down to the icons that CSS names and the theme's
   own (admonition titles, arrows: its ``--pst-icon-*`` characters), as ``_static/netlib-icons.woff2`` (a few kB),
-  which keeps every page within its weight budget.
+  which keeps every page within its weight budget. The unused ``fontawesome.js`` and the theme's source maps
+  (``*.map``, read only by developer tools) are removed from the output, so the folder to copy is smaller.
 * **Figures open at full size.** A notebook figure is shown at the width of the page; on a phone its labels can be
   too small to read, so each figure links to its image file (open it, then zoom).
 
@@ -123,6 +124,9 @@ def subset_icon_font(app, exception) -> None:
     subsetter.subset(font)
     font.flavor = "woff2"
     font.save(out / ICON_SUBSET)
+    # no page loads these: the replaced icon script and the theme's source maps (for its developers' browser tools)
+    for unused in [out / "_static" / "scripts" / "fontawesome.js", *(out / "_static").rglob("*.map")]:
+        unused.unlink(missing_ok=True)
 
 
 def setup(app):

@@ -345,6 +345,7 @@ def test_icons_come_from_the_web_font_not_fontawesome_js(site, browser, server):
     for name in PAGES:
         assert "fontawesome.js" not in _page(site, name), name
     assert (site / "_static" / "netlib-icons.woff2").stat().st_size < 10_000  # the subset, not the whole font
+    assert not (site / "_static" / "scripts" / "fontawesome.js").exists() and not list(site.rglob("*.map"))
     visit = Visit(browser, server)
     try:
         page = visit.open(f"{server}/{NOTEBOOK_PAGES[2]}")
