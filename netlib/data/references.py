@@ -461,6 +461,12 @@ _ALL = (
     # --- image analysis (notebook 03, a real Ki-67 stain) ----------------------------------------------------------
     _r("ruifrok2001", "Ruifrok AC, Johnston DA. Quantification of histochemical staining by color deconvolution. "
        "Anal Quant Cytol Histol 2001;23(4):291-299.", 2001, pmid="11531144"),
+    # --- imaging and biomarkers (fact sheet 2, section 2; notebook 10) -----------------------------------------
+    _r("kwekkeboom2002_krenning", "Kwekkeboom DJ, Krenning EP. Somatostatin receptor imaging. Semin Nucl Med "
+       "2002;32(2):84-91 (the visual uptake scale later called the Krenning score).", 2002,
+       doi="10.1053/snuc.2002.31022"),
+    # --- biopsy pathology and the unknown primary (fact sheet 2, section 3; notebook 11) -----------------------
+    # --- advanced disease and complications (fact sheet 2, sections 4-5; notebook 12) --------------------------
 )
 
 REFERENCES: Mapping[str, Reference] = {r.key: r for r in _ALL}
