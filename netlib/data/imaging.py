@@ -54,3 +54,100 @@ def prrt_uptake_verdict(score: int) -> bool | None:
     """
     accepted = {score >= lowest for lowest in PRRT_UPTAKE_READINGS.values()}
     return accepted.pop() if len(accepted) == 1 else None
+
+
+# --- SSTR-PET against OctreoScan, FDG-PET, dual-tracer grading, and what a needle biopsy grades (notebook 10) -------
+@dataclass(frozen=True)
+class ImagingFact:
+    """One finding of the imaging literature as the source states it: ``topic`` (a short heading), ``text`` (our
+    words, with the series' denominator) and ``sources``."""
+
+    key: str
+    topic: str
+    text: str
+    sources: tuple[str, ...]
+
+
+#: SSTR-PET against 111In-pentetreotide (OctreoScan), and the SSTR-PET tracers compared (fact sheet 2, 2.1-2.5).
+SSTR_IMAGING: tuple[ImagingFact, ...] = (
+    ImagingFact("auc", "Appropriate-use criteria",
+                "A multisociety panel (SNMMI with ACR, ASCO, NANETS, EANM, NCCN and others) states that SSTR-PET "
+                "should replace 111In-pentetreotide (OctreoScan) in every indication; 9 of 12 clinical scenarios were "
+                "rated appropriate, among them initial staging, an unknown primary and staging before surgery.",
+                ("hope2018_sstr_auc",)),
+    ImagingFact("lesions", "PET against SPECT, lesion by lesion",
+                "53 patients with metastatic NETs: 68Ga-DOTATOC PET/CT showed 1,098 lesions, 111In-pentetreotide "
+                "SPECT 660; lesion sensitivity 99.9 % against 60.0 %. The extra lesions lay mostly in the liver and "
+                "the bones.", ("van_binnebeek2016_pet_spect",)),
+    ImagingFact("meta", "68Ga-DOTATOC meta-analysis",
+                "Sensitivity 92 %, specificity 82 %; the primary was found in 44 % of patients with an unknown "
+                "primary, and management changed in 51 %.", ("graham2017_dotatoc_meta",)),
+    ImagingFact("tate_toc", "DOTATATE against DOTATOC",
+                "DOTATATE binds SSTR2 about ten times more strongly in vitro, yet in 40 patients the two tracers were "
+                "diagnostically comparable: 78 against 79 positive body regions; DOTATOC found slightly more "
+                "lesions (262 against 254).", ("poeppel2011_tate_toc",)),
+    ImagingFact("cu64", "64Cu-DOTATATE",
+                "Approved by the FDA in September 2020 (148 MBq): sensitivity 90.9 %, specificity 96.6 %; its "
+                "12.7-hour half-life allows central production and shipping.", ("delpassand2020_cu64",)),
+)
+
+#: The lesion-by-lesion comparison as numbers, for the figure (fact sheet 2, 2.2): (method, lesions seen,
+#: lesion sensitivity %), 53 patients.
+PET_SPECT_LESIONS: tuple[tuple[str, int, float], ...] = (
+    ("111In-pentetreotide SPECT (OctreoScan)", 660, 60.0),
+    ("68Ga-DOTATOC PET/CT", 1098, 99.9),
+)
+PET_SPECT_PATIENTS = 53
+PET_SPECT_SOURCES: tuple[str, ...] = ("van_binnebeek2016_pet_spect",)
+
+#: SSTR scintigraphy can be falsely positive in up to this share of studies (%), fact sheet 2, 2.6.
+SSTR_FALSE_POSITIVE_MAX_PERCENT = 12
+
+
+@dataclass(frozen=True)
+class NetpetGrade:
+    """One grade of the NETPET dual-tracer score (SSTR-PET and FDG-PET read together), fact sheet 2, 2.7."""
+
+    grade: str
+    pattern: str
+    prrt_suitable: bool | None
+
+
+#: NETPET (Sydney, 62 patients): the grade correlated with overall survival (p = 0.0018). P0 and P5 are not
+#: suitable for PRRT; the source does not rule on P1-P4 as a group (None).
+NETPET: tuple[NetpetGrade, ...] = (
+    NetpetGrade("P0", "no SSTR and no FDG uptake", False),
+    NetpetGrade("P1", "SSTR uptake, no FDG uptake", None),
+    NetpetGrade("P2", "FDG uptake below the SSTR uptake", None),
+    NetpetGrade("P3", "FDG uptake equal to the SSTR uptake", None),
+    NetpetGrade("P4", "FDG uptake above the SSTR uptake", None),
+    NetpetGrade("P5", "an FDG-avid lesion without SSTR uptake", False),
+)
+NETPET_SOURCES: tuple[str, ...] = ("chan2017_netpet", "dual_tracer_scales_2022")
+
+#: FDG-PET in NETs (fact sheet 2, 2.8).
+FDG_FACTS: tuple[ImagingFact, ...] = (
+    ImagingFact("fdg_prognosis", "FDG-PET and survival",
+                "98 NET patients: FDG-PET positive in 58 %; a positive scan carried a 10.3-fold risk of death within "
+                "a year (13 of 57 against 1 of 41 died); SUVmax above 3 was the only independent predictor of "
+                "progression-free survival (hazard ratio 8.4), ahead of Ki-67 and chromogranin A.",
+                ("binderup2010_fdg",)),
+    ImagingFact("netpet", "Dual tracer (NETPET)",
+                "Reading SSTR-PET and FDG-PET together (NETPET, 62 patients) grades the disease P0-P5; the grade "
+                "correlated with overall survival. An FDG-avid lesion without SSTR uptake (P5), or no uptake at all "
+                "(P0), makes PRRT unsuitable; other dual-tracer schemes ask for uptake above the liver.",
+                NETPET_SOURCES),
+)
+
+#: Why an endoscopic-ultrasound needle sample under-grades (fact sheet 2, 2.17-2.18).
+EUS_GRADING: tuple[ImagingFact, ...] = (
+    ImagingFact("fna", "EUS-FNA against the resection",
+                "112 resected pancreatic NENs: cytology under-graded 13.4 % (G1 on the needle sample, G2 on the "
+                "resection) and over-graded 12.5 %; no G3 tumour was misclassified.", ("tacelli2021_eus_fna",)),
+    ImagingFact("fnb", "EUS-FNB: too few cells",
+                "52 patients, 22-gauge biopsy needle: diagnostic in 85 %; median 1,034 tumour cells, but only 76 % "
+                "of slides reached 500 cells; agreement on grade kappa 0.08; only 2 of 12 G2 tumours graded right; "
+                "Ki-67 was higher on the resection.", ("appelstrand2022_eus_fnb",)),
+)
+#: The share (%) of G1 needle samples that were G2 on resection (fact sheet 2, 2.17), for the report task.
+FNA_UNDERGRADED_PERCENT = 13.4

@@ -465,6 +465,54 @@ _ALL = (
     _r("kwekkeboom2002_krenning", "Kwekkeboom DJ, Krenning EP. Somatostatin receptor imaging. Semin Nucl Med "
        "2002;32(2):84-91 (the visual uptake scale later called the Krenning score).", 2002,
        doi="10.1053/snuc.2002.31022"),
+    _r("radiopaedia_krenning", "Radiopaedia: Krenning score (revision 2021): the five uptake levels, use for PRRT "
+       "candidacy, false-positive SSTR scintigraphy up to 12 %.", 2021, kind=_FR),
+    # J Nucl Med 2018;59(1):66-74 as printed on a library record found with the search tool (pages corpus); the
+    # PubMed Central copy is on the fact sheet. DOI not confirmed.
+    _r("hope2018_sstr_auc", "Hope TA, Bergsland EK, Bozkurt MF, et al. Appropriate use criteria for somatostatin "
+       "receptor PET imaging in neuroendocrine tumors. J Nucl Med 2018;59(1):66-74.", 2018, pmcid="PMC6910630",
+       note="DOI not confirmed."),
+    # Eur Radiol 2016;26(3):900-909 as printed on the university repository record (uhdspace.uhasselt.be) found with
+    # the search tool (pages corpus). DOI not confirmed.
+    _r("van_binnebeek2016_pet_spect", "Van Binnebeek S, Vanbilloen B, Baete K, et al. Comparison of diagnostic "
+       "accuracy of 111In-pentetreotide SPECT and 68Ga-DOTATOC PET/CT: a lesion-by-lesion analysis in patients with "
+       "metastatic neuroendocrine tumours. Eur Radiol 2016;26(3):900-909.", 2016, note="DOI not confirmed."),
+    _r("graham2017_dotatoc_meta", "Graham MM, Gu X, Ginader T, Breheny P, Sunderland JJ. 68Ga-DOTATOC imaging of "
+       "neuroendocrine tumors: a systematic review and metaanalysis. J Nucl Med 2017;58(9):1452-1458.", 2017,
+       doi="10.2967/jnumed.117.191197", pmid="28280220"),
+    _r("poeppel2011_tate_toc", "Poeppel TD, et al. 68Ga-DOTATOC versus 68Ga-DOTATATE PET/CT in functional imaging of "
+       "neuroendocrine tumors (40 patients). J Nucl Med 2011;52(12):1864.", 2011,
+       note="Described, not titled; DOI not confirmed."),
+    _r("delpassand2020_cu64", "Delpassand ES, et al. 64Cu-DOTATATE PET/CT for somatostatin receptor-positive "
+       "neuroendocrine tumors (phase 3). J Nucl Med 2020;61(6):890-896.", 2020, doi="10.2967/jnumed.119.236091",
+       note="Described, not titled. FDA approval (September 2020) as reported in a news notice."),
+    _r("chan2017_netpet", "Chan DLH, et al. Dual somatostatin receptor/FDG PET/CT imaging in metastatic "
+       "neuroendocrine tumours: proposal for a novel grading scheme with prognostic significance (NETPET). "
+       "Theranostics 2017;7(5):1149-1158.", 2017, doi="10.7150/thno.18068"),
+    _r("dual_tracer_scales_2022", "Dual-tracer (SSTR and FDG) PET scoring scales compared, Table 1. Cancer Imaging "
+       "2022.", 2022, doi="10.1186/s40644-022-00465-3", note="Authors and title not confirmed."),
+    _r("binderup2010_fdg", "Binderup T, et al. 18F-fluorodeoxyglucose PET in neuroendocrine tumors: prognosis "
+       "(98 patients). Clin Cancer Res 2010;16(3):978-985.", 2010, doi="10.1158/1078-0432.CCR-09-1759",
+       pmid="20103666", note="Described, not titled."),
+    _r("ppi_cga_healthy_2012", "Short-term proton-pump inhibitor treatment and serum chromogranin A in healthy "
+       "subjects. J Clin Endocrinol Metab 2012.", 2012, doi="10.1210/jc.2012-1548",
+       note="Described, not titled; authors not confirmed."),
+    _r("five_hiaa_instructions", "24-hour urinary 5-HIAA: NETRF patient page; Apollo Diagnostics and Garcia Lab "
+       "specimen instructions (foods and drugs to avoid; lists vary by laboratory).", None, kind=_FR),
+    _r("aace2016_5hiaa_case", "24-hour urinary 5-HIAA: a common pitfall (case report: a raised value that "
+       "normalised after the diet). AACE Clin Case Rep 2016.", 2016,
+       note="Authors and identifiers not confirmed."),
+    _r("cryer2009_hypoglycaemia", "Cryer PE, et al. Evaluation and management of adult "
+       "hypoglycemic disorders: an Endocrine Society clinical practice guideline. J Clin Endocrinol Metab "
+       "2009;94(3):709-728.", 2009, doi="10.1210/jc.2008-1410", pmid="19088155"),
+    _r("service_vella_fast", "Service FJ, Vella A. Diagnostic dilemmas in hypoglycemia (UpToDate); Labcorp "
+       "'Diagnostic fast' protocol.", None, kind=_FR),
+    _r("tacelli2021_eus_fna", "Tacelli M, et al. EUS-FNA grading of pancreatic neuroendocrine neoplasms against the "
+       "resection (112 patients). Endosc Ultrasound 2021;10(5):372-380.", 2021, doi="10.4103/EUS-D-20-00261",
+       pmid="34677159", note="Described, not titled."),
+    _r("appelstrand2022_eus_fnb", "Appelstrand A, et al. EUS-guided fine-needle biopsy (22G) and Ki-67 grading of "
+       "pancreatic NETs (52 patients). Sci Rep 2022;12:5971.", 2022, doi="10.1038/s41598-022-09923-1",
+       note="Described, not titled."),
     # --- biopsy pathology and the unknown primary (fact sheet 2, section 3; notebook 11) -----------------------
     # --- advanced disease and complications (fact sheet 2, sections 4-5; notebook 12) --------------------------
 )
