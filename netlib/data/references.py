@@ -514,6 +514,73 @@ _ALL = (
        "pancreatic NETs (52 patients). Sci Rep 2022;12:5971.", 2022, doi="10.1038/s41598-022-09923-1",
        note="Described, not titled."),
     # --- biopsy pathology and the unknown primary (fact sheet 2, section 3; notebook 11) -----------------------
+    # Site-of-origin markers (facts 3.1-3.7). The OTP series (2016, 2018, 2023) and the 2022 biopsy series were also
+    # read as abstracts with the search tool (pages corpus); identifiers only where printed on the fact sheet or seen there.
+    _r("pdx1_pnet_marker", "PDX-1 as a marker of pancreatic NETs (abstract). 80 primary "
+       "NETs (25 pancreatic, 29 bronchopulmonary, 26 gastrointestinal) and 13 liver metastases, with CDX2, TTF-1 and CK7 "
+       "(abstract).", None, note="Authors, journal and year not confirmed; read as an abstract."),
+    _r("liver_met_origin_ihc", "Origins of liver metastases of well-differentiated NETs by immunohistochemistry. 85 liver "
+       "metastases; TTF-1, CDX2 and Islet-1.", None, pmid="28498280",
+       note="Authors, journal and year not confirmed; the site-by-site mapping of the panel was truncated in the "
+            "abstract."),
+    _r("koo2011_islet1", "Koo J, Mertens R, Wang HL, Chung F, Dhall D. Islet-1, PAX8 and CDX2 in liver metastases of "
+       "neuroendocrine tumours (69 cases). USCAP annual meeting 2011, abstract 576.", 2011,
+       note="Described, not titled: a conference abstract; no identifier."),
+    _r("satb2_266_nens", "SATB2 in appendiceal and rectosigmoid NETs (abstract). 266 neuroendocrine neoplasms.", None, note="Authors, journal and year not confirmed; read as an abstract."),
+    _r("mohanty2021_satb2", "Mohanty SK, et al. SATB2 separates rectal from pancreatic NETs (rectal NETs are often "
+       "Islet-1-positive). J Clin Pathol 2021;74(9):582-588.", 2021, doi="10.1136/jclinpath-2020-206645",
+       note="Described, not titled: the title was not read."),
+    _r("otp_lung_carcinoid_2016", "Diagnostic utility of orthopedia homeobox (OTP) in pulmonary carcinoid tumors "
+       "(916 lesions). Am J Surg Pathol 2016 (June).", 2016, note="Authors, DOI and PMID not confirmed; abstract read."),
+    _r("otp_fna_2018", "Orthopedia homeobox is preferentially expressed in typical carcinoids of the lung (63 FNA "
+       "samples). Cancer Cytopathol 2018;126:236-242.", 2018, pmid="29316326", note="Authors not confirmed."),
+    _r("cetin2023_otp", "Cetin M, Findik G, Demirag F, Turk I, Aydogdu K. Role of orthopedia homeobox protein in "
+       "subclassification of pulmonary carcinoid tumors: retrospective analysis of 110 cases. Indian J Pathol "
+       "Microbiol 2023;66(4):786-789.", 2023, note="Found with the search tool (a bibliographic record); DOI not "
+                                                   "confirmed."),
+    _r("moonen2019_otp", "Moonen L, Derks J, Dingemans AM, Speel EJ. Orthopedia homeobox (OTP) in pulmonary "
+       "neuroendocrine tumors: the diagnostic value and possible molecular interactions. Cancers 2019;11(10):1508.",
+       2019, doi="10.3390/cancers11101508", pmid="31597385", pmcid="PMC6826717"),
+    _r("snow2015_cdh17", "Snow AN, et al. CDH17 in neuroendocrine tumours by site of origin. Histopathology "
+       "2015;66:1010-1021.", 2015, doi="10.1111/his.12610", note="Described, not titled: the title was not read."),
+    _r("panarelli2012_cdh17", "Panarelli NC, et al. CDH17 in well-differentiated neuroendocrine tumours by site. Am J "
+       "Clin Pathol 2012;138:211-222.", 2012, doi="10.1309/AJCPKSHXI3XEHW1J",
+       note="Described, not titled: the title was not read."),
+    # Small thoracic biopsies, crush artefact (facts 3.8-3.9).
+    _r("reuling2022_carcinoid_biopsy", "Reuling E, Naves DD, Daniels JMA, et al. Diagnosis of atypical carcinoid can "
+       "be made on biopsies > 4 mm² and is accurate (64 biopsy-resection pairs). Virchows Arch 2022.", 2022,
+       note="DOI and pages not confirmed; abstract read with the search tool."),
+    _r("breathe_lung_ne_subtypes", "WHO/IASLC subtypes of lung neuroendocrine neoplasms, summary table (crush artefact "
+       "characteristic of small cell carcinoma). Breathe (European Respiratory Society).", None, kind=_FR),
+    # Grade heterogeneity and progression (facts 3.10-3.12).
+    _r("grillo2016_grade_metastases", "Grillo F, et al. Grade increases in metastases of gastroenteropancreatic NETs "
+       "(60 patients). Neuroendocrinology 2016;103(5):452.", 2016, note="Described, not titled; DOI not confirmed."),
+    _r("shi2015_sinet_liver_grade", "Shi C, et al. Grade heterogeneity in resected liver metastases of small-intestinal "
+       "NETs (188 metastases, 27 patients). Am J Clin Pathol 2015;143(3):398-404.", 2015,
+       doi="10.1309/AJCPQ55SKOCYFZHN", pmid="25696798", note="Described, not titled: the title was not read."),
+    _r("uppsala_pnet_progression", "Uppsala cohort: Ki-67 and grade over time in pancreatic NETs with repeat samples "
+       "(46 patients).", None, note="Authors, journal and year not confirmed; read as a publication record."),
+    _r("secondary_pnet_g3_2022", "Treatment outcomes of secondary (progressed) pancreatic NET G3 (22 patients). Endocr "
+       "Connect 2022;11(3) (article EC-21-0604).", 2022, note="Authors and DOI not confirmed."),
+    # Goblet cell adenocarcinoma (facts 3.13-3.14).
+    _r("wang2022_gca", "Wang HL. Goblet cell adenocarcinoma of the appendix (review: renamed from goblet cell carcinoid "
+       "in WHO 2019; graded by the share of low-grade pattern). J Clin Transl Pathol 2022;2(3):69-74.", 2022,
+       doi="10.14218/JCTP.2022.00018", note="Described, not titled: the title was not read."),
+    _r("gca_pathologyoutlines", "Lollie T, Wang HL. Goblet cell adenocarcinoma. PathologyOutlines.com, 2022.", 2022,
+       kind=_FR),
+    _r("who2019_gca_grading", "WHO 2019 grading of goblet cell adenocarcinoma, as reproduced in UpToDate. By the share "
+       "of low-grade pattern.", 2019, kind=_FR),
+    _r("cap_appendix_net_2017", "College of American Pathologists. Protocol for the examination of specimens from "
+       "patients with neuroendocrine tumors of the appendix, version 4.0.0.1, June 2017 (goblet cell carcinoid "
+       "excluded).", 2017),
+    _r("palmer2022_gca", "Palmer K, et al. Goblet cell adenocarcinoma of the appendix in the English cancer registry "
+       "(1,225 cases). Front Oncol 2022;12:915028.", 2022, doi="10.3389/fonc.2022.915028",
+       note="Described, not titled: the title was not read."),
+    # Tumourlet and DIPNECH (facts 3.15-3.16).
+    _r("dipnech_summaries", "Radiopaedia, DIPNECH (revised 2024); Gagne A, Joubert P, PathologyOutlines, DIPNECH; "
+       "WebPathology, DIPNECH image note (tumourlet below 5 mm; one atlas writes 5 mm or less).", 2024, kind=_FR),
+    _r("carr_dipnech", "Carr LL, et al. The clinical course of diffuse idiopathic pulmonary neuroendocrine cell "
+       "hyperplasia (30 patients). Chest.", None, note="Year, volume and DOI not confirmed."),
     # --- advanced disease and complications (fact sheet 2, sections 4-5; notebook 12) --------------------------
 )
 
