@@ -582,6 +582,114 @@ _ALL = (
     _r("carr_dipnech", "Carr LL, et al. The clinical course of diffuse idiopathic pulmonary neuroendocrine cell "
        "hyperplasia (30 patients). Chest.", None, note="Year, volume and DOI not confirmed."),
     # --- advanced disease and complications (fact sheet 2, sections 4-5; notebook 12) --------------------------
+    # Identifiers as printed on fact sheet 2 (section 10) unless a comment says where else they were found.
+    # Liver-directed therapy (facts 5.1-5.3).
+    _r("liver_embolisation_review_2017", "Review of transarterial embolisation of liver metastases in metastatic NETs "
+       "(bland, chemo- and radioembolisation: response rates, progression-free survival, liver involvement below "
+       "75 %). Rev Endocr Metab Disord 2017.", 2017, doi="10.1007/s11154-017-9431-2",
+       note="Described, not titled: the title and authors were not read."),
+    _r("liver_directed_review_2020", "Review of interventional liver-directed therapy for neuroendocrine metastases "
+       "(toxicity of drug-eluting beads and of radioembolisation; an expert strategy). Curr Treat Options Oncol 2020.",
+       2020, doi="10.1007/s11864-020-00751-x", note="Described, not titled: authors not read."),
+    # Abstract read with the search tool (OHSU research portal record).
+    _r("graff_baker2014", "Graff-Baker AN, Sauer DA, Pommier SJ, Pommier RF. Expanded criteria for carcinoid liver "
+       "debulking: maintaining survival and increasing the number of eligible patients. Surgery 2014;156(6):1369-1377.",
+       2014, note="DOI and PMID not confirmed; abstract read."),
+    # The radiofrequency-ablation point was read in the article's key points with the search tool.
+    _r("farley_pommier_si_net_surgery", "Farley HA, Pommier RF. Surgical treatment of small bowel neuroendocrine "
+       "tumors. Surg Oncol Clin N Am (causes of death; ablation as an adjunct to resection).", None,
+       note="Year, volume and DOI not confirmed."),
+    # Liver transplantation (facts 5.4-5.5).
+    _r("mazzaferro2007_milan", "Mazzaferro V, et al. 2007 criteria for liver transplantation in NET liver metastases "
+       "(the Milan criteria), as summarised by medicalalgorithms.com.", 2007, kind=_FR,
+       note="The 2007 article itself was not read."),
+    # Record with DOI, journal, issue and pages found with the search tool (ouci.dntb.gov.ua).
+    _r("citterio2023_transplant", "Citterio D, Coppa J, Sposito C, et al. (last author Mazzaferro V). The role of liver "
+       "transplantation in the treatment of liver metastases from neuroendocrine tumors. Curr Treat Options Oncol "
+       "2023;24(11):1651-1665.", 2023, doi="10.1007/s11864-023-01124-w"),
+    # Abstract read with the search tool (Springer page).
+    _r("sposito2017_transplant", "Sposito C, Droz dit Busset M, Citterio D, Bongini M, Mazzaferro V. The place of liver "
+       "transplantation in the treatment of hepatic metastases from neuroendocrine tumors: pros and cons. Rev Endocr "
+       "Metab Disord 2017;18(4):473-483.", 2017, doi="10.1007/s11154-017-9439-7"),
+    _r("maspero2022_transplant", "Maspero M, et al. (last author Mazzaferro V). Milan-criteria NET liver metastases: "
+       "liver transplantation versus resection (48 vs 56 patients). Am J Transplant 2022;22(11):2598-2607.", 2022,
+       doi="10.1111/ajt.17156", pmid="35869798", note="Described, not titled: the title was not read."),
+    # PubMed Central copy found with the search tool (the review's abstract gives 47-71 % and 31-57 %).
+    _r("kim_transplant_review", "Kim J, Zimmerman MA, Hong JC. Liver transplantation in the treatment of unresectable "
+       "hepatic metastasis from neuroendocrine tumors. J Gastrointest Oncol 2020.", 2020, pmcid="PMC7340808",
+       note="DOI not confirmed; year from the PubMed Central record."),
+    # Stage IV small-intestinal NET (facts 5.6-5.7).
+    _r("si_net_surgery_review", "Review of the surgical management of small-intestinal NETs (mesenteric nodes, "
+       "multiple primaries, emergency surgery, R0 rate).", None, pmcid="PMC7408509",
+       note="Authors, journal and year not confirmed; read on PubMed Central."),
+    _r("uppsala2018_upfront_surgery", "Uppsala cohort: prophylactic upfront locoregional surgery versus delayed surgery "
+       "in 363 asymptomatic patients with stage IV small-intestinal NETs. JAMA Oncol 2018.", 2018,
+       note="Described, not titled; authors and DOI not confirmed (journal page jamanetwork.com 2657673)."),
+    # PRRT re-treatment (facts 5.8-5.9). Abstracts read with the search tool (themednet.org; springermedizin.de).
+    _r("prrt_retreatment_meta2021", "Peptide receptor radiotherapy re-treatment in patients with progressive "
+       "neuroendocrine tumors: a systematic review and meta-analysis. Cancer Treat Rev 2021 (online December 2020).",
+       2021, note="Authors and DOI not confirmed; abstract read."),
+    _r("van_der_zwan2019_salvage_prrt", "van der Zwan WA, Brabander T, Kam BLR, et al. (last author de Herder WW). "
+       "Salvage peptide receptor radionuclide therapy with [177Lu-DOTA,Tyr3]octreotate in patients with bronchial and "
+       "gastroenteropancreatic neuroendocrine tumours. Eur J Nucl Med Mol Imaging 2019;46(3).", 2019,
+       note="DOI and pages not confirmed; abstract read."),
+    # Second-line NEC (facts 5.13-5.14).
+    _r("hentic2012_folfiri", "Hentic O, et al. FOLFIRI as second-line chemotherapy after platinum-etoposide in "
+       "neuroendocrine carcinoma (19 patients). Endocr Relat Cancer 2012;19:751-757.", 2012,
+       doi="10.1530/ERC-12-0002", note="Described, not titled: the title was not read."),
+    _r("hadoux2015_folfox", "Hadoux J, et al. FOLFOX after first-line chemotherapy in G3 neuroendocrine carcinoma (20 "
+       "patients). Endocr Relat Cancer 2015;22(3):289.", 2015, note="Described, not titled; DOI not confirmed."),
+    _r("dacarbazine_tmz_nec", "Dacarbazine or temozolomide after platinum-etoposide in digestive neuroendocrine "
+       "carcinoma (27 patients).", None, pmcid="PMC7354717",
+       note="Authors, journal and year not confirmed; read on PubMed Central."),
+    # Follow-up (facts 5.15-5.17).
+    _r("genc2018_ki67", "Genc CG, et al. Resected G1/G2 non-functioning pancreatic NETs: Ki-67 6-20 % versus 0-5 % and "
+       "recurrence. Ann Surg Oncol 2018;25(8):2467-2474.", 2018, doi="10.1245/s10434-018-6518-2",
+       note="Described, not titled: the title was not read."),
+    _r("ncuk_esmo_followup", "Neuroendocrine Cancer UK: summary of the follow-up intervals of the ESMO 2020 guideline.",
+       2020, kind=_FR),
+    # Carcinoid heart disease (facts 4.1-4.6). The 2008 and 2023 abstracts were read with the search tool.
+    _r("bhattacharyya2008_ntprobnp", "Bhattacharyya S, et al. Usefulness of N-terminal pro-brain natriuretic peptide as "
+       "a biomarker of the presence of carcinoid heart disease (200 patients with carcinoid syndrome). Am J Cardiol "
+       "2008.", 2008, note="DOI and PMID not confirmed (article S0002-9149(08)00941-7 on the journal site)."),
+    _r("chd_screening_2023", "The role of N-terminal pro-brain natriuretic peptide, chromogranin A and "
+       "5-hydroxyindoleacetic acid in screening for carcinoid heart disease (93 patients with small-intestinal NETs). "
+       "J Neuroendocrinol 2023.", 2023, doi="10.1111/jne.13327", note="Authors not confirmed."),
+    _r("chd_review_2017", "Review of carcinoid heart disease screening and surgery. Neth Heart J 2017.", 2017,
+       doi="10.1007/s12471-017-1011-2", note="Described, not titled; authors not confirmed."),
+    _r("chd_review_2019", "Review of carcinoid heart disease. Endocr Connect 2019;8(12) (article EC-19-0413).", 2019,
+       note="Described, not titled; authors and DOI not confirmed."),
+    _r("dobson2014_chd", "Dobson R, et al. Plasma 5-HIAA and the progression of carcinoid heart disease (137 patients). "
+       "Br J Cancer 2014;111(9):1703-1709.", 2014, doi="10.1038/bjc.2014.468", pmid="25211656",
+       note="Described, not titled: the title was not read."),
+    _r("hofland2022_chd_echo", "Hofland J, et al. Synoptic reporting of echocardiography in carcinoid heart disease "
+       "(ENETS). J Neuroendocrinol 2022;34(3):e13060.", 2022, doi="10.1111/jne.13060"),
+    _r("nguyen2019_chd_surgery", "Nguyen A, Schaff HV, et al. (with Connolly HM). Valve replacement for carcinoid heart "
+       "disease (240 patients, Mayo Clinic). J Thorac Cardiovasc Surg 2019.", 2019, note="DOI not confirmed."),
+    # Carcinoid crisis (facts 4.7-4.9).
+    _r("xu2022_crisis", "Xu A, et al. Perioperative carcinoid crisis: a systematic review and meta-analysis (8 studies, "
+       "943 operations). Cancers 2022;14(12):2966.", 2022, doi="10.3390/cancers14122966"),
+    _r("condron2016_crisis", "Condron ME, Pommier SJ, Pommier RF. Prospective series: continuous octreotide infusion and "
+       "intraoperative carcinoid crisis (127 patients, 150 operations). Surgery 2016.", 2016,
+       note="Described, not titled: the title was not read; DOI not confirmed."),
+    _r("crisis_review_2022", "Review of carcinoid crisis: triggers and prophylaxis in practice. Cancers 2022.", 2022,
+       pmcid="PMC8833591", note="Authors not confirmed; read on PubMed Central."),
+    # Pellagra, ectopic ACTH, PTHrP (facts 4.10-4.15).
+    _r("shah2005_pellagra", "Shah GM, et al. Niacin status in patients with carcinoid syndrome and carcinoid tumours "
+       "(36 and 32 patients). Am J Gastroenterol 2005;100(10):2307-2314.", 2005,
+       note="Described, not titled: the title was not read; DOI and PMID not confirmed."),
+    _r("niacin_net_cohort", "Niacin supplementation in patients with serotonin-producing NETs (Dutch cohort, 42 "
+       "patients) (abstract).", None, note="Authors, journal and year not confirmed."),
+    _r("kamp2016_eas", "Kamp K, et al. Ectopic ACTH syndrome in 918 patients with thoracic and gastroenteropancreatic "
+       "NETs. Eur J Endocrinol 2016;174(3):271-280.", 2016, doi="10.1530/EJE-15-0968",
+       note="Described, not titled: the title was not read."),
+    _r("isidori2015_eas_imaging", "Isidori AM, et al. Imaging in ectopic Cushing's syndrome: a systematic review (231 "
+       "cases). J Clin Endocrinol Metab 2015.", 2015, note="DOI not confirmed."),
+    _r("hayes_grossman2022_eas", "Hayes AR, Grossman AB. Ectopic ACTH: well-differentiated lung NETs now the commonest "
+       "source. J Neuroendocrinol 2022;34(8):e13137.", 2022, doi="10.1111/jne.13137",
+       note="Described, not titled: the title was not read."),
+    _r("pthrp_pnet", "PTHrP-secreting pancreatic NETs. Neuroendocrinology 2009;89(1):48; Febrero B, et al. Endocrinol "
+       "Diabetes Nutr 2024;71(1):31-32.", 2009, note="Authors of the 2009 paper and DOIs not confirmed."),
 )
 
 REFERENCES: Mapping[str, Reference] = {r.key: r for r in _ALL}
