@@ -54,12 +54,17 @@ class FastCriterion:
             return value <= cut if self.inclusive else value < cut
         return value >= cut if self.inclusive else value > cut
 
-    def describe(self, unit: str | None = None) -> str:
-        """The criterion in words, in ``unit`` (default: every unit the source gives)."""
+    def cutoff(self, unit: str | None = None) -> str:
+        """The cut-off with its sign, in ``unit`` (default: every unit the source gives), e.g. ``< 55 mg/dL
+        (3 mmol/L)``."""
         sign = ("≤" if self.inclusive else "<") if self.below else ("≥" if self.inclusive else ">")
         units = [unit] if unit else list(self.cutoffs)
-        return f"{self.words} {sign} " + " (".join(f"{self.cutoffs[u]:g} {u}" for u in units) + \
-            (")" * (len(units) - 1))
+        first, *rest = (f"{self.cutoffs[u]:g} {u}" for u in units)
+        return f"{sign} {first}" + (f" ({', '.join(rest)})" if rest else "")
+
+    def describe(self, unit: str | None = None) -> str:
+        """The criterion in words, in ``unit`` (default: every unit the source gives)."""
+        return f"{self.words} {self.cutoff(unit)}"
 
 
 @dataclass(frozen=True)
