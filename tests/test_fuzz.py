@@ -91,7 +91,7 @@ PUBLIC = [
     references.pmid_valid, references.render_markdown, ki67.index, ki67.wilson_interval, ki67.count, ki67.grade_probabilities,
     ki67.misgrade_probability, fields.synthetic_field, ki67.simulate_cohort, mitoses.field_diameter_mm,
     mitoses.field_area_mm2, mitoses.fields_needed, mitoses.microscope, mitoses.per_2mm2, mitoses.grade_probabilities,
-    mitoses.crossing_probability, markers.interpret, syndromes.get, syndromes.match, syndromes.in_words, trials.get, cases.get_case,
+    mitoses.crossing_probability, markers.interpret, markers.rank_primaries, markers.site_words, syndromes.get, syndromes.match, syndromes.in_words, trials.get, cases.get_case,
     cases.load_cases, cases.workshop_set, exercises.check_grade, exercises.check_ki67_index, exercises.check_mitoses_per_2mm2,
     exercises.check_fields_needed, exercises.check_hotspot_count, exercises.check_commonest_site,
     exercises.check_marker_panel, exercises.check_incidence_fit, exercises.check_stage, exercises.check_syndrome,

@@ -33,13 +33,14 @@ SITE_WORDS: dict[str, str] = {"lung": "lung (bronchopulmonary)", "pancreas": "pa
 class StudyFigure:
     """One study's figure for one marker: ``what`` it measured in words (e.g. "sensitivity for pancreatic origin"),
     ``sensitivity`` and ``specificity`` in % where the study gives them (None where it does not), ``setting`` (the
-    material: "80 primary NETs"), ``source`` (a reference key) and ``fact`` (the fact-sheet number)."""
+    material: "80 primary NETs"), ``sources`` (reference keys: one study, or the two series a fact names jointly)
+    and ``fact`` (the fact-sheet number)."""
 
     what: str
     sensitivity: float | None
     specificity: float | None
     setting: str
-    source: str
+    sources: tuple[str, ...]
     fact: str
 
     def words(self) -> str:
