@@ -11,6 +11,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 
+from netlib.data.imaging import KRENNING_RANGE
 from netlib.errors import InvalidTypeError, InvalidValueError
 
 __all__ = ["Findings", "VOCABULARY", "NUMERIC_RANGES", "LOW_OPEN", "FIELD_LABELS", "INVASION_MEANINGS",
@@ -109,6 +110,7 @@ FIELD_LABELS: dict[str, str] = {
     "lymphovascular_invasion": "lymphovascular invasion", "mesoappendix_invasion_mm": "mesoappendiceal invasion",
     "appendix_base": "tumour at the appendix base", "margin": "resection margin", "symptomatic": "symptoms",
     "thoracic_nodes": "thoracic node station", "thoracic_metastasis": "thoracic metastasis category",
+    "krenning_score": "Krenning score", "pfs_after_prrt_months": "progression-free interval after the first PRRT",
 }
 
 #: (minimum, maximum, unit, integer-only) for numeric fields. Minimums are physical limits;
@@ -121,6 +123,10 @@ NUMERIC_RANGES: dict[str, tuple[float, float, str, bool]] = {
     "mesenteric_mass_cm": (0.0, 100.0, "cm", False),
     "ne_component_percent": (0.0, 100.0, "% of the tumour that is neuroendocrine", False),
     "mesoappendix_invasion_mm": (0.0, 1000.0, "mm", False),
+    # The Krenning scale itself (0-4, netlib.data.imaging), not a plausibility bound.
+    "krenning_score": (float(KRENNING_RANGE[0]), float(KRENNING_RANGE[1]),
+                       "Krenning score of tumour uptake on SSTR imaging", True),
+    "pfs_after_prrt_months": (0.0, 600.0, "months from the first PRRT course to progression", False),
 }
 #: Fields whose minimum is excluded: a tumour or a mesenteric mass has a size above 0 (report "not reported" as None).
 LOW_OPEN: frozenset[str] = frozenset({"size_cm", "mesenteric_mass_cm"})
@@ -172,7 +178,11 @@ class Findings:
     Units: ``ki67_percent`` 0-100 (% of tumour nuclei in the hot spot); ``mitoses_per_2mm2``
     per 2 mm² (may be fractional, e.g. a 10 mm² count divided by 5); ``size_cm`` greatest
     dimension in cm; ``mesenteric_mass_cm`` cm; ``mesoappendix_invasion_mm`` mm;
-    ``ne_component_percent`` share of a mixed tumour that is neuroendocrine (MiNEN).
+    ``ne_component_percent`` share of a mixed tumour that is neuroendocrine (MiNEN);
+    ``krenning_score`` 0-4, tumour uptake on SSTR imaging against normal liver and spleen (scale in
+    :mod:`netlib.data.imaging`; it must agree with ``sstr_positive`` when both are given);
+    ``pfs_after_prrt_months`` months from the first PRRT course to progression (needs ``prrt`` among the prior
+    therapies when those are reported).
     Categorical fields take the words in :data:`VOCABULARY`. ``depth`` is the deepest layer reached:
     ``serosa`` means the serosa (visceral peritoneum) is penetrated; ``beyond_wall`` means extension
     through the wall into non-peritonealised surrounding tissue (used for colon and rectum);
@@ -214,6 +224,8 @@ class Findings:
     symptomatic: bool | None = None
     thoracic_nodes: str | None = None
     thoracic_metastasis: str | None = None
+    krenning_score: int | None = None
+    pfs_after_prrt_months: float | None = None
 
     def __post_init__(self) -> None:
         for f in fields(self):
@@ -244,6 +256,17 @@ class Findings:
         if self.syndrome is not None and self.functioning is False:
             raise InvalidValueError("syndrome", f"{self.syndrome!r} given but functioning=False; a named syndrome means the "
                              "tumour is functioning (set functioning=True or leave it None)")
+        if self.krenning_score is not None and self.sstr_positive is not None:
+            if self.krenning_score == 0 and self.sstr_positive:
+                raise InvalidValueError("krenning_score", "0 (no uptake) given but sstr_positive=True; a tumour without "
+                                        "uptake is SSTR-negative (leave sstr_positive None, or correct the score)")
+            if self.krenning_score >= 2 and not self.sstr_positive:
+                raise InvalidValueError("krenning_score", f"{self.krenning_score} (uptake up to or above the liver) "
+                                        "given but sstr_positive=False; such uptake is SSTR-positive")
+        if self.pfs_after_prrt_months is not None and self.prior_therapies is not None \
+                and "prrt" not in self.prior_therapies:
+            raise InvalidValueError("pfs_after_prrt_months", f"{self.pfs_after_prrt_months!r} given but prior_therapies "
+                                    f"{self.prior_therapies!r} has no 'prrt'; add it or leave the interval None")
         if self.gastric_type is not None and self.site not in (None, "stomach"):
             raise InvalidValueError("gastric_type", f"{self.gastric_type!r} given but site={self.site!r}; gastric types apply "
                              "only to site='stomach'")
@@ -275,6 +298,17 @@ class Findings:
             if v is not None:
                 out[f.name] = list(v) if isinstance(v, tuple) else v
         return out
+
+    @property
+    def sstr_status(self) -> bool | None:
+        """SSTR-positive (True), negative (False) or not known (None): ``sstr_positive`` when reported, otherwise
+        read from the Krenning score (0 = no uptake: negative; 2-4 = uptake up to or above the liver: positive;
+        1 = very low uptake: not decided by the score alone)."""
+        if self.sstr_positive is not None:
+            return self.sstr_positive
+        if self.krenning_score is None or self.krenning_score == 1:
+            return None
+        return self.krenning_score >= 2
 
     @property
     def is_thoracic(self) -> bool:

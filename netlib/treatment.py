@@ -244,7 +244,15 @@ def _branches(f: Findings, g: Grade | None, blocking: _Outcome, layer: str) -> t
     return tuple(out)
 
 
-def _options(rule: Rule, f: Findings, g: Grade, steps: list[str], prefix: str = "") -> list[Option]:
+def _open_condition(c, f: Findings) -> str:
+    """An option condition that could not be decided, in words: a disputed reading or a missing finding."""
+    if c.disputed and all(getattr(f, x) is not None for x in c.fields):
+        return f"{c.text} ({c.disputed})"
+    return f"{c.text} ({c.missing} not reported)"
+
+
+def _options(rule: Rule, f: Findings, g: Grade, steps: list[str], prefix: str = "",
+             flags: list[str] | None = None) -> list[Option]:
     ctx = Context(f, g)
     out = []
     for o in rule.options:
@@ -256,9 +264,11 @@ def _options(rule: Rule, f: Findings, g: Grade, steps: list[str], prefix: str = 
         open_ = [c for c, v in vals if v is None]
         note = o.note
         if open_:
-            need = "; ".join(f"{c.text} ({c.missing} not reported)" for c in open_)
+            need = "; ".join(_open_condition(c, f) for c in open_)
             note = (note + "; " if note else "") + f"only if {need}"
         out.append(Option(prefix + o.name, o.category, o.evidence, note))
+    if flags is not None:
+        flags.extend(ctx.flags)
     return out
 
 
@@ -316,7 +326,7 @@ def recommend(findings: Findings, grade_result: Grade | None = None) -> Recommen
         flags.append(rule.boundary_flag)
         steps.append(f"Size {f.size_cm:g} cm is exactly on a cut-off of this decision; counted in the band stated "
                      "by the rule.")
-    options = _options(rule, f, g, steps)
+    options = _options(rule, f, g, steps, flags=flags)
     sources, evidence = list(rule.sources), list(rule.evidence)
     branches: tuple[Branch, ...] = ()
     if first_layer == "hormone":
@@ -326,7 +336,7 @@ def recommend(findings: Findings, grade_result: Grade | None = None) -> Recommen
         elif tumour.winner is not None:
             nxt = tumour.winner.rule
             steps.append(f"Tumour-directed therapy after syndrome control: rule '{nxt.title}'. {nxt.rationale}")
-            options += _options(nxt, f, g, steps, prefix="Then tumour-directed: ")
+            options += _options(nxt, f, g, steps, prefix="Then tumour-directed: ", flags=flags)
             sources += nxt.sources
             flags += [x for x in nxt.flags if x != "insufficient_data"]
     sources += [TRIALS[k].source for o in options for k in o.evidence]

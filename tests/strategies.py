@@ -193,6 +193,11 @@ def _systemic_context(draw, metastasis, complete):
         "progression": draw(_maybe(st.booleans(), complete)),
         "prior_therapies": draw(st.none() | st.lists(_PRIOR_THERAPY, max_size=3, unique=True).map(tuple)),
     }
+    # a Krenning score that agrees with the SSTR status (0 = negative, 2-4 = positive, 1 = either)
+    scores = {True: (1, 2, 3, 4), False: (0, 1), None: (0, 1, 2, 3, 4)}[out["sstr_positive"]]
+    out["krenning_score"] = draw(st.none() | st.sampled_from(scores))
+    if "prrt" in (out["prior_therapies"] or ()):
+        out["pfs_after_prrt_months"] = draw(st.none() | st.sampled_from((6.0, 17.9, 18.0, 36.0)))
     if metastasis in LIVER:
         out["liver_metastases_resectable"] = draw(_maybe(st.booleans(), complete))
     return out

@@ -103,7 +103,45 @@ def test_frozen():
 
 def test_ranges_cover_all_numeric_fields():
     assert set(NUMERIC_RANGES) == {"ki67_percent", "mitoses_per_2mm2", "size_cm", "regional_nodes_positive",
-                                   "mesenteric_mass_cm", "ne_component_percent", "mesoappendix_invasion_mm"}
+                                   "mesenteric_mass_cm", "ne_component_percent", "mesoappendix_invasion_mm",
+                                   "krenning_score", "pfs_after_prrt_months"}
+
+
+@pytest.mark.parametrize("score", [0, 1, 2, 3, 4, 4.0])
+def test_krenning_score_accepts_the_scale(score):
+    assert Findings(krenning_score=score).krenning_score == int(score)
+
+
+@pytest.mark.parametrize("score, error", [(-1, "outside the allowed range"), (5, "outside the allowed range"),
+                                          (2.5, "a whole number from 0 to 4"), ("3", "a whole number from 0 to 4")])
+def test_krenning_score_outside_the_scale_is_refused(score, error):
+    with pytest.raises((ValueError, TypeError), match=error) as e:
+        Findings(krenning_score=score)
+    assert e.value.argument == "krenning_score"
+
+
+@pytest.mark.parametrize("score, sstr, ok", [(0, True, False), (0, False, True), (1, True, True), (1, False, True),
+                                             (2, False, False), (2, True, True), (4, False, False)])
+def test_krenning_score_must_agree_with_sstr_status(score, sstr, ok):
+    if ok:
+        assert Findings(krenning_score=score, sstr_positive=sstr).sstr_status is sstr
+    else:
+        with pytest.raises(ValueError, match="krenning_score"):
+            Findings(krenning_score=score, sstr_positive=sstr)
+
+
+@pytest.mark.parametrize("score, status", [(None, None), (0, False), (1, None), (2, True), (3, True), (4, True)])
+def test_sstr_status_read_from_the_krenning_score(score, status):
+    assert Findings(krenning_score=score).sstr_status is status
+
+
+def test_pfs_after_prrt_needs_prrt_among_reported_prior_therapies():
+    with pytest.raises(ValueError, match="pfs_after_prrt_months.*no 'prrt'"):
+        Findings(pfs_after_prrt_months=20, prior_therapies=("somatostatin_analogue",))
+    assert Findings(pfs_after_prrt_months=20, prior_therapies=("prrt",)).pfs_after_prrt_months == 20
+    assert Findings(pfs_after_prrt_months=20).pfs_after_prrt_months == 20  # prior therapies not reported
+    with pytest.raises(ValueError, match="outside the allowed range"):
+        Findings(pfs_after_prrt_months=-1)
 
 
 @pytest.mark.parametrize("name", ["size_cm", "mesenteric_mass_cm"])

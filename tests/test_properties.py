@@ -75,6 +75,12 @@ def findings(draw):
         kw[name] = draw(_opt(st.booleans()))
     kw["functioning"] = True if kw["syndrome"] else draw(_opt(st.booleans()))
     kw["gastric_type"] = draw(_opt(st.sampled_from([1, 2, 3]))) if kw["site"] == "stomach" else None
+    # the Krenning score agrees with the SSTR status, and a PRRT interval needs PRRT among reported prior therapies
+    if kw["sstr_positive"] is not None and kw["krenning_score"] is not None \
+            and kw["krenning_score"] in ((0,) if kw["sstr_positive"] else (2, 3, 4)):
+        kw["krenning_score"] = 1
+    if kw["prior_therapies"] is not None and "prrt" not in kw["prior_therapies"]:
+        kw["pfs_after_prrt_months"] = None
     return Findings(**kw)
 
 

@@ -458,3 +458,76 @@ def test_a_positive_margin_withdraws_appendectomy_alone_at_1_to_2_cm():
     assert r1.category == "right_hemicolectomy" and "appendectomy" not in [o.category for o in r1.options]
     r0 = recommend(Findings(**base, margin="R0", mesoappendix_invasion_mm=4))
     assert r0.category == "right_hemicolectomy" and "appendectomy" in [o.category for o in r0.options]
+
+
+# --- PRRT and the Krenning score (netlib.data.imaging) ---------------------------------------------------------
+_MIDGUT_ON_SSA = dict(site="jejunum_ileum", metastasis="liver_only", liver_metastases_resectable=False, ki67_percent=5,
+                      functioning=False, progression=True, prior_therapies=("somatostatin_analogue",))
+
+
+@pytest.mark.parametrize("score, category, prrt_offered, disputed", [
+    (None, "prrt", True, False), (0, "targeted_therapy", False, False), (1, "targeted_therapy", False, False),
+    (2, "prrt", True, True), (3, "prrt", True, False), (4, "prrt", True, False)])
+def test_prrt_after_ssa_follows_the_krenning_score(score, category, prrt_offered, disputed):
+    r = rec(**_MIDGUT_ON_SSA, krenning_score=score, sstr_positive=None if score == 0 else True)
+    assert r.category == category
+    prrt = [o for o in r.options if o.category == "prrt"]
+    assert bool(prrt) is prrt_offered
+    assert ("krenning_readings_differ" in r.flags) is disputed
+    if disputed:
+        assert "sources differ" in prrt[0].note
+    if score is None:
+        assert "Krenning score of tumour uptake not reported" in prrt[0].note
+    if score in (3, 4):
+        assert "Krenning" not in prrt[0].note  # agreed by every reading: no condition left open
+    if not prrt_offered:
+        assert any(s.startswith("Not offered: PRRT") for s in r.steps)
+
+
+@pytest.mark.parametrize("score", [0, 1])
+def test_low_uptake_rules_out_first_line_prrt_in_net_g3(score):
+    sstr = None if score == 0 else True
+    r = rec(site="pancreas", metastasis="liver_only", liver_metastases_resectable=False, ki67_percent=30,
+            sstr_positive=sstr, krenning_score=score)
+    assert r.category == "chemotherapy" and not any(o.category == "prrt" for o in r.options)
+    r = rec(site="rectum", metastasis="liver_only", liver_metastases_resectable=False, ki67_percent=30,
+            sstr_positive=sstr, krenning_score=score)
+    assert r.category == "multidisciplinary_review" and "outside_trial_population" in r.flags
+
+
+@pytest.mark.parametrize("score, prrt", [(1, False), (2, True), (3, True)])
+def test_first_line_ssa_offers_netter2_prrt_only_with_enough_uptake(score, prrt):
+    r = rec(site="pancreas", metastasis="liver_only", liver_metastases_resectable=False, ki67_percent=12,
+            sstr_positive=True, krenning_score=score)
+    assert r.category == "somatostatin_analogue"
+    assert any(o.category == "prrt" for o in r.options) is prrt
+
+
+@pytest.mark.parametrize("months, offered", [(None, True), (6, False), (17.9, False), (18, True), (36, True)])
+def test_prrt_re_treatment_after_a_durable_first_response(months, offered):
+    r = rec(site="jejunum_ileum", metastasis="liver_only", liver_metastases_resectable=False, ki67_percent=5,
+            functioning=False, progression=True, prior_therapies=("somatostatin_analogue", "prrt"), krenning_score=3,
+            pfs_after_prrt_months=months)
+    re_treat = [o for o in r.options if "re-treatment" in o.name]
+    assert r.category == "targeted_therapy" and bool(re_treat) is offered
+    assert not any(o.name == "PRRT" for o in r.options)  # a first PRRT is not offered again
+    if months is None:
+        assert "progression-free interval after the first PRRT not reported" in re_treat[0].note
+    if offered:
+        assert "retrospective" in re_treat[0].note
+
+
+def test_prrt_re_treatment_needs_uptake_and_progression():
+    base = dict(site="pancreas", metastasis="liver_only", liver_metastases_resectable=False, ki67_percent=8,
+                functioning=False, progression=True, prior_therapies=("prrt",), pfs_after_prrt_months=30)
+    assert not any("re-treatment" in o.name for o in rec(**base, krenning_score=1).options)
+    assert any("re-treatment" in o.name for o in rec(**base, krenning_score=4).options)
+    stable = rec(**dict(base, progression=False), krenning_score=4)
+    assert not any("re-treatment" in o.name for o in stable.options)
+
+
+def test_thoracic_carcinoid_after_everolimus_with_low_uptake_gets_chemotherapy():
+    r = recommend(Findings(site="lung", morphology="carcinoid", necrosis="absent", size_cm=3, mitoses_per_2mm2=4,
+                           metastasis="liver_only", liver_metastases_resectable=False, sstr_positive=True,
+                           krenning_score=1, progression=True, prior_therapies=("targeted_therapy",)))
+    assert r.category == "chemotherapy" and not any(o.category == "prrt" for o in r.options)

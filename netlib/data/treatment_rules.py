@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Mapping
 
+from netlib.data.imaging import prrt_uptake_verdict
 from netlib.data.trials import TRIALS
 from netlib.findings import GEP_SITES, VOCABULARY
 
@@ -102,6 +103,8 @@ FLAGS: dict[str, str] = {
     "outside_netlib_scope": "Managed with another tumour's protocols (e.g. lung cancer); not modelled here.",
     "outside_trial_population": "The case lies outside the population of the trial behind this option.",
     "secondary_source": "This positioning was read in a secondary summary of the guideline, not the guideline itself.",
+    "krenning_readings_differ": "Krenning 2 (tumour uptake equal to the liver): some sources accept it for PRRT "
+                                "(score 2 or more), others ask for uptake above the liver (score 3 or more).",
 }
 
 
@@ -126,6 +129,7 @@ class Cond:
     missing: str = ""
     fields: tuple[str, ...] = ()
     parts: tuple["Cond", ...] = ()  # the alternatives of an any_of condition
+    disputed: str = ""  # why the test can stay undecided although its findings are reported (sources disagree)
 
     def undecided_part(self, c: Context) -> "Cond":
         """The condition whose finding is missing: itself, or the first undecided alternative of an any_of."""
@@ -353,10 +357,48 @@ PROGRESSION = Cond("disease progression", lambda c: c.f.progression, "whether th
                    ("progression",))
 STABLE = Cond("no progression", lambda c: None if c.f.progression is None else not c.f.progression,
               "whether the disease is progressing", ("progression",))
-SSTR_POS = Cond("somatostatin-receptor positive", lambda c: c.f.sstr_positive,
-                "somatostatin-receptor status (SSTR imaging)", ("sstr_positive",))
-SSTR_NEG = Cond("somatostatin-receptor negative", lambda c: None if c.f.sstr_positive is None else not c.f.sstr_positive,
-                "somatostatin-receptor status (SSTR imaging)", ("sstr_positive",))
+SSTR_POS = Cond("somatostatin-receptor positive", lambda c: c.f.sstr_status,
+                "somatostatin-receptor status (SSTR imaging)", ("sstr_positive", "krenning_score"))
+SSTR_NEG = Cond("somatostatin-receptor negative", lambda c: None if c.f.sstr_status is None else not c.f.sstr_status,
+                "somatostatin-receptor status (SSTR imaging)", ("sstr_positive", "krenning_score"))
+
+
+def _prrt_uptake(c: Context):
+    if c.f.krenning_score is None:
+        return None
+    verdict = prrt_uptake_verdict(c.f.krenning_score)
+    if verdict is None:
+        c.flags.append("krenning_readings_differ")
+    return verdict
+
+
+#: PRRT needs enough tracer uptake in the tumour (netlib.data.imaging): an option condition, so an unreported score
+#: leaves PRRT offered with the condition spelled out, and a score of 2 shows that the sources disagree.
+PRRT_UPTAKE = Cond("tumour uptake on SSTR imaging high enough for PRRT (Krenning 3-4 in every reading)", _prrt_uptake,
+                   "the Krenning score of tumour uptake", ("krenning_score",),
+                   disputed="Krenning 2, uptake equal to the liver: sources differ on whether that qualifies")
+
+
+def _low_uptake(c: Context) -> bool:
+    return c.f.krenning_score is not None and prrt_uptake_verdict(c.f.krenning_score) is False
+
+
+LOW_UPTAKE = Cond("SSTR uptake too low for PRRT (Krenning 0-1)", _low_uptake, fields=("krenning_score",))
+NOT_LOW_UPTAKE = Cond("SSTR uptake not known to be too low for PRRT (Krenning 0-1 rules it out)",
+                      lambda c: not _low_uptake(c), fields=("krenning_score",))
+
+
+def _durable_first_prrt(c: Context):
+    m = c.f.pfs_after_prrt_months
+    return None if m is None else m >= SALVAGE_PRRT_MIN_PFS_MONTHS
+
+
+#: Rotterdam salvage-PRRT series (van der Zwan 2019; fact sheet 2, 5.9): re-treatment offered only to patients whose
+#: first PRRT gave at least this many months without progression. One centre's criterion, not a consensus.
+SALVAGE_PRRT_MIN_PFS_MONTHS = 18.0
+DURABLE_FIRST_PRRT = Cond(f"the first PRRT gave at least {SALVAGE_PRRT_MIN_PFS_MONTHS:g} months without progression "
+                          "(the Rotterdam series' criterion)", _durable_first_prrt,
+                          "the progression-free interval after the first PRRT", ("pfs_after_prrt_months",))
 LIVER_ONLY = Cond("liver-only metastases", lambda c: None if c.f.metastasis is None else c.f.metastasis == "liver_only",
                   "where the metastases are", ("metastasis",))
 RESECTABLE = Cond("liver metastases resectable", lambda c: c.f.liver_metastases_resectable,
@@ -407,10 +449,10 @@ WELL_ANY = label_in("NET G1", "NET G2", "NET G3", "typical carcinoid", "atypical
 # --- options ----------------------------------------------------------------------------------------------
 SSA = Option("Long-acting somatostatin analogue (octreotide LAR or lanreotide)", "somatostatin_analogue",
              ("promid", "clarinet"))
-PRRT_N1 = Option("177Lu-DOTATATE (PRRT)", "prrt", ("netter1",))
+PRRT_N1 = Option("177Lu-DOTATATE (PRRT)", "prrt", ("netter1",), conditions=(PRRT_UPTAKE,))
 PRRT_N2 = Option("177Lu-DOTATATE (PRRT) first line", "prrt", ("netter2",),
                  f"NETTER-2: newly diagnosed SSTR-positive GEP-NET with Ki-67 {NETTER2_KI67[0]:g}-"
-                 f"{NETTER2_KI67[1]:g} %", (GEP_SITE, KI67_IN_NETTER2))
+                 f"{NETTER2_KI67[1]:g} %", (GEP_SITE, KI67_IN_NETTER2, PRRT_UPTAKE))
 EVE_P = Option("Everolimus", "targeted_therapy", ("radiant3",))
 EVE_GI = Option("Everolimus", "targeted_therapy", ("radiant4",), "RADIANT-4 enrolled non-functional lung or GI NETs")
 SUNI = Option("Sunitinib", "targeted_therapy", ("sunitinib_pnet",))
@@ -425,7 +467,12 @@ CABO_EP = Option("Cabozantinib", "targeted_therapy", ("cabinet_epnet",),
                  "CABINET enrolled patients previously treated with PRRT or targeted therapy",
                  (PRIOR_PRRT_OR_TARGETED,))
 PRRT_ESMO = Option("PRRT", "prrt", (), "ESMO 2020 positioning after progression, read in a secondary source",
-                   (SSTR_POS,))
+                   (SSTR_POS, NO_PRIOR_PRRT, PRRT_UPTAKE))
+#: Later line after PRRT (fact sheet 2, 5.8-5.9): evidence from retrospective series pooled in a meta-analysis.
+PRRT_RETREAT = Option("177Lu-PRRT re-treatment (salvage PRRT)", "prrt", (),
+                      "retrospective evidence only: pooled median PFS 12.5 months, disease control 71 %, grade 3-4 "
+                      "toxicity 5 % (meta-analysis of 13 studies); the interval criterion is one centre's",
+                      (PRIOR_PRRT, PROGRESSION, PRRT_UPTAKE, DURABLE_FIRST_PRRT))
 EVE_THORACIC = Option("Everolimus", "targeted_therapy", ("radiant4",),
                       "RADIANT-4 lung subgroup: PFS 9.2 vs 3.6 months; ESMO 2021 (secondary summary): first line for "
                       "most atypical carcinoids, or after SSA failure")
@@ -434,7 +481,7 @@ SSA_THORACIC = Option("Long-acting somatostatin analogue", "somatostatin_analogu
                       "recommendation level not verified here", (SSTR_POS,))
 PRRT_THORACIC = Option("PRRT (uptake on all target lesions)", "prrt", (),
                        "ESMO 2021 (secondary summary): mainly third line, second line if the syndrome is uncontrolled",
-                       (SSTR_POS,))
+                       (SSTR_POS, NO_PRIOR_PRRT, PRRT_UPTAKE))
 TMZ_THORACIC = Option("Temozolomide-based chemotherapy", "chemotherapy", (),
                       "ESMO 2021 (secondary summary): after everolimus")
 MDT = Option("Discuss at a multidisciplinary tumour board", "multidisciplinary_review")
@@ -790,20 +837,22 @@ RULES: tuple[Rule, ...] = tuple(_hormone_rules()) + (
        f"PRRT is an option for GEP-NETs with Ki-67 {NETTER2_KI67[0]:g}-{NETTER2_KI67[1]:g} % (NETTER-2).",
        evidence=["promid", "clarinet"], sources=["promid", "clarinet", "netter2"]),
     _r("first_line_g3_prrt", "SSTR-positive GEP NET G3 within NETTER-2, first line", [METASTATIC, GEP_SITE, NET_G3,
-       TREATMENT_NAIVE, SSTR_POS, KI67_IN_NETTER2], "prrt",
+       TREATMENT_NAIVE, SSTR_POS, KI67_IN_NETTER2, NOT_LOW_UPTAKE], "prrt",
        [PRRT_N2, Option(CAPTEM.name, CAPTEM.category, CAPTEM.evidence, CAPTEM.note, (site_in("pancreas"),))],
        "NETTER-2 showed longer PFS with first-line PRRT in SSTR-positive G2/G3 GEP-NETs (against high-dose "
        "octreotide; no trial compares it with chemotherapy).", evidence=["netter2"],
        sources=["netter2"], flags=["order_individualised"]),
     _r("first_line_g3_pancreas_chemo", "Pancreatic NET G3 outside NETTER-2, first line",
-       [METASTATIC, site_in("pancreas"), NET_G3, TREATMENT_NAIVE, any_of(KI67_OUTSIDE_NETTER2, SSTR_NEG)],
+       [METASTATIC, site_in("pancreas"), NET_G3, TREATMENT_NAIVE, any_of(KI67_OUTSIDE_NETTER2, SSTR_NEG, LOW_UPTAKE)],
        "chemotherapy", [CAPTEM_G3, MDT],
-       "Outside the NETTER-2 Ki-67 range, or without SSTR expression, PRRT is not first line; chemotherapy such as "
+       "Outside the NETTER-2 Ki-67 range, or without SSTR expression or enough uptake (Krenning 0-1), PRRT is not "
+       "first line; chemotherapy such as "
        "CAPTEM is an extrapolation from low/intermediate-grade pancreatic NETs (E2211), decided by the tumour board.",
        sources=["e2211", "esmo2020"], flags=["outside_trial_population"]),
     _r("first_line_g3_outside", "NET G3 outside NETTER-2 (not pancreatic), first line",
        [METASTATIC, GEP_OR_UNKNOWN, site_not("pancreas"), NET_G3, TREATMENT_NAIVE,
-        any_of(KI67_OUTSIDE_NETTER2, SSTR_NEG, site_in("unknown_primary"))], "multidisciplinary_review", [MDT],
+        any_of(KI67_OUTSIDE_NETTER2, SSTR_NEG, site_in("unknown_primary"), LOW_UPTAKE)], "multidisciplinary_review",
+       [MDT],
        "No trial-based first line is modelled for a non-pancreatic NET G3 outside the NETTER-2 population "
        "(Ki-67 outside its range, SSTR-negative, or an unknown primary): decided case by case.",
        sources=["netter2", "esmo2020"], flags=["outside_trial_population"]),
@@ -834,18 +883,18 @@ RULES: tuple[Rule, ...] = tuple(_hormone_rules()) + (
        "included lung carcinoids.", evidence=["radiant4"],
        sources=["esmo2021_lung_thymic", "radiant4_lung", "radiant4"], flags=["secondary_source"]),
     _r("progression_midgut", "Midgut NET progressing on an SSA", [METASTATIC, site_in("jejunum_ileum"), NET_G12,
-       PRIOR_SSA, NO_PRIOR_PRRT, PROGRESSION, SSTR_POS], "prrt", [PRRT_N1, EVE_GI, CABO_EP],
+       PRIOR_SSA, NO_PRIOR_PRRT, PROGRESSION, SSTR_POS, NOT_LOW_UPTAKE], "prrt", [PRRT_N1, EVE_GI, CABO_EP],
        "NETTER-1: PRRT after progression on octreotide markedly prolonged PFS.", evidence=["netter1"],
        sources=["netter1", "radiant4", "cabinet"], refines=("progression_gep",),
        because="NETTER-1 tested exactly this population"),
     _r("progression_pancreas", "Pancreatic NET progressing on treatment", [METASTATIC, site_in("pancreas"),
-       NET_G12, PRETREATED, PROGRESSION], "targeted_therapy", [EVE_P, SUNI, CAPTEM, CABO_P, PRRT_ESMO],
+       NET_G12, PRETREATED, PROGRESSION], "targeted_therapy", [EVE_P, SUNI, CAPTEM, CABO_P, PRRT_ESMO, PRRT_RETREAT],
        "Several agents prolong PFS in progressive pancreatic NETs; the order is individualised.",
        evidence=["radiant3", "sunitinib_pnet", "e2211", "cabinet_pnet"],
        sources=["radiant3", "sunitinib_pnet", "e2211", "cabinet", "prrt_esmo_review"], flags=["order_individualised"]),
     _r("progression_gep", "GI NET or unknown primary progressing on treatment",
        [METASTATIC, GEP_OR_UNKNOWN, site_not("pancreas"), NET_G12, PRETREATED, PROGRESSION],
-       "targeted_therapy", [EVE_GI, CABO_EP, PRRT_ESMO],
+       "targeted_therapy", [EVE_GI, CABO_EP, PRRT_ESMO, PRRT_RETREAT],
        "RADIANT-4 (everolimus) and CABINET (cabozantinib) prolonged PFS in progressive non-pancreatic NETs.",
        evidence=["radiant4", "cabinet_epnet"], sources=["radiant4", "cabinet", "prrt_esmo_review"]),
     _r("progression_g3", "NET G3 progressing on treatment", [METASTATIC, GEP_OR_UNKNOWN, NET_G3, PRETREATED,
@@ -860,15 +909,16 @@ RULES: tuple[Rule, ...] = tuple(_hormone_rules()) + (
        evidence=["radiant4"], sources=["esmo2021_lung_thymic", "radiant4_lung", "radiant4"],
        flags=["secondary_source"]),
     _r("progression_thoracic_prrt", "Lung/thymic carcinoid progressing after everolimus, SSTR-positive",
-       [METASTATIC, THORACIC, CARCINOID, PRIOR_TARGETED, NO_PRIOR_PRRT, PROGRESSION, SSTR_POS], "prrt",
+       [METASTATIC, THORACIC, CARCINOID, PRIOR_TARGETED, NO_PRIOR_PRRT, PROGRESSION, SSTR_POS, NOT_LOW_UPTAKE], "prrt",
        [PRRT_THORACIC, TMZ_THORACIC],
        "After everolimus, PRRT (if all lesions take up the tracer) and temozolomide-based chemotherapy are used; "
        "evidence is from non-randomised series.", sources=["esmo2021_lung_thymic"],
        flags=["secondary_source", "no_randomised_evidence"]),
-    _r("progression_thoracic_chemo", "Lung/thymic carcinoid progressing after everolimus, SSTR-negative or after PRRT",
-       [METASTATIC, THORACIC, CARCINOID, PRIOR_TARGETED, PROGRESSION, any_of(SSTR_NEG, PRIOR_PRRT)], "chemotherapy",
-       [TMZ_THORACIC],
-       "Without SSTR expression, or after PRRT, temozolomide-based chemotherapy follows everolimus.",
+    _r("progression_thoracic_chemo", "Lung/thymic carcinoid progressing after everolimus: SSTR-negative, uptake too low for PRRT, or after PRRT",
+       [METASTATIC, THORACIC, CARCINOID, PRIOR_TARGETED, PROGRESSION, any_of(SSTR_NEG, PRIOR_PRRT, LOW_UPTAKE)],
+       "chemotherapy", [TMZ_THORACIC, PRRT_RETREAT],
+       "Without SSTR expression or enough uptake for PRRT, or after PRRT, temozolomide-based chemotherapy follows "
+       "everolimus; salvage PRRT after a durable first response rests on retrospective series.",
        sources=["esmo2021_lung_thymic"], flags=["secondary_source", "no_randomised_evidence"]),
     _r("stable_on_ssa", "Stable disease on an SSA", [METASTATIC, WELL_ANY, PRIOR_SSA, STABLE],
        "somatostatin_analogue", [SSA], "Continue the somatostatin analogue while the disease is stable.",
