@@ -20,7 +20,8 @@ __all__ = ["LiverOption", "LIVER_OPTIONS", "LIVER_INVOLVEMENT_BEST_BELOW", "LIVE
            "MILAN_LIVER_INVOLVEMENT_MAX", "MILAN_AGE_MAX", "MILAN_STABLE_MONTHS_2007", "MILAN_STABLE_MONTHS_LATER",
            "MILAN_KI67_BELOW_LATER", "MILAN_SOURCES", "TRANSPLANT_OUTCOMES", "STAGE_IV_SI_NET", "Statement",
            "LATER_LINES", "STATUS_WORDS", "PRRT_RETREATMENT", "ROTTERDAM_SALVAGE", "NEC_SECOND_LINE", "ScreeningCohort",
-           "CHD_COHORTS", "NT_PROBNP_CUTOFF_PG_ML", "CHD_MARKERS_2023", "CHD_FACTS", "CRISIS", "Complication",
+           "CHD_COHORTS", "NT_PROBNP_CUTOFF_PG_ML", "CHD_MARKERS_2023", "CHD_FACTS", "CRISIS",
+           "CRISIS_LIVER_OR", "CRISIS_OCTREOTIDE_OR", "Complication",
            "COMPLICATIONS", "EAS_SOURCES", "EAS_SOURCES_REF", "FollowUpItem", "FOLLOW_UP", "FOLLOW_UP_KI67_CLOSER_ABOVE",
            "LOW_RISK_EXAMPLE_SIZE_BELOW_CM", "NO_FOLLOW_UP_SITES", "NO_FOLLOW_UP_SIZE_BELOW_CM",
            "FOLLOW_UP_MIN_YEARS", "FOLLOW_UP_RATIONALE", "get_liver_option", "UNVERIFIED"]
@@ -326,10 +327,15 @@ CHD_FACTS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 
 # --- carcinoid crisis (facts 4.7-4.9; fact sheet 1, section 8c) -------------------------------------------------------
+#: Odds ratios of the meta-analysis (fact 4.7): liver metastases, and prophylactic octreotide (not significant).
+CRISIS_LIVER_OR = 2.85
+CRISIS_OCTREOTIDE_OR = 0.73
+
 CRISIS: dict[str, tuple[str, tuple[str, ...]]] = {
     "incidence": ("pooled incidence 19 % (meta-analysis of 8 studies, 943 operations)", ("xu2022_crisis",)),
-    "liver_metastases": ("liver metastases: odds ratio 2.85 for a crisis", ("xu2022_crisis",)),
-    "octreotide": ("prophylactic octreotide was not associated with fewer crises (odds ratio 0.73, not significant); "
+    "liver_metastases": (f"liver metastases: odds ratio {CRISIS_LIVER_OR:g} for a crisis", ("xu2022_crisis",)),
+    "octreotide": (f"prophylactic octreotide was not associated with fewer crises (odds ratio {CRISIS_OCTREOTIDE_OR:g}, "
+                   "not significant); "
                    "there is no standard regimen", ("xu2022_crisis",)),
     "infusion_series": ("OHSU prospective series (127 patients, 150 operations) on a continuous octreotide infusion: "
                         "crises in 30 % (24 % of those given a bolus beforehand as well); linked to liver metastases and "
@@ -378,7 +384,8 @@ COMPLICATIONS: dict[str, Complication] = {c.key: c for c in (
                  "ACTH made by the tumour drives cortisol excess",
                  "29 of 918 thoracic and digestive NET patients (3.2 %; MEN1 and small cell lung cancer excluded); "
                  "survival in the first 5 years worse than without it",
-                 "cortisol excess with a lung nodule: usually a well-differentiated lung NET (carcinoid), no longer small cell lung cancer as formerly",
+                 "cortisol excess with a lung nodule: usually a well-differentiated lung NET (carcinoid), no "
+                 "longer small cell lung cancer as formerly",
                  "find the source (lung first; occult in about 1 case in 5)",
                  ("4.12", "4.13", "4.14"), ("kamp2016_eas", "isidori2015_eas_imaging", "hayes_grossman2022_eas",
                                             "thymic_nen_2017")),

@@ -608,7 +608,7 @@ _ALL = (
        "transplantation in the treatment of liver metastases from neuroendocrine tumors. Curr Treat Options Oncol "
        "2023;24(11):1651-1665.", 2023, doi="10.1007/s11864-023-01124-w"),
     # Abstract read with the search tool (Springer page).
-    _r("sposito2017_transplant", "Sposito C, Droz dit Busset M, Citterio D, Bongini M, Mazzaferro V. The place of liver "
+    _r("sposito2017_transplant", "Sposito C, et al. (last author Mazzaferro V). The place of liver "
        "transplantation in the treatment of hepatic metastases from neuroendocrine tumors: pros and cons. Rev Endocr "
        "Metab Disord 2017;18(4):473-483.", 2017, doi="10.1007/s11154-017-9439-7"),
     _r("maspero2022_transplant", "Maspero M, et al. (last author Mazzaferro V). Milan-criteria NET liver metastases: "
