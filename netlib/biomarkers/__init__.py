@@ -140,7 +140,7 @@ def krenning_score(vs_liver: str, vs_spleen: str | None = None) -> KrenningRead:
 UPTAKE_LEVELS: tuple[str, ...] = ("qualifies", "disputed", "does_not_qualify", "fdg_mismatch")
 UPTAKE_WORDS: dict[str, str] = {
     "qualifies": "Uptake qualifies for PRRT under both readings",
-    "disputed": "The sources disagree: uptake equal to the liver",
+    "disputed": "The sources disagree at this score",
     "does_not_qualify": "Uptake does not qualify for PRRT under either reading",
     "fdg_mismatch": "Not suitable for PRRT: a lesion takes up FDG but not the SSTR tracer",
 }
@@ -234,8 +234,9 @@ def check_uptake(answer: str, krenning_score: int, *, sstr_negative_fdg_lesion: 
         msg = (f"the stricter reading asks for uptake above the liver (score {lows[-1]} or more)."
                if key.value == "disputed" else f"no reading accepts uptake below score {lows[0]}.")
     elif answer == "does_not_qualify":
-        msg = (f"the more lenient reading accepts uptake equal to the liver (score {lows[0]})."
-               if key.value == "disputed" else "both readings accept uptake above the liver.")
+        msg = (f"score {lows[0]} covers uptake up to that of the liver, a little below it included, and the more "
+               "lenient reading accepts it." if key.value == "disputed" else "both readings accept uptake above "
+                                                                              "the liver.")
     else:
         msg = f"the readings part only at score {lows[0]}; at this score they say the same."
     return Feedback(answer, key.value, False, msg, explanation)
@@ -749,16 +750,19 @@ def krenning_task(title: str, prompt: str, vs_liver: str, vs_spleen: str | None 
                            explanation_html=_card(krenning_score(vs_liver, vs_spleen)))
 
 
-def uptake_question(title: str, prompt: str, krenning_score: int, choices: Sequence[str] | None = None, *,
-                    sstr_negative_fdg_lesion: bool | None = None) -> "Question":
-    """A self-check: does the uptake qualify for PRRT? Options in words (:data:`UPTAKE_WORDS`)."""
+def uptake_question(title: str, prompt: str, *, vs_liver: str, vs_spleen: str | None = None,
+                    sstr_negative_fdg_lesion: bool | None = None, choices: Sequence[str] | None = None) -> "Question":
+    """A self-check: does the uptake of a described lesion (``vs_liver``, ``vs_spleen`` as in :func:`krenning_score`)
+    qualify for PRRT? The trainee reads the image into a score and the score into an answer. Options in words
+    (:data:`UPTAKE_WORDS`); the explanation shows both cards."""
     from netlib.teaching.questions import choice_question
 
-    key = prrt_uptake(krenning_score, sstr_negative_fdg_lesion=sstr_negative_fdg_lesion)
+    read = krenning_score(vs_liver, vs_spleen)
+    key = prrt_uptake(read.score, sstr_negative_fdg_lesion=sstr_negative_fdg_lesion)
     choices = _choices(choices, UPTAKE_LEVELS, key.value, "a list of answers")
     return choice_question(title, prompt, choices,
-                           lambda a: check_uptake(a, krenning_score, sstr_negative_fdg_lesion=sstr_negative_fdg_lesion),
-                           labels=UPTAKE_WORDS.__getitem__, explanation_html=_card(key))
+                           lambda a: check_uptake(a, read.score, sstr_negative_fdg_lesion=sstr_negative_fdg_lesion),
+                           labels=UPTAKE_WORDS.__getitem__, explanation_html=_card(read) + _card(key))
 
 
 def fast_question(title: str, prompt: str, choices: Sequence[str] | None = None, **fast) -> "Question":

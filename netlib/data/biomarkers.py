@@ -59,7 +59,7 @@ class FastCriterion:
         (3 mmol/L)``."""
         sign = ("≤" if self.inclusive else "<") if self.below else ("≥" if self.inclusive else ">")
         units = [unit] if unit else list(self.cutoffs)
-        first, *rest = (f"{self.cutoffs[u]:g} {u}" for u in units)
+        first, *rest = (f"{self.cutoffs[u]:.1f} {u}" if u == "mmol/L" else f"{self.cutoffs[u]:g} {u}" for u in units)
         return f"{sign} {first}" + (f" ({', '.join(rest)})" if rest else "")
 
     def describe(self, unit: str | None = None) -> str:
