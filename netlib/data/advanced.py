@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from netlib.data.treatment_rules import SALVAGE_PRRT_MIN_PFS_MONTHS
 from netlib.errors import InvalidTypeError, InvalidValueError
 
 __all__ = ["LiverOption", "LIVER_OPTIONS", "LIVER_INVOLVEMENT_BEST_BELOW", "LIVER_CHOICE_SOURCES",
@@ -225,7 +226,7 @@ PRRT_RETREATMENT = ("meta-analysis of 13 studies: after 177Lu-PRRT re-treatment 
                     ("prrt_retreatment_meta2021",))
 #: The Rotterdam salvage PRRT series (fact 5.9): one centre's selection criterion and results.
 ROTTERDAM_SALVAGE = ("Rotterdam: salvage PRRT offered when the progression-free survival after the first PRRT was at "
-                     "least 18 months; 14.8 GBq more in 2 cycles; objective response 15.5 %, stable disease 59.5 %, "
+                     f"least {SALVAGE_PRRT_MIN_PFS_MONTHS:g} months (the criterion the treatment rules use); 14.8 GBq more in 2 cycles; objective response 15.5 %, stable disease 59.5 %, "
                      "median progression-free survival 14.6 months", ("van_der_zwan2019_salvage_prrt",))
 #: Second-line chemotherapy for NEC after platinum-etoposide (facts 5.13-5.14).
 NEC_SECOND_LINE: tuple[tuple[str, str, tuple[str, ...]], ...] = (
