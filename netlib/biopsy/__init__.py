@@ -315,7 +315,7 @@ def lung_nodule_label(size_mm: float, breaches_basement_membrane: bool = True, *
     atlas = "tumourlet" if size <= atlas_max else "carcinoid"
     readings = (("WHO size criterion", who), (atlas_words.split(":")[0], atlas))
     steps = [f"Breaches the basement membrane; {size:g} mm. WHO criterion: a typical carcinoid is at least "
-             f"{cut:g} mm ({cut / 10:g} cm), so below that it is a tumourlet -> {who}.",
+             f"{cut:g} mm ({cut / 10:g} cm) and smaller proliferations are tumourlets; {size:g} mm -> {who}.",
              f"{atlas_words.capitalize()} -> {atlas}."]
     if who != atlas:
         label = "sources_differ"

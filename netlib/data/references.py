@@ -517,8 +517,8 @@ _ALL = (
     # Site-of-origin markers (facts 3.1-3.7). The OTP series (2016, 2018, 2023) and the 2022 biopsy series were also
     # read as abstracts with the search tool (pages corpus); identifiers only where printed on the fact sheet or seen there.
     _r("pdx1_pnet_marker", "PDX-1 as a marker of pancreatic NETs (abstract). 80 primary "
-       "NETs (25 pancreatic, 29 bronchopulmonary, 26 gastrointestinal) and 13 liver metastases, with CDX2, TTF-1 and CK7 "
-       "(abstract).", None, note="Authors, journal and year not confirmed; read as an abstract."),
+       "NETs (25 pancreatic, 29 bronchopulmonary, 26 gastrointestinal) and 13 liver metastases, with CDX2, TTF-1 and "
+       "CK7.", None, note="Authors, journal and year not confirmed; read as an abstract."),
     _r("liver_met_origin_ihc", "Origins of liver metastases of well-differentiated NETs by immunohistochemistry. 85 liver "
        "metastases; TTF-1, CDX2 and Islet-1.", None, pmid="28498280",
        note="Authors, journal and year not confirmed; the site-by-site mapping of the panel was truncated in the "
