@@ -515,6 +515,7 @@ def test_prrt_re_treatment_after_a_durable_first_response(months, offered):
         assert "progression-free interval after the first PRRT not reported" in re_treat[0].note
     if offered:
         assert "retrospective" in re_treat[0].note
+        assert {"prrt_retreatment_meta2021", "van_der_zwan2019_salvage_prrt"} <= set(r.sources)
 
 
 def test_prrt_re_treatment_needs_uptake_and_progression():

@@ -473,6 +473,7 @@ PRRT_RETREAT = Option("177Lu-PRRT re-treatment (salvage PRRT)", "prrt", (),
                       "retrospective evidence only: pooled median PFS 12.5 months, disease control 71 %, grade 3-4 "
                       "toxicity 5 % (meta-analysis of 13 studies); the interval criterion is one centre's",
                       (PRIOR_PRRT, PROGRESSION, PRRT_UPTAKE, DURABLE_FIRST_PRRT))
+_RETREAT_SOURCES = ("prrt_retreatment_meta2021", "van_der_zwan2019_salvage_prrt")
 EVE_THORACIC = Option("Everolimus", "targeted_therapy", ("radiant4",),
                       "RADIANT-4 lung subgroup: PFS 9.2 vs 3.6 months; ESMO 2021 (secondary summary): first line for "
                       "most atypical carcinoids, or after SSA failure")
@@ -891,12 +892,13 @@ RULES: tuple[Rule, ...] = tuple(_hormone_rules()) + (
        NET_G12, PRETREATED, PROGRESSION], "targeted_therapy", [EVE_P, SUNI, CAPTEM, CABO_P, PRRT_ESMO, PRRT_RETREAT],
        "Several agents prolong PFS in progressive pancreatic NETs; the order is individualised.",
        evidence=["radiant3", "sunitinib_pnet", "e2211", "cabinet_pnet"],
-       sources=["radiant3", "sunitinib_pnet", "e2211", "cabinet", "prrt_esmo_review"], flags=["order_individualised"]),
+       sources=["radiant3", "sunitinib_pnet", "e2211", "cabinet", "prrt_esmo_review", *_RETREAT_SOURCES],
+       flags=["order_individualised"]),
     _r("progression_gep", "GI NET or unknown primary progressing on treatment",
        [METASTATIC, GEP_OR_UNKNOWN, site_not("pancreas"), NET_G12, PRETREATED, PROGRESSION],
        "targeted_therapy", [EVE_GI, CABO_EP, PRRT_ESMO, PRRT_RETREAT],
        "RADIANT-4 (everolimus) and CABINET (cabozantinib) prolonged PFS in progressive non-pancreatic NETs.",
-       evidence=["radiant4", "cabinet_epnet"], sources=["radiant4", "cabinet", "prrt_esmo_review"]),
+       evidence=["radiant4", "cabinet_epnet"], sources=["radiant4", "cabinet", "prrt_esmo_review", *_RETREAT_SOURCES]),
     _r("progression_g3", "NET G3 progressing on treatment", [METASTATIC, GEP_OR_UNKNOWN, NET_G3, PRETREATED,
        PROGRESSION], "multidisciplinary_review", [MDT],
        "The trials of everolimus, sunitinib, CAPTEM and cabozantinib enrolled low/intermediate-grade NETs; a NET G3 "
@@ -919,7 +921,7 @@ RULES: tuple[Rule, ...] = tuple(_hormone_rules()) + (
        "chemotherapy", [TMZ_THORACIC, PRRT_RETREAT],
        "Without SSTR expression or enough uptake for PRRT, or after PRRT, temozolomide-based chemotherapy follows "
        "everolimus; salvage PRRT after a durable first response rests on retrospective series.",
-       sources=["esmo2021_lung_thymic"], flags=["secondary_source", "no_randomised_evidence"]),
+       sources=["esmo2021_lung_thymic", *_RETREAT_SOURCES], flags=["secondary_source", "no_randomised_evidence"]),
     _r("stable_on_ssa", "Stable disease on an SSA", [METASTATIC, WELL_ANY, PRIOR_SSA, STABLE],
        "somatostatin_analogue", [SSA], "Continue the somatostatin analogue while the disease is stable.",
        evidence=["promid", "clarinet"], sources=["promid", "clarinet"]),
