@@ -1,0 +1,149 @@
+"""Notebook 12 (advanced disease and complications) as a course: its questions are built by its own cells (the import
+cell and the tagged question cells are executed here), and their keys and feedback are asserted.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from netlib import advanced as A
+from netlib.data import advanced as D
+
+from .course import (
+    assert_tags,
+    output_text,
+    read_cells,
+    read_questions,
+    reader_text,
+    right,
+    says,
+    shows_question,
+    source,
+)
+
+NOTEBOOK = "12_advanced_disease_and_complications.ipynb"
+
+
+@pytest.fixture(scope="module")
+def qs() -> dict:
+    return read_questions(NOTEBOOK)
+
+
+def test_three_self_checks_and_three_tasks(qs):
+    assert sorted(qs) == ["Self-check 1", "Self-check 2", "Self-check 3", "Task 1", "Task 2", "Task 3"]
+    assert {qs[f"Self-check {i}"].kind for i in (1, 2, 3)} == {"choice"}
+    assert [qs[f"Task {i}"].kind for i in (1, 2, 3)] == ["text", "number", "text"]
+    for title, q in qs.items():
+        assert shows_question(NOTEBOOK, q, "self-check" if title.startswith("Self") else "task"), title
+
+
+def test_cells_are_tagged_by_kind():
+    assert_tags(NOTEBOOK)
+
+
+def test_self_check_1_liver_involvement_puts_her_outside(qs):
+    q = qs["Self-check 1"]
+    assert right(q) == "Outside the Milan criteria"
+    says(q, "Outside the Milan criteria", True, "liver involvement not met")
+    within = says(q, "Within the Milan criteria (2007 and later wording)", False, "every criterion must hold")
+    later = says(q, "Within the later wording only; the 2007 wording is not met or does not settle it", False,
+                 "changed only the grade and the months of stability")
+    for message in (within, later):
+        assert "Outside" not in message and "outside" not in message and "50 %" not in message
+    assert "not settled" in q.explanation_html  # the card shows the 2007 wording does not settle G2
+    md = next(c for c in read_cells(NOTEBOOK) if c["cell_type"] == "markdown" and "**Self-check 1.**" in source(c))
+    for fact in ("48-year-old", "G2 (Ki-67 6 %)", "8 months", "60 % of the liver"):
+        assert fact in source(md), fact
+
+
+def test_task_1_predict_then_change(qs):
+    q = qs["Task 1"]
+    verdict, model = q.check("it becomes within the later wording")
+    assert verdict is None and model == q.model_answer
+    assert "'Outside the Milan criteria' to 'Within the later wording only" in model
+    assert "Now met: liver involvement" in model and "Newly short of the 2007 wording: stable disease" in model
+
+
+def test_task_1_change_cell_shows_the_unchanged_case():
+    cell = next(c for c in read_cells(NOTEBOOK) if c["cell_type"] == "code" and "# change:" in source(c))
+    assert cell["metadata"]["tags"] == ["task"]
+    stored = output_text(cell)
+    assert "Outside the Milan criteria" in stored and "Within the later wording only" not in stored
+
+
+def test_task_2_missed_per_100_in_2023(qs):
+    q = qs["Task 2"]
+    assert q.answer == A.missed_per_100("2023") == 100 - D.CHD_COHORTS["2023"].sensitivity == 54
+    says(q, "54", True, "54 of 100")
+    says(q, "8", False, "2008 cohort")
+    says(q, "46", False, "sensitivity")
+    says(q, "21", False, "specificity")
+    says(q, "30", False, "100 minus the sensitivity")
+
+
+def test_task_2_is_not_answered_before_it_is_asked():
+    cells = read_cells(NOTEBOOK)
+    task = next(i for i, c in enumerate(cells) if c["cell_type"] == "code" and '"Task 2"' in source(c))
+    before = "\n".join(reader_text(c) for c in cells[:task] if c["cell_type"] == "code")
+    before += "\n".join(source(c) for c in cells[:task] if c["cell_type"] == "markdown")
+    assert "46 %" in before  # the sensitivity the task reads
+    assert not re.search(r"\b54\b", before)  # the answer appears nowhere before the task
+
+
+def test_self_check_2_low_nt_probnp_does_not_rule_out(qs):
+    q = qs["Self-check 2"]
+    assert right(q) == A.CHD_ANSWERS["echo_decides"]
+    says(q, A.CHD_ANSWERS["ruled_out"], False, "does not carry its sensitivity everywhere")
+    says(q, A.CHD_ANSWERS["confirmed"], False, "screening test")
+    says(q, A.CHD_ANSWERS["echo_decides"], True, "46 %")
+    assert "does not rule carcinoid heart disease out in every cohort" in q.explanation_html
+
+
+def test_self_check_3_crisis_without_liver_metastases(qs):
+    q = qs["Self-check 3"]
+    assert right(q) == A.CRISIS_WORDS["lower_not_absent"]
+    says(q, A.CRISIS_WORDS["no_risk"], False, "occurred without liver metastases or the syndrome")
+    says(q, A.CRISIS_WORDS["octreotide_prevents"], False, "0.73", "not significant")
+    says(q, A.CRISIS_WORDS["raised"], False, "check whether this patient has them")
+    md = next(c for c in read_cells(NOTEBOOK) if c["cell_type"] == "markdown" and "**Self-check 3.**" in source(c))
+    assert "without liver metastases and without carcinoid syndrome" in source(md)
+
+
+def test_task_3_follow_up_plan(qs):
+    q = qs["Task 3"]
+    verdict, model = q.check("yearly imaging for ten years")
+    assert verdict is None and model.startswith("Closer follow-up")
+    for fact in ("Ki-67 above 5 %", "yearly for 3 years", "at least 10 years", "name the one you follow"):
+        assert fact in model, fact
+    above = read_cells(NOTEBOOK)[next(i for i, c in enumerate(read_cells(NOTEBOOK))
+                                      if c["cell_type"] == "code" and '"Task 3"' in source(c)) - 1]
+    for fact in ("2.5 cm", "G2, Ki-67 8 %", "R0", "none\nof 14 lymph nodes"):
+        assert fact in source(above), fact
+
+
+def test_later_line_rules_are_shown_with_recommend():
+    cells = read_cells(NOTEBOOK)
+    cards = [output_text(c) for c in cells if c["cell_type"] == "code" and "recommend(" in source(c)]
+    assert any("177Lu-PRRT re-treatment" in t for t in cards)  # offered after a 24-month first course
+    assert any("Not offered: 177Lu-PRRT re-treatment" in t for t in cards)  # not after 12 months
+    assert any("Advanced neuroendocrine carcinoma after platinum-etoposide" in t for t in cards)
+
+
+def test_prose_reads_as_words_not_code():
+    prose = "\n".join(source(c) for c in read_cells(NOTEBOOK) if c["cell_type"] == "markdown")
+    for machine in ("netlib.", "A.transplant", "`Findings`", "fact sheet", "pfs_after_prrt_months"):
+        assert machine not in prose, machine
+    for unverified in ("60 years", "88.8", "µg"):
+        assert unverified not in prose, unverified
+    assert "Left out as unverified" in prose
+
+
+def test_stored_outputs_show_tables_and_figures():
+    cells = read_cells(NOTEBOOK)
+    text = "\n".join(reader_text(c) for c in cells if c["cell_type"] == "code")
+    assert "G1-G2 or Ki-67 below 10 %" in text and "at most 50 % of the liver involved" in text
+    assert "not verified: not taught" in text
+    figs = [c for c in cells if "figures." in source(c)]
+    assert len(figs) == 2
+    assert figs[0]["outputs"][0]["metadata"]["image/png"]["alt"].startswith("Two panels.")
