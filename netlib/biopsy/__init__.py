@@ -219,8 +219,7 @@ def check_biopsy_label(answer: str, **case) -> "Feedback":
     checks.choice("answer", answer, tuple(BIOPSY_LABELS))
     explanation = f"{key.headline()}. {key.neighbour}"
     if answer == key.label:
-        return Feedback(answer, key.label, True, f"{key.headline()}: {key.neighbour[0].lower()}{key.neighbour[1:]}",
-                        explanation)
+        return Feedback(answer, key.label, True, f"{key.headline()}. {key.neighbour}", explanation)
     if answer == "atypical" and "atypical_features" in key.flags:
         msg = ("this sample does show atypical features, but WHO 2021 discourages the typical/atypical split on a "
                "biopsy; the resection decides.")
@@ -234,9 +233,8 @@ def biopsy_line(**case) -> str:
     key = thoracic_biopsy_label(**case)
     parts = []
     area = case.get("area_mm2")
-    head = "Bronchial biopsy" + (f" ({area:g} mm² of tumour" if area is not None else " (")
-    head += (", crushed)" if case.get("crush") else ")") if area is not None or case.get("crush") else ""
-    head = head.replace(" ()", "")
+    details = ([f"{area:g} mm² of tumour"] if area is not None else []) + (["crushed"] if case.get("crush") else [])
+    head = "Bronchial biopsy" + (f" ({', '.join(details)})" if details else "")
     if key.label == "carcinoid_nos":
         parts.append("well-differentiated neuroendocrine tumour, carcinoid NOS")
         if "crush" in key.flags:
@@ -502,9 +500,9 @@ def _site_message(answer: str, key: SiteRanking) -> str:
     given = dict(key.panel)
     if score.for_markers and not score.against_markers:
         shared = [SM.SITE_MARKERS[k].name.split(" (")[0] for k in score.for_markers]
-        return (f"{', '.join(shared)} points to {words}, but no marker is site-specific: "
-                + ("ISL1 also stains rectal NETs. " if "isl1" in score.for_markers else "")
-                + "Count the markers that point to each site, not just one.")
+        return (f"{' and '.join(shared)} {'points' if len(shared) == 1 else 'point'} to {words}, but no marker is "
+                "site-specific" + ("; ISL1 also stains rectal NETs" if "isl1" in score.for_markers else "")
+                + ". Another site has more markers for it: count the markers for each site, not just one.")
     if score.against_markers:
         against = [SM.SITE_MARKERS[k].name.split(" (")[0] for k in score.against_markers]
         return (f"{', '.join(against)} negative counts against {words}, and another site has more positive markers "
