@@ -63,7 +63,7 @@ def test_self_check_2_fast_in_mmol_per_litre_meets_the_criteria(qs):
     assert right(q) == B.FAST_WORDS["met"]
     says(q, B.FAST_WORDS["no_hypoglycaemia"], False, "same unit", "about 18")
     says(q, B.FAST_WORDS["incomplete"], False, "every measurement the criteria need is reported")
-    says(q, B.FAST_WORDS["not_hyperinsulinaemic"], False, "check which measurements reach their cut-offs")
+    says(q, B.FAST_WORDS["not_hyperinsulinaemic"], False, "in the same unit", "C-peptide ≥ 0.6 ng/mL (0.2 nmol/L)")
     says(q, B.FAST_WORDS["met"], True, "insulin antibodies")
 
 

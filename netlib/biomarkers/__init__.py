@@ -419,8 +419,9 @@ def check_fast(answer: str, **fast) -> "Feedback":
     elif answer == "incomplete":
         msg = "every measurement the criteria need is reported here; judge each one."
     else:
-        msg = ("a low insulin, C-peptide or proinsulin is what 'without endogenous hyperinsulinism' means; check "
-               "which measurements reach their cut-offs.")
+        pairs = "; ".join(c.describe() for c in bio.FAST_CRITERIA[key.criteria].criteria[1:] if len(c.cutoffs) > 1)
+        msg = ("compare each measurement with its cut-off in the same unit (" + pairs + "), then check which "
+               "measurements reach their cut-offs.")
     return Feedback(answer, key.value, False, msg, explanation)
 
 
