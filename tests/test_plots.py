@@ -316,7 +316,7 @@ def test_case_map_shows_case_labels_not_answers():
     words = " ".join(_texts(fig)) + plots.alt_text(fig)
     for answer in ("NET G1", "NET G2", "NET G3", "NEC", "stage", "carcinoid", "resection"):
         assert answer not in words
-    case_texts = [t.get_text() for t in ax.texts if re.fullmatch(r"[A-C]\d(, [A-C]\d)*", t.get_text())]
+    case_texts = [t.get_text() for t in ax.texts if re.fullmatch(r"[A-D]\d(, [A-D]\d)*", t.get_text())]
     shown = [lab for text in case_texts for lab in text.split(", ")]
     expected = {f"{name}{i}" for name, keys in WORKSHOP_SETS.items() for i, k in enumerate(keys, 1)
                 if get_case(k).findings.site not in ("lung", "thymus")}
@@ -333,4 +333,4 @@ def test_case_map_shows_case_labels_not_answers():
     with pytest.raises(ValueError, match="cases"):
         plots.case_map([c for c in load_cases() if c.findings.site == "lung"])
     with pytest.raises(ValueError, match="cases"):
-        plots.case_map("D")
+        plots.case_map("E")

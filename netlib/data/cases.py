@@ -166,6 +166,66 @@ CASE_DATA: tuple[dict[str, Any], ...] = (
        "mm², invading the muscularis propria; 0 of 15 nodes involved, no metastases.",
        "stage", site="colon", differentiation="well", ki67_percent=4, mitoses_per_2mm2=1, size_cm=3.0,
        depth="muscularis_propria", regional_nodes_positive=0, metastasis="none"),
+    # --- set D: cases that need notebooks 09-12 (hereditary syndromes, imaging, the biopsy, advanced disease) ---
+    _c("men1_pnet_surveillance", "A pancreatic lesion found on a yearly scan",
+       "A 34-year-old woman had her parathyroids operated on at 28; her brother has a prolactinoma, and genetic "
+       "testing found a pathogenic MEN1 variant in both. Her yearly MRI shows a 1.6 cm lesion in the pancreatic body. "
+       "EUS biopsy: well-differentiated NET, Ki-67 1 %, no mitoses found. No hormone syndrome; no enlarged nodes or "
+       "metastases on imaging.",
+       "management", site="pancreas", differentiation="well", ki67_percent=1, mitoses_per_2mm2=0, size_cm=1.6,
+       clinical_nodes="negative", metastasis="none", functioning=False, symptomatic=False),
+    _c("midgut_low_uptake", "Liver metastases growing on lanreotide",
+       "A 67-year-old man had an ileal NET resected three years ago (Ki-67 6 %). His liver metastases cannot be "
+       "resected and have grown over 12 months on lanreotide. A new 68Ga-DOTATATE PET/CT shows tracer uptake in "
+       "the metastases, but far below that of the normal liver. No hormone syndrome.",
+       "management", site="jejunum_ileum", differentiation="well", ki67_percent=6, metastasis="liver_only",
+       liver_metastases_resectable=False, functioning=False, progression=True,
+       prior_therapies=["somatostatin_analogue"], sstr_positive=True, krenning_score=1),
+    _c("pnet_uptake_like_liver", "Liver metastases found during a weight-loss work-up",
+       "A 55-year-old woman has a pancreatic tumour with several liver metastases that cannot be resected, found on a "
+       "CT for weight loss. No hormone syndrome; no treatment yet. Liver biopsy: well-differentiated NET, Ki-67 12 %, "
+       "3 mitoses per 2 mm². SSTR-PET: the metastases take up the tracer about as strongly as the normal liver.",
+       "management", site="pancreas", differentiation="well", ki67_percent=12, mitoses_per_2mm2=3,
+       metastasis="liver_only", liver_metastases_resectable=False, functioning=False, sstr_positive=True,
+       krenning_score=2, prior_therapies=[]),
+    _c("ileal_after_prrt", "New progression two and a half years after PRRT",
+       "A 71-year-old woman has an ileal NET (Ki-67 8 %) with liver and bone metastases. She had lanreotide, then four "
+       "cycles of 177Lu-DOTATATE when the disease grew. Now, 30 months after PRRT, CT shows new growth. SSTR-PET: "
+       "every lesion takes up the tracer more strongly than the spleen. No hormone syndrome.",
+       "management", site="jejunum_ileum", differentiation="well", ki67_percent=8, metastasis="liver_and_extrahepatic",
+       liver_metastases_resectable=False, functioning=False, progression=True,
+       prior_therapies=["somatostatin_analogue", "prrt"], pfs_after_prrt_months=30, sstr_positive=True,
+       krenning_score=4),
+    _c("pancreatic_nec_after_platinum", "Growth after carboplatin and etoposide",
+       "A 63-year-old man has a poorly differentiated neuroendocrine carcinoma of the pancreas (small cell type, "
+       "Ki-67 80 %) with liver metastases. Two months after six cycles of carboplatin-etoposide, CT shows growth.",
+       "management", site="pancreas", differentiation="poor", morphology="small_cell", ki67_percent=80,
+       metastasis="liver_only", liver_metastases_resectable=False, progression=True,
+       prior_therapies=["platinum_etoposide"]),
+    _c("lung_carcinoid_third_line", "A lung tumour, then two lines of treatment",
+       "A 60-year-old woman had a lung carcinoid resected (4 mitoses per 2 mm², no necrosis). Several liver "
+       "metastases then grew on lanreotide and again on everolimus. SSTR-PET: faint uptake in the metastases, far "
+       "below the normal liver.",
+       "management", site="lung", morphology="carcinoid", mitoses_per_2mm2=4, necrosis="absent",
+       metastasis="liver_only", thoracic_metastasis="multiple_extrathoracic", liver_metastases_resectable=False,
+       progression=True, prior_therapies=["somatostatin_analogue", "targeted_therapy"], sstr_positive=True,
+       krenning_score=1),
+    _c("liver_metastases_no_primary", "Liver metastases, and no primary in sight",
+       "A 58-year-old man has multiple liver metastases on a CT for abdominal discomfort; CT, SSTR-PET, gastroscopy "
+       "and colonoscopy show no primary. Liver biopsy: well-differentiated NET, Ki-67 4 %, 1 mitosis per 2 mm²; "
+       "CDX2 positive, ISL1 and TTF-1 negative. SSTR-PET: the metastases take up more tracer than the normal liver. "
+       "No hormone syndrome, no treatment yet; two scans six months apart show no growth.",
+       "management", site="unknown_primary", differentiation="well", ki67_percent=4, mitoses_per_2mm2=1,
+       metastasis="liver_only", liver_metastases_resectable=False, functioning=False, sstr_positive=True,
+       krenning_score=3, prior_therapies=[], progression=False),
+    _c("pnet_ki67_25_untreated", "A pancreatic NET with liver metastases, before any treatment",
+       "A 52-year-old woman has a pancreatic tumour with liver metastases that cannot be resected; no hormone "
+       "syndrome, no treatment yet. Biopsy: well-differentiated, organoid NET, Ki-67 25 %, 6 mitoses per 2 mm². "
+       "SSTR-PET: the metastases take up the tracer more strongly than the spleen; FDG-PET is also positive in "
+       "them.",
+       "management", site="pancreas", differentiation="well", ki67_percent=25, mitoses_per_2mm2=6,
+       metastasis="liver_only", liver_metastases_resectable=False, functioning=False, sstr_positive=True,
+       krenning_score=4, prior_therapies=[]),
 )
 
 
@@ -200,7 +260,8 @@ def get_case(key: str) -> Case:
     raise InvalidValueError("key", f"{key!r} is not a case in the bank; known: {', '.join(d['key'] for d in CASE_DATA)}")
 
 
-#: The case workshop in three sets of eight (about 45 minutes each), each mixing sites and questions. Titles are
+#: The case workshop in four sets of eight (about 45 minutes each), each mixing sites and questions; set D needs
+#: notebooks 09-12. Titles are
 #: neutral (they never name the answer); every case asks grade, stage group and management.
 WORKSHOP_SETS: dict[str, tuple[str, ...]] = {
     "A": ("pnet_incidental_small", "gastric_type1_small", "appendix_incidental", "rectal_small", "ileal_syndrome",
@@ -209,10 +270,14 @@ WORKSHOP_SETS: dict[str, tuple[str, ...]] = {
           "ileal_progressing", "colon_minen", "no_morphology"),
     "C": ("gastric_type3", "appendix_large", "pnet_progressing", "pnet_g3", "lung_11_mitoses", "pnet_ki67_20",
           "duodenal_gastrinoma", "colon_net"),
+    # after notebooks 09-12: MEN1, SSTR uptake (Krenning), later lines, the unknown primary
+    "D": ("men1_pnet_surveillance", "midgut_low_uptake", "pnet_uptake_like_liver", "ileal_after_prrt",
+          "pancreatic_nec_after_platinum", "lung_carcinoid_third_line", "liver_metastases_no_primary",
+          "pnet_ki67_25_untreated"),
 }
 
 
 def workshop_set(name: str) -> tuple[Case, ...]:
-    """The eight cases of workshop set ``name`` (``"A"``, ``"B"`` or ``"C"``), in order."""
+    """The eight cases of workshop set ``name`` (``"A"`` to ``"D"``), in order."""
     checks.choice("name", name, tuple(WORKSHOP_SETS))
     return tuple(get_case(k) for k in WORKSHOP_SETS[name])
