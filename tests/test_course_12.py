@@ -125,8 +125,16 @@ def test_task_3_follow_up_plan(qs):
 def test_later_line_rules_are_shown_with_recommend():
     cells = read_cells(NOTEBOOK)
     cards = [output_text(c) for c in cells if c["cell_type"] == "code" and "recommend(" in source(c)]
-    assert any("177Lu-PRRT re-treatment" in t for t in cards)  # offered after a 24-month first course
-    assert any("Not offered: 177Lu-PRRT re-treatment" in t for t in cards)  # not after 12 months
+    assert any("Not offered: 177Lu-PRRT re-treatment" in t and "18 months" in t for t in cards)  # 12 months
+    # the prose tells the trainee to change 12 to 24: then re-treatment is offered
+    from netlib import Findings, recommend
+
+    after_prrt = dict(site="jejunum_ileum", differentiation="well", ki67_percent=5, metastasis="liver_only",
+                      liver_metastases_resectable=False, sstr_positive=True, krenning_score=3,
+                      prior_therapies=("somatostatin_analogue", "prrt"), progression=True)
+    names = [o.name for o in recommend(Findings(**after_prrt, pfs_after_prrt_months=24)).options]
+    assert "177Lu-PRRT re-treatment (salvage PRRT)" in names
+    assert "pfs_after_prrt_months=12" in "".join(source(c) for c in cells)
     assert any("Advanced neuroendocrine carcinoma after platinum-etoposide" in t for t in cards)
 
 
