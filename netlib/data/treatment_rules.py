@@ -585,7 +585,7 @@ RULES: tuple[Rule, ...] = tuple(_hormone_rules()) + (
         Option("Oxaliplatin-based chemotherapy (FOLFOX)", "chemotherapy", (), "retrospective series"), MDT],
        "There is no standard second line for NEC; small phase 2 trials and retrospective series support irinotecan- "
        "or oxaliplatin-based chemotherapy (median overall survival in NET-02 about 6 months).",
-       sources=["net02", "enets2023_nec"], flags=["no_randomised_evidence"]),
+       sources=["net02", "enets2023_nec", "hentic2012_folfiri", "hadoux2015_folfox"], flags=["no_randomised_evidence"]),
     _r("nec_advanced", "Advanced neuroendocrine carcinoma", [label_in("NEC"), METASTATIC, NO_PRIOR_PLATINUM],
        "platinum_etoposide",
        [Option("Carboplatin (or cisplatin) + etoposide, first line", "platinum_etoposide"),
