@@ -63,8 +63,8 @@ _JI = N_RULES["jejunum_ileum"]
 GRADE_FIELDS = ("differentiation", "morphology", "ki67_percent", "mitoses_per_2mm2", "necrosis",
                 "ne_component_percent")
 #: Findings that TNM never uses: they describe function, risk factors, margins or treatment, not anatomical extent.
-NOT_TNM_FIELDS = ("functioning", "syndrome", "gastric_type", "sstr_positive", "progression", "prior_therapies",
-                  "liver_metastases_resectable", "lymphovascular_invasion", "appendix_base", "margin", "symptomatic")
+NOT_TNM_FIELDS = ("functioning", "syndrome", "gastric_type", "sstr_positive", "krenning_score", "progression",
+                  "prior_therapies", "pfs_after_prrt_months", "liver_metastases_resectable", "lymphovascular_invasion", "appendix_base", "margin", "symptomatic")
 
 FLAGS: dict[str, str] = {
     "not_net_staging": "NEC/MiNEN: staged with the carcinoma system of the organ, not the NET system.",

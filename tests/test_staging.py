@@ -176,7 +176,8 @@ BASES = [
 _NUMBERS = {"ki67_percent": (0.5, 3.0, 15.0, 20.0, 25.0, 60.0), "mitoses_per_2mm2": (0.0, 2.0, 5.0, 10.0, 11.0, 25.0),
             "size_cm": (0.3, 0.5, 1.0, 1.5, 2.0, 3.0, 4.5, 6.0, 8.0), "regional_nodes_positive": (0, 1, 5, 12, 20),
             "mesenteric_mass_cm": (1.0, 2.0, 2.5, 5.0), "ne_component_percent": (10.0, 30.0, 50.0, 80.0, 100.0),
-            "mesoappendix_invasion_mm": (0.0, 1.0, 3.0, 5.0)}
+            "mesoappendix_invasion_mm": (0.0, 1.0, 3.0, 5.0), "krenning_score": (0, 1, 2, 3, 4),
+            "pfs_after_prrt_months": (6.0, 18.0, 36.0)}
 assert set(_NUMBERS) == set(NUMERIC_RANGES)
 
 
