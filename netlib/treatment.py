@@ -259,7 +259,7 @@ def _options(rule: Rule, f: Findings, g: Grade, steps: list[str], prefix: str = 
         vals = [(c, c.test(ctx)) for c in o.conditions]
         failed = next((c for c, v in vals if v is not None and not v), None)
         if failed is not None:
-            steps.append(f"Not offered: {o.name} (the case is not '{failed.text}').")
+            steps.append(f"Not offered: {o.name} (it requires '{failed.text}').")
             continue
         open_ = [c for c, v in vals if v is None]
         note = o.note

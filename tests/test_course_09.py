@@ -3,6 +3,8 @@
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from netlib import Findings
@@ -22,6 +24,7 @@ from .course import (
 )
 
 NOTEBOOK = "09_hereditary_syndromes.ipynb"
+NOTEBOOKS_DIR = Path(__file__).resolve().parents[1] / "notebooks"
 SINGLE_PNET = Findings(site="pancreas", differentiation="well", ki67_percent=2, size_cm=1.4, functioning=False)
 
 
@@ -153,7 +156,11 @@ def test_prose_reads_as_words_not_code():
     prose = "\n".join(source(c) for c in cells if c["cell_type"] == "markdown")
     for machine in ("netlib.data.hereditary", "H.germline_referral", "`Findings`", "fact sheet part 2"):
         assert machine not in prose, machine
-    assert "Notebook **10** follows" not in prose and "planned" in prose and "08" in prose
+    # "What's next" names only notebooks that exist, and no longer calls them planned
+    assert "planned" not in prose and "08" in prose and "Notebook **10**" in prose
+    assert all((NOTEBOOKS_DIR / name).exists() for name in ("10_imaging_and_biomarkers.ipynb",
+                                                              "11_biopsy_and_unknown_primary.ipynb",
+                                                              "12_advanced_disease_and_complications.ipynb"))
 
 
 def test_stored_outputs_show_the_catalogue_without_answers():

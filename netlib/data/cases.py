@@ -175,8 +175,9 @@ CASE_DATA: tuple[dict[str, Any], ...] = (
        "management", site="pancreas", differentiation="well", ki67_percent=1, mitoses_per_2mm2=0, size_cm=1.6,
        clinical_nodes="negative", metastasis="none", functioning=False, symptomatic=False),
     _c("midgut_low_uptake", "Liver metastases growing on lanreotide",
-       "A 67-year-old man had an ileal NET resected three years ago (Ki-67 6 %). His liver metastases cannot be "
-       "resected and have grown over 12 months on lanreotide. A new 68Ga-DOTATATE PET/CT shows tracer uptake in "
+       "A 67-year-old man had an ileal NET resected three years ago. A biopsy of one of his liver metastases this "
+       "month: well-differentiated NET, Ki-67 6 %. The metastases cannot be resected and have grown over 12 months "
+       "on lanreotide. A new 68Ga-DOTATATE PET/CT shows tracer uptake in "
        "the metastases, but far below that of the normal liver. No hormone syndrome.",
        "management", site="jejunum_ileum", differentiation="well", ki67_percent=6, metastasis="liver_only",
        liver_metastases_resectable=False, functioning=False, progression=True,

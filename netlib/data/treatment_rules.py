@@ -103,8 +103,9 @@ FLAGS: dict[str, str] = {
     "outside_netlib_scope": "Managed with another tumour's protocols (e.g. lung cancer); not modelled here.",
     "outside_trial_population": "The case lies outside the population of the trial behind this option.",
     "secondary_source": "This positioning was read in a secondary summary of the guideline, not the guideline itself.",
-    "krenning_readings_differ": "Krenning 2 (tumour uptake equal to the liver): some sources accept it for PRRT "
-                                "(score 2 or more), others ask for uptake above the liver (score 3 or more).",
+    "krenning_readings_differ": "Krenning 2 (tumour uptake up to the liver): some sources accept uptake at least equal "
+                                "to the liver for PRRT, others ask for uptake above it (score 3 or more); uptake "
+                                "clearly below the liver meets neither reading.",
 }
 
 
@@ -376,7 +377,9 @@ def _prrt_uptake(c: Context):
 #: leaves PRRT offered with the condition spelled out, and a score of 2 shows that the sources disagree.
 PRRT_UPTAKE = Cond("tumour uptake on SSTR imaging high enough for PRRT (Krenning 3-4 in every reading)", _prrt_uptake,
                    "the Krenning score of tumour uptake", ("krenning_score",),
-                   disputed="Krenning 2, uptake equal to the liver: sources differ on whether that qualifies")
+                   disputed="Krenning 2, uptake up to the liver: the lenient reading (at least equal to the liver) "
+                            "accepts uptake equal to the liver, the strict one (above the liver) does not; uptake "
+                            "clearly below the liver meets neither")
 
 
 def _low_uptake(c: Context) -> bool:
@@ -898,7 +901,8 @@ RULES: tuple[Rule, ...] = tuple(_hormone_rules()) + (
        [METASTATIC, GEP_OR_UNKNOWN, site_not("pancreas"), NET_G12, PRETREATED, PROGRESSION],
        "targeted_therapy", [EVE_GI, CABO_EP, PRRT_ESMO, PRRT_RETREAT],
        "RADIANT-4 (everolimus) and CABINET (cabozantinib) prolonged PFS in progressive non-pancreatic NETs.",
-       evidence=["radiant4", "cabinet_epnet"], sources=["radiant4", "cabinet", "prrt_esmo_review", *_RETREAT_SOURCES]),
+       evidence=["radiant4", "cabinet_epnet"], sources=["radiant4", "cabinet", "prrt_esmo_review", *_RETREAT_SOURCES],
+       flags=["order_individualised"]),
     _r("progression_g3", "NET G3 progressing on treatment", [METASTATIC, GEP_OR_UNKNOWN, NET_G3, PRETREATED,
        PROGRESSION], "multidisciplinary_review", [MDT],
        "The trials of everolimus, sunitinib, CAPTEM and cabozantinib enrolled low/intermediate-grade NETs; a NET G3 "

@@ -181,7 +181,9 @@ class Question:
         return "nq-" + hashlib.sha256(json.dumps(self._payload(), sort_keys=True).encode()).hexdigest()[:12]
 
     def _payload(self) -> dict[str, Any]:
-        return {"kind": self.kind, "options": [[o.correct, o.message] for o in self.options],
+        messages = list(dict.fromkeys(o.message for o in self.options))  # each feedback once: pages stay light
+        return {"kind": self.kind, "options": [[o.correct, messages.index(o.message)] for o in self.options],
+                "messages": messages,
                 "answer": self.answer, "tolerance": self.tolerance, "accepted": [_norm(a) for a in self.accepted],
                 "traps": [[t.value if self.kind == "number" else _norm(str(t.value)), t.tolerance, t.message]
                           for t in self.traps],
@@ -456,7 +458,7 @@ _JS = r"""
       var sel = root.querySelector('select.nq-select');
       var c = sel ? (sel.value === '' ? null : sel) : root.querySelector('input[type=radio]:checked');
       if (!c) return [null, 'Choose an option first.', false];
-      var o = d.options[+c.value]; return [o[0], o[1], true];
+      var o = d.options[+c.value]; return [o[0], d.messages[o[1]], true];
     }
     var t = input.value.trim();
     if (d.kind === 'text') {
@@ -566,7 +568,9 @@ def stage_question(title: str, findings, prompt: str, part: str = "group",
         for c in checks.sequence("choices", choices, what=f"a list of {part} answers", min_len=2):
             checks.choice("choices", c, (*dict.fromkeys(known), None, _NO_GROUP, _NOT_NET))
     key = stage(findings)
-    not_net = key.t is None  # a NEC or MiNEN: the organ's carcinoma system applies, not the NET tables
+    # a NEC, MiNEN, SCLC or LCNEC: another system applies, not the NET tables (an unknown primary is not one of them:
+    # the table needs the site, so it has no stage group)
+    not_net = bool({"not_net_staging", "lung_cancer_tnm"} & set(key.flags))
 
     def checker(answer):
         from netlib.teaching.exercises import Feedback
@@ -577,6 +581,9 @@ def stage_question(title: str, findings, prompt: str, part: str = "group",
         if answer == _NO_GROUP and not_net:
             return Feedback(answer, fb.expected, False, "nothing is missing here: the NET staging tables do not "
                             "apply to this tumour at all (look at its differentiation).", fb.explanation)
+        if answer == _NOT_NET and not not_net and "site_required" in key.flags:
+            return Feedback(answer, fb.expected, False, "no other system takes over here: the NET tables would apply, "
+                            "but every table belongs to a primary site, and the site is not known.", fb.explanation)
         if answer == _NOT_NET and not not_net:
             return Feedback(answer, fb.expected, False, "this tumour is staged with the NET tables; look at whether "
                             "T, N and M are all known.", fb.explanation)
