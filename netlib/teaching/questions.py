@@ -24,7 +24,7 @@ import json
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html import escape
 from typing import TYPE_CHECKING, Any
 
@@ -697,6 +697,11 @@ def _group_choices(findings) -> tuple[str, ...]:
     return (*dict.fromkeys(r.group for r in table.rows), _NO_GROUP, _NOT_NET)
 
 
+#: The cards' folded full reference list: the workshop's 96 cards keep their short linked citations and leave the
+#: full list to the notebooks that teach each rule, so the workshop page stays within the site's page budget.
+_FULL_REFERENCES = re.compile(r"<details><summary>Full references</summary>.*?</details>", re.S)
+
+
 def workshop(name: str) -> QuestionSet:
     """Workshop set ``name`` (A, B or C): eight vignettes, each with three questions (grade, stage group,
     management) that start blank; the first check of each counts towards the running score, then the explanation
@@ -716,7 +721,7 @@ def workshop(name: str) -> QuestionSet:
                  treatment_question(f"Case {name}{i} · management", case.findings,
                                     "What management do the rules recommend? (If the tumour has already been removed: the "
                                     "operation that suffices, or the further treatment it needs.)", CATEGORIES))
-        questions += parts
+        questions += [replace(q, explanation_html=_FULL_REFERENCES.sub("", q.explanation_html)) for q in parts]
         blocks += [head, "", ""]
     return QuestionSet(f"Workshop set {name}: eight cases", tuple(questions),
                        intro="Answer each question before you check it: only your first check counts towards "
