@@ -56,6 +56,12 @@ def test_krenning_scale_and_readings_are_unchanged():
     assert [k.score for k in I.KRENNING] == [0, 1, 2, 3, 4] and I.KRENNING_RANGE == (0, 4)
     assert sorted(I.PRRT_UPTAKE_READINGS.values()) == [2, 3]
     assert [I.prrt_uptake_verdict(s) for s in range(5)] == [False, False, None, True, True]
+    # with the liver comparison: below the liver fails both readings, only equal to the liver is disputed
+    assert [I.prrt_uptake_verdict(s, c) for s, c in ((0, "none"), (1, "far below"), (2, "below"), (2, "equal"),
+                                                     (3, "above"), (4, "above"))] == [False, False, False, None,
+                                                                                      True, True]
+    assert set(I.PRRT_UPTAKE_LIVER) == set(I.PRRT_UPTAKE_READINGS)
+    assert all(I.LIVER_SCORES[c] for c in I.LIVER_COMPARISONS) and I.LIVER_SCORES["below"] == (2,)
 
 
 def test_fast_cutoffs_are_the_fact_sheets():
@@ -88,12 +94,36 @@ def test_krenning_above_the_liver_needs_the_spleen():
 
 @pytest.mark.parametrize("score,value", [(0, "does_not_qualify"), (1, "does_not_qualify"), (2, "disputed"),
                                          (3, "qualifies"), (4, "qualifies")])
-def test_prrt_uptake_both_sides_of_each_reading(score, value):
+def test_prrt_uptake_by_score_alone(score, value):
     r = B.prrt_uptake(score)
     assert r.value == value and r.words == B.UPTAKE_WORDS[value]
-    assert len(r.accepted_by) == sum(score >= v for v in I.PRRT_UPTAKE_READINGS.values())
+    assert len(r.accepted_by) == {0: 0, 1: 0, 2: 0, 3: 2, 4: 2}[score]  # score 2 alone: neither reading for sure
     if value == "disputed":
-        assert "NETTER-1" in r.neighbour and "does not choose" in r.neighbour
+        # score 2 alone: says what it covers and that only uptake equal to the liver meets the lenient reading
+        assert I.KRENNING_2_READINGS in r.steps and "Score 2 alone does not settle it" in r.neighbour
+        assert any("accepted only if the uptake equals the liver" in s for s in r.steps)
+
+
+@pytest.mark.parametrize("score,liver,value", [(1, "far below", "does_not_qualify"), (2, "below", "does_not_qualify"),
+                                               (2, "equal", "disputed"), (3, "above", "qualifies")])
+def test_prrt_uptake_both_sides_of_each_reading_by_the_liver(score, liver, value):
+    r = B.prrt_uptake(score, vs_liver=liver)
+    assert r.value == value and r.vs_liver == liver
+    lenient, strict = I.PRRT_UPTAKE_READINGS
+    assert (lenient in r.accepted_by) == (liver in ("equal", "above"))
+    assert (strict in r.accepted_by) == (liver == "above")
+    if value == "disputed":
+        assert "does not choose" in r.neighbour
+    else:
+        assert "part only at uptake equal to the liver" in r.neighbour
+
+
+def test_prrt_uptake_rejects_a_liver_comparison_that_contradicts_the_score():
+    for score, liver in ((2, "above"), (3, "equal"), (1, "below"), (0, "far below")):
+        with pytest.raises(InvalidValueError, match="vs_liver"):
+            B.prrt_uptake(score, vs_liver=liver)
+    with pytest.raises(InvalidValueError, match="vs_liver"):
+        B.prrt_uptake(2, vs_liver="brighter")
 
 
 @given(st.integers(0, 4), st.integers(0, 4))
@@ -101,6 +131,23 @@ def test_prrt_uptake_is_monotone(a, b):
     order = {"does_not_qualify": 0, "disputed": 1, "qualifies": 2}
     lo, hi = sorted((a, b))
     assert order[B.prrt_uptake(lo).value] <= order[B.prrt_uptake(hi).value]
+
+
+@given(st.sampled_from([(s, c) for c, ss in I.LIVER_SCORES.items() for s in ss]),
+       st.sampled_from([(s, c) for c, ss in I.LIVER_SCORES.items() for s in ss]))
+def test_prrt_uptake_is_monotone_in_the_liver_comparison(a, b):
+    order = {"does_not_qualify": 0, "disputed": 1, "qualifies": 2}
+    rank = I.LIVER_COMPARISONS.index
+    (s1, c1), (s2, c2) = sorted((a, b), key=lambda x: (rank(x[1]), x[0]))
+    assert order[B.prrt_uptake(s1, vs_liver=c1).value] <= order[B.prrt_uptake(s2, vs_liver=c2).value]
+
+
+def test_krenning_table_splits_score_two_by_the_liver():
+    text = B.krenning_table().data
+    rows = [line for line in text.splitlines() if line.startswith("| 2 |")]
+    assert len(rows) == 2 and "below it" in rows[0] and "agree: does not qualify" in rows[0]
+    assert "equal to it" in rows[1] and "**disagree**" in rows[1] and text.count("**disagree**") == 1
+    assert I.KRENNING_2_READINGS in text
 
 
 @pytest.mark.parametrize("score", range(5))
@@ -118,19 +165,42 @@ def test_prrt_uptake_rejects_bad_scores(bad):
 
 def test_uptake_feedback_never_gives_the_key():
     for a in ("qualifies", "does_not_qualify"):
-        fb = B.check_uptake(a, 2)
+        fb = B.check_uptake(a, 2, vs_liver="equal")
         assert not fb.correct and "disagree" not in fb.message
-    assert B.check_uptake("disputed", 2).correct
+    assert B.check_uptake("disputed", 2, vs_liver="equal").correct
+    assert "lenient reading accepts uptake equal to the liver" in B.check_uptake("does_not_qualify", 2,
+                                                                               vs_liver="equal").message
+
+
+def test_uptake_below_the_liver_feedback_names_the_score_two_misconception():
+    fb = B.check_uptake("disputed", 2, vs_liver="below")
+    assert not fb.correct and "does not make it disputed" in fb.message and I.KRENNING_2_READINGS in fb.message
+    fb = B.check_uptake("qualifies", 2, vs_liver="below")
+    assert not fb.correct and "even the lenient reading" in fb.message
+    assert B.check_uptake("does_not_qualify", 2, vs_liver="below").correct
+    assert "a little below it included" not in fb.message
 
 
 # --- supervised fast -----------------------------------------------------------------------------------------------
 FULL = dict(symptoms=True, insulin_uu_ml=10, c_peptide_nmol_l=0.5, proinsulin_pmol_l=10)
 
 
-@pytest.mark.parametrize("glucose,unit,value", [(54.9, "mg/dL", "met"), (55, "mg/dL", "no_hypoglycaemia"),
-                                                (2.99, "mmol/L", "met"), (3.0, "mmol/L", "no_hypoglycaemia")])
-def test_fast_glucose_both_sides(glucose, unit, value):
-    assert B.supervised_fast(glucose, unit, **FULL).value == value
+@pytest.mark.parametrize("glucose,unit,value,at_cutoff", [
+    (54.0, "mg/dL", "met", False), (54.5, "mg/dL", "met", True), (54.9, "mg/dL", "met", True),
+    (55, "mg/dL", "no_hypoglycaemia", False),
+    (2.99, "mmol/L", "met", False), (3.0, "mmol/L", "met", True), (3.05, "mmol/L", "met", True),
+    (3.06, "mmol/L", "no_hypoglycaemia", False)])
+def test_fast_glucose_both_sides(glucose, unit, value, at_cutoff):
+    # judged in mg/dL (the guideline's own unit): 3.0 mmol/L is 54.05 mg/dL, below 55; between the rounded pair
+    # (54.05-55 mg/dL) the card says so
+    r = B.supervised_fast(glucose, unit, **FULL)
+    assert r.value == value and ("at_cutoff" in r.flags) == at_cutoff
+    assert any(s.startswith("At the cut-off") for s in r.steps) == at_cutoff
+
+
+def test_the_rounded_pair_no_longer_flips_the_answer():
+    mg = 3.0 * D.GLUCOSE_MG_DL_PER_MMOL_L
+    assert B.supervised_fast(3.0, "mmol/L", **FULL).value == B.supervised_fast(mg, "mg/dL", **FULL).value == "met"
 
 
 @pytest.mark.parametrize("glucose,value", [(45, "met"), (45.1, "no_hypoglycaemia")])
@@ -161,6 +231,17 @@ def test_fast_symptoms_missing_and_insulin_mediated_signs():
     assert r.supporting == ("beta_hydroxybutyrate", "glucagon_rise")
     r = B.supervised_fast(40, "mg/dL", beta_hydroxybutyrate_mmol_l=2.71, glucagon_rise=24.9, **FULL)
     assert r.supporting == () and r.value == "met"
+    r = B.supervised_fast(40, "mg/dL", **FULL)
+    assert r.value == "met" and any("not among the criteria" in s for s in r.steps)
+
+
+@pytest.mark.parametrize("rise,supports", [(1.38, False), (1.39, True), (1.4, True)])
+def test_glucagon_rise_in_mmol_l_is_read_in_mg_dl(rise, supports):
+    # 1.39 mmol/L is 25.04 mg/dL (at or above 25): supports, though below the printed 1.4 mmol/L
+    r = B.supervised_fast(2.5, "mmol/L", glucagon_rise=rise, **FULL)
+    assert ("glucagon_rise" in r.supporting) == supports
+    mg = B.supervised_fast(45, "mg/dL", glucagon_rise=rise * D.GLUCOSE_MG_DL_PER_MMOL_L, **FULL)
+    assert ("glucagon_rise" in mg.supporting) == supports
 
 
 def test_fast_names_the_other_criteria_where_they_differ():
@@ -176,12 +257,11 @@ def test_fast_is_monotone_in_glucose(a, b):
         assert B.supervised_fast(lo, "mg/dL", **FULL).value == "met"
 
 
-@given(st.floats(0.5, 10))
-def test_fast_reads_the_same_in_either_unit_away_from_the_rounded_cutoff(mmol):
-    if abs(mmol - 3.0) > 0.06:
-        a = B.supervised_fast(mmol, "mmol/L", **FULL).value
-        b = B.supervised_fast(mmol * D.GLUCOSE_MG_DL_PER_MMOL_L, "mg/dL", **FULL).value
-        assert a == b
+@given(st.floats(0.5, 10), st.sampled_from(list(D.FAST_CRITERIA)))
+def test_fast_reads_the_same_in_either_unit(mmol, criteria):
+    a = B.supervised_fast(mmol, "mmol/L", criteria=criteria, **FULL)
+    b = B.supervised_fast(mmol * D.GLUCOSE_MG_DL_PER_MMOL_L, "mg/dL", criteria=criteria, **FULL)
+    assert a.value == b.value and ("at_cutoff" in a.flags) == ("at_cutoff" in b.flags)
 
 
 def test_fast_bad_input_names_the_field():
@@ -223,6 +303,31 @@ def test_secretin_both_sides(rise, value):
     assert r.value == value
 
 
+@pytest.mark.parametrize("ph,rise,value", [
+    (2.0, 120, "secretin_positive"), (2.01, 120, "acid_not_shown"), (None, 120, "needs_ph"),
+    (2.0, 119.9, "secretin_negative"), (2.01, 119.9, "acid_not_shown"), (None, 119.9, "secretin_negative")])
+def test_acid_is_read_before_the_secretin_test(ph, rise, value):
+    # high gastrin without acid is not the syndrome, whatever the secretin test; without a pH, a positive test
+    # still needs it
+    r = B.zes_biochemistry(400, 100, gastric_ph=ph, on_ppi=False, secretin_rise_pg_ml=rise)
+    assert r.value == value
+    if value == "needs_ph":
+        assert "pH is not reported" in r.neighbour
+    assert B.zes_biochemistry(1400, 100, gastric_ph=ph, on_ppi=False, secretin_rise_pg_ml=200).value == \
+        {2.0: "established", 2.01: "acid_not_shown", None: "needs_ph"}[ph]
+
+
+def test_gastrin_feedback_on_a_positive_secretin_test_without_acid():
+    zes = dict(fasting_gastrin_pg_ml=1400, upper_limit_pg_ml=100, gastric_ph=5.5, on_ppi=False,
+               secretin_rise_pg_ml=200)
+    fb = B.check_gastrin("secretin_positive", **zes)
+    assert not fb.correct and "also needs acid" in fb.message
+    fb = B.check_gastrin("secretin_positive", **(zes | {"gastric_ph": None}))
+    assert not fb.correct and "also needs acid" in fb.message
+    assert "no positive secretin test" in B.check_gastrin("secretin_positive", **(zes | {"secretin_rise_pg_ml": None})
+                                                          ).message
+
+
 def test_ppi_confounds_a_raised_gastrin_but_not_a_normal_one():
     assert B.zes_biochemistry(2000, 100, gastric_ph=5, on_ppi=True).value == "confounded_by_ppi"
     assert B.zes_biochemistry(80, 100, on_ppi=True).value == "normal_gastrin"
@@ -258,12 +363,15 @@ def test_five_hiaa_collection():
     assert B.five_hiaa_collection().value == "clear"
     r = B.five_hiaa_collection(["banana", "banana"], ["levodopa"])
     assert r.value == "interference" and r.foods == ("banana",) and r.drugs == ("levodopa",)
+    assert r.words.startswith("Two things ") and "(s)" not in r.words
+    assert B.five_hiaa_collection(["kiwi"]).words.startswith("One thing ")
     with pytest.raises(InvalidValueError, match="foods"):
         B.five_hiaa_collection(["coffee"])
 
 
 # --- cards and import ----------------------------------------------------------------------------------------------
-CARDS = [B.krenning_score("above", "below"), B.prrt_uptake(2), B.prrt_uptake(3, sstr_negative_fdg_lesion=True),
+CARDS = [B.krenning_score("above", "below"), B.prrt_uptake(2), B.prrt_uptake(2, vs_liver="below"),
+         B.prrt_uptake(3, sstr_negative_fdg_lesion=True), B.supervised_fast(3.0, "mmol/L", **FULL),
          B.supervised_fast(47, "mg/dL", **FULL), B.zes_biochemistry(1400, 100, gastric_ph=5.5, on_ppi=False),
          B.zes_biochemistry(300, 100, on_ppi=True, secretin_rise_pg_ml=200),
          B.chromogranin_a_context(["ppi", "h2_blocker"]), B.five_hiaa_collection(["kiwi"], ["MAO inhibitors"])]
@@ -292,8 +400,10 @@ def test_figures_describe_themselves():
     from netlib.teaching.plots import alt_text, caption
 
     fig = F.krenning_readings()
-    assert "differ only at score 2" in alt_text(fig) and "NETTER-1" in caption(fig)
-    assert "2" in fig.axes[0].get_title()
+    assert "except score 2 with uptake equal to the liver" in alt_text(fig) and "refused by both" in alt_text(fig)
+    assert I.KRENNING_2_READINGS in caption(fig) and "equals the liver" in fig.axes[0].get_title()
+    ticks = [t.get_text() for t in fig.axes[0].get_xticklabels()]
+    assert len(ticks) == 6 and ticks[2].startswith("2\nbelow") and ticks[3].startswith("2\nequal")
     fig = F.pet_vs_spect()
     assert "1,098" in alt_text(fig) and "Van Binnebeek" in caption(fig)
     bars = sorted(p.get_width() for p in fig.axes[0].patches)

@@ -38,15 +38,18 @@ def test_task_1_krenning_score_from_the_image(qs):
     says(q, "7", False, "whole number from 0 to 4")
 
 
-def test_self_check_1_slightly_below_the_liver_is_where_the_readings_part(qs):
+def test_self_check_1_krenning_2_below_the_liver_meets_neither_reading(qs):
     q = qs["Self-check 1"]
-    assert B.krenning_score("below").score == 2 and right(q) == B.UPTAKE_WORDS["disputed"]
-    says(q, B.UPTAKE_WORDS["does_not_qualify"], False, "a little below it included")
-    says(q, B.UPTAKE_WORDS["qualifies"], False, "stricter reading asks for uptake above the liver")
-    says(q, B.UPTAKE_WORDS["disputed"], True, "NETTER-1")
-    for label in (B.UPTAKE_WORDS["does_not_qualify"], B.UPTAKE_WORDS["qualifies"]):
-        assert "disagree" not in q.check(label)[1]
-    assert "Krenning score 2" in q.explanation_html
+    assert B.krenning_score("below").score == 2 and right(q) == B.UPTAKE_WORDS["does_not_qualify"]
+    says(q, B.UPTAKE_WORDS["disputed"], False, "a score of 2 does not make it disputed",
+         "only uptake equal to the liver meets the lenient reading", "uptake below the liver meets neither")
+    says(q, B.UPTAKE_WORDS["qualifies"], False, "even the lenient reading asks for uptake at least equal to the liver")
+    says(q, B.UPTAKE_WORDS["does_not_qualify"], True, "part only at uptake equal to the liver")
+    for label in (B.UPTAKE_WORDS["disputed"], B.UPTAKE_WORDS["qualifies"]):
+        assert "a little below it included" not in q.check(label)[1]
+    assert "Krenning score 2" in q.explanation_html and "uptake below the liver" in q.explanation_html
+    prose = source(read_cells(NOTEBOOK)[10])
+    assert "fainter than the normal" in prose.replace("\n", " ")
 
 
 def test_task_2_glucose_in_mmol_per_litre(qs):
@@ -61,6 +64,10 @@ def test_task_2_glucose_in_mmol_per_litre(qs):
 def test_self_check_2_fast_in_mmol_per_litre_meets_the_criteria(qs):
     q = qs["Self-check 2"]
     assert right(q) == B.FAST_WORDS["met"]
+    prose = " ".join(source(c).replace("\n", " ") for c in read_cells(NOTEBOOK) if c["cell_type"] == "markdown")
+    assert "four, all needed together with symptoms: glucose, insulin, C-peptide and proinsulin" in prose
+    assert "support insulin mediation" in prose and "glucagon test were not done" in prose
+    assert "not among the criteria" in q.explanation_html
     says(q, B.FAST_WORDS["no_hypoglycaemia"], False, "same unit", "about 18")
     says(q, B.FAST_WORDS["incomplete"], False, "every measurement the criteria need is reported")
     says(q, B.FAST_WORDS["not_hyperinsulinaemic"], False, "in the same unit", "C-peptide ≥ 0.6 ng/mL (0.2 nmol/L)")
@@ -117,8 +124,8 @@ def test_recommend_shows_the_disputed_score_and_the_agreed_one():
     assert ["krenning_score=2" in source(c) for c in calls] == [True, False]
     assert "krenning_score=4" in source(calls[1])
     shown = [reader_text(c) for c in calls]
-    assert "others ask for uptake above the liver" in shown[0]
-    assert "others ask for uptake above the liver" not in shown[1]
+    assert "uptake clearly below the liver meets neither reading" in shown[0]
+    assert "uptake clearly below the liver meets neither reading" not in shown[1]
     assert all("Peptide receptor radionuclide therapy" in t for t in shown)
 
 
@@ -127,13 +134,19 @@ def test_prose_reads_as_words_not_code():
     prose = "\n".join(source(c) for c in cells if c["cell_type"] == "markdown")
     for machine in ("netlib.", "B.prrt", "`Findings`", "fact sheet", "krenning_score", "_"):
         assert machine not in prose.replace("glossary.md#", ""), machine
+    for build_log in ("not retrieved", "could not be verified", "for this course", "always do"):
+        assert build_log not in prose, build_log
+    assert " ".join(prose.split()).count("not quoted in the sources this course uses") == 1
+    assert "Read an image." not in prose and "described image" in prose
     assert "not a clinical decision tool" in prose and "Notebook **11**" in prose
 
 
 def test_stored_outputs_show_the_disagreement_and_the_figures():
     cells = read_cells(NOTEBOOK)
     text = "\n".join(reader_text(c) for c in cells if c["cell_type"] == "code")
-    assert "**disagree**" in text and "NETTER-1 trial's own wording" in text
+    assert text.count("**disagree**") == 1 and "only uptake equal to the liver meets the lenient reading" in text
+    assert "Three things to avoid" in text and "item(s)" not in text
+    assert "four criteria together (glucose, insulin, C-peptide and proinsulin)" in text
     assert "AJCC Version 9 advises against serum chromogranin A" in text
     assert "< 55 mg/dL (3.0 mmol/L)" in text and "≤ 45 mg/dL (2.5 mmol/L)" in text
     figures = [c for c in cells if "imaging_figures." in source(c)]

@@ -6,7 +6,8 @@ sources), built on :mod:`netlib.results` like :func:`netlib.grade`:
 
 * :func:`krenning_score` reads a described image (the lesion's uptake against the liver and the spleen) as a score;
 * :func:`prrt_uptake` says whether that uptake qualifies for PRRT under both readings the sources give, under
-  neither, or whether they disagree (score 2), and what an FDG-avid lesion without SSTR uptake does;
+  neither, or whether they disagree (uptake equal to the liver), and what an FDG-avid lesion without SSTR uptake
+  does;
 * :func:`supervised_fast` applies the Endocrine Society 2009 criteria (or a named variant) to the end of a fast,
   glucose in mg/dL or mmol/L;
 * :func:`zes_biochemistry` reads fasting gastrin, gastric pH, a PPI and a secretin test;
@@ -37,9 +38,11 @@ __all__ = ["KrenningRead", "krenning_score", "VS_LIVER", "VS_SPLEEN", "UPTAKE_LE
            "prrt_uptake", "check_uptake", "FAST_LEVELS", "FAST_WORDS", "Fast", "supervised_fast", "check_fast",
            "to_mmol_l", "fast_report_line", "GASTRIN_LEVELS", "GASTRIN_WORDS", "Gastrin", "zes_biochemistry",
            "check_gastrin", "CgaContext", "chromogranin_a_context", "HiaaCollection", "five_hiaa_collection",
-           "krenning_key", "glucose_key", "GLUCOSE_TOLERANCE_MMOL_L", "krenning_task", "uptake_question", "fast_question", "glucose_task",
+           "krenning_key", "glucose_key", "GLUCOSE_TOLERANCE_MMOL_L", "krenning_task", "uptake_question",
+           "fast_question", "glucose_task",
            "fast_report_task", "gastrin_question", "krenning_table", "sstr_table", "netpet_table",
-           "fast_criteria_table", "gastrin_criteria", "cga_notes", "hiaa_notes", "eus_notes"]
+           "fast_criteria_table", "gastrin_criteria", "cga_notes", "hiaa_notes", "eus_notes", "reading_accepts",
+           "krenning_rows"]
 
 _NOT_CLINICAL = "Teaching material, not a clinical decision tool."
 
@@ -52,6 +55,12 @@ def _cites(keys) -> str:
 
 def _g(x: float) -> str:
     return f"{x:g}"
+
+
+def _count_words(n: int) -> str:
+    """A small count in words, capitalised ("One", "Three"), digits from 11 on."""
+    words = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+    return _upper(words[n]) if n < len(words) else str(n)
 
 
 def _upper(text: str) -> str:
@@ -83,8 +92,9 @@ class _Result(Explained):
 
 # --- the Krenning score from a described image ---------------------------------------------------------------------
 #: How the lesion's uptake compares with the normal liver, and with the spleen (or kidney).
-VS_LIVER: tuple[str, ...] = ("none", "far below", "below", "equal", "above")
+VS_LIVER: tuple[str, ...] = imaging.LIVER_COMPARISONS
 VS_SPLEEN: tuple[str, ...] = ("below", "equal", "above")
+_HERE = {"below": "below it", "equal": "equal to it"}
 _LIVER_WORDS = {"none": "no uptake", "far below": "very low uptake, far below the liver",
                 "below": "uptake below the liver", "equal": "uptake equal to the liver",
                 "above": "uptake above the liver"}
@@ -92,9 +102,10 @@ _LIVER_WORDS = {"none": "no uptake", "far below": "very low uptake, far below th
 
 @dataclass(frozen=True)
 class KrenningRead(_Result):
-    """The result of :func:`krenning_score`: ``score`` (0-4)."""
+    """The result of :func:`krenning_score`: ``score`` (0-4) and ``vs_liver`` (the comparison it was read from)."""
 
     score: int = 0
+    vs_liver: str = ""
     card_title: ClassVar[str] = "Krenning score"
 
 
@@ -115,8 +126,8 @@ def krenning_score(vs_liver: str, vs_spleen: str | None = None) -> KrenningRead:
         score = 0 if vs_liver == "none" else 1
     elif vs_liver in ("below", "equal"):
         score = 2
-        steps.append(f"{_LIVER_WORDS[vs_liver].capitalize()}: the score for uptake up to that of the liver is 2, "
-                     "whether a little below or equal.")
+        steps.append(f"{_LIVER_WORDS[vs_liver].capitalize()}: score 2, which covers uptake up to that of the liver, "
+                     "below it or equal to it.")
     elif vs_spleen is None:
         raise InvalidValueError("vs_spleen", "uptake above the liver is scored 3 or 4 by the spleen (or kidney): give "
                                              f"vs_spleen, one of {', '.join(VS_SPLEEN)}")
@@ -133,26 +144,27 @@ def krenning_score(vs_liver: str, vs_spleen: str | None = None) -> KrenningRead:
     steps += [f"Score {score}: {level.uptake}.", neighbour,
               "The scale was designed for planar 111In-pentetreotide images and is also applied to SPECT and PET."]
     return KrenningRead(str(score), f"Krenning score {score}", level.uptake, neighbour, (), tuple(steps),
-                        imaging.KRENNING_SOURCES + ("radiopaedia_krenning",), score)
+                        imaging.KRENNING_SOURCES + ("radiopaedia_krenning",), score, vs_liver)
 
 
 # --- PRRT uptake ---------------------------------------------------------------------------------------------------
 UPTAKE_LEVELS: tuple[str, ...] = ("qualifies", "disputed", "does_not_qualify", "fdg_mismatch")
 UPTAKE_WORDS: dict[str, str] = {
     "qualifies": "Uptake qualifies for PRRT under both readings",
-    "disputed": "The sources disagree at this score",
+    "disputed": "The sources disagree: one reading accepts this uptake, the other does not",
     "does_not_qualify": "Uptake does not qualify for PRRT under either reading",
     "fdg_mismatch": "Not suitable for PRRT: a lesion takes up FDG but not the SSTR tracer",
 }
-_READING_SHORT = {2: "at least equal to the liver", 3: "above the liver"}
 
 
 @dataclass(frozen=True)
 class Uptake(_Result):
-    """The result of :func:`prrt_uptake`: ``value`` one of :data:`UPTAKE_LEVELS`; ``accepted_by`` the readings (words
-    of :data:`netlib.data.imaging.PRRT_UPTAKE_READINGS`) that accept the score."""
+    """The result of :func:`prrt_uptake`: ``value`` one of :data:`UPTAKE_LEVELS`; ``vs_liver`` the liver comparison
+    it was judged from (empty when only the score was given); ``accepted_by`` the readings (words of
+    :data:`netlib.data.imaging.PRRT_UPTAKE_READINGS`) that accept the uptake."""
 
     krenning: int = 0
+    vs_liver: str = ""
     accepted_by: tuple[str, ...] = ()
     card_title: ClassVar[str] = "SSTR uptake for PRRT"
     flag_text: ClassVar[Mapping[str, str]] = {
@@ -163,37 +175,72 @@ class Uptake(_Result):
     }
 
 
-def prrt_uptake(krenning_score: int, *, sstr_negative_fdg_lesion: bool | None = None) -> Uptake:
+def reading_accepts(name: str, score: int, vs_liver: str | None) -> bool | None:
+    """Does the reading ``name`` accept this uptake? None: score 2 without the liver comparison (it accepts score 2
+    only at uptake equal to the liver)."""
+    if vs_liver is not None:
+        rank = imaging.LIVER_COMPARISONS.index
+        return rank(vs_liver) >= rank(imaging.PRRT_UPTAKE_LIVER[name])
+    lowest = imaging.PRRT_UPTAKE_READINGS[name]
+    if score < lowest:
+        return False
+    if score == lowest and imaging.PRRT_UPTAKE_LIVER[name] == "equal":
+        return None
+    return True
+
+
+def prrt_uptake(krenning_score: int, *, vs_liver: str | None = None,
+                sstr_negative_fdg_lesion: bool | None = None) -> Uptake:
     """Does SSTR uptake of this Krenning score (whole number 0-4, :data:`netlib.data.imaging.KRENNING_RANGE`) qualify
-    for PRRT? Both readings of the sources are applied (:func:`netlib.data.imaging.prrt_uptake_verdict`): they agree
-    on 0-1 (no) and 3-4 (yes) and part at 2. ``sstr_negative_fdg_lesion``: a lesion that takes up FDG but not the
-    SSTR tracer was seen on dual-tracer imaging (NETPET P5, not suitable for PRRT); None when FDG-PET was not done
-    or not reported."""
+    for PRRT? Both readings of the sources are applied (:func:`netlib.data.imaging.prrt_uptake_verdict`): uptake
+    below the liver fails both, uptake above it meets both, and only uptake equal to the liver is disputed.
+
+    ``vs_liver``: how the uptake compares with the normal liver (one of :data:`VS_LIVER`, consistent with the
+    score), when known; it decides score 2 (below the liver: neither reading; equal: disputed). Without it, score 2
+    is reported as disputed, with what would decide it. ``sstr_negative_fdg_lesion``: a lesion that takes up FDG but
+    not the SSTR tracer was seen on dual-tracer imaging (NETPET P5, not suitable for PRRT); None when FDG-PET was not
+    done or not reported."""
     score = checks.integer("krenning_score", krenning_score, *imaging.KRENNING_RANGE)
+    if vs_liver is not None:
+        checks.choice("vs_liver", vs_liver, VS_LIVER)
+        allowed = imaging.LIVER_SCORES[vs_liver]
+        if score not in allowed:
+            raise InvalidValueError("vs_liver", f"uptake '{vs_liver}' against the liver is Krenning "
+                                                f"{' or '.join(map(str, allowed))}, not {score}")
     if sstr_negative_fdg_lesion is not None:
         checks.boolean("sstr_negative_fdg_lesion", sstr_negative_fdg_lesion)
     level = _level(score)
     steps = [f"Krenning score {score}: {level.uptake}."]
+    if vs_liver is not None:
+        steps.append(f"Against the liver: {_LIVER_WORDS[vs_liver]}.")
+    if score == 2:
+        steps.append(imaging.KRENNING_2_READINGS)
     accepted = []
-    for name, lowest in imaging.PRRT_UPTAKE_READINGS.items():
-        ok = score >= lowest
+    for name in imaging.PRRT_UPTAKE_READINGS:
+        ok = reading_accepts(name, score, vs_liver)
         if ok:
             accepted.append(name)
-        steps.append(f"Reading 'uptake {name}': score {score} is {'accepted' if ok else 'not accepted'}.")
-    verdict = imaging.prrt_uptake_verdict(score)
+        said = {True: "accepted", False: "not accepted",
+                None: "accepted only if the uptake equals the liver"}[ok]
+        steps.append(f"Reading 'uptake {name}': {said}.")
+    verdict = imaging.prrt_uptake_verdict(score, vs_liver)
     value = {True: "qualifies", False: "does_not_qualify", None: "disputed"}[verdict]
-    lows = sorted(imaging.PRRT_UPTAKE_READINGS.values())
     sources = list(imaging.KRENNING_SOURCES) + ["radiopaedia_krenning"]
+    part = "The readings part only at uptake equal to the liver."
     if value == "qualifies":
-        neighbour = (f"Not 'the sources disagree': both readings accept a score of {lows[-1]} or more; they part "
-                     f"only at {lows[0]}.")
+        neighbour = f"Not 'the sources disagree': both readings accept uptake above the liver. {part}"
     elif value == "does_not_qualify":
-        neighbour = (f"Not 'the sources disagree': even the more lenient reading needs a score of {lows[0]}; both "
-                     "readings refuse this one.")
+        neighbour = ("Not 'the sources disagree': even the lenient reading asks for uptake at least equal to the "
+                     f"liver, and this uptake is below it. {part}")
+    elif vs_liver is None:
+        neighbour = ("Not 'qualifies': the strict reading asks for uptake above the liver. Not 'does not qualify' "
+                     "either, if the uptake equals the liver: the lenient reading accepts that. Score 2 alone does "
+                     "not settle it: ask how the uptake compares with the liver (below it, neither reading accepts "
+                     "it), and say which reading you use.")
     else:
-        neighbour = (f"Not 'qualifies': the reading 'above the liver' needs {lows[-1]}. Not 'does not qualify': the "
-                     f"reading 'at least equal to the liver' accepts {lows[0]}. The NETTER-1 trial's own wording was "
-                     "not retrieved for this course, so netlib does not choose: say which reading you use.")
+        neighbour = ("Not 'qualifies': the strict reading asks for uptake above the liver. Not 'does not qualify': "
+                     "the lenient reading accepts uptake equal to the liver. The course does not choose between "
+                     "them: say which reading you use.")
     if sstr_negative_fdg_lesion:
         value = "fdg_mismatch"
         p5 = next(g for g in imaging.NETPET if g.grade == "P5")
@@ -209,36 +256,39 @@ def prrt_uptake(krenning_score: int, *, sstr_negative_fdg_lesion: bool | None = 
         steps.append("FDG-PET not reported: if done, a lesion that takes up FDG but not the SSTR tracer (NETPET P5) "
                      "would make PRRT unsuitable.")
     steps.append(neighbour)
-    return Uptake(value, UPTAKE_WORDS[value], f"Krenning score {score}: {level.uptake}", neighbour,
-                  ("one_condition", "false_positive"), tuple(steps), tuple(dict.fromkeys(sources)), score,
-                  tuple(accepted))
+    detail = f"Krenning score {score}: {level.uptake}" + (f" ({_LIVER_WORDS[vs_liver]})" if score == 2 and vs_liver
+                                                            else "")
+    return Uptake(value, UPTAKE_WORDS[value], detail, neighbour, ("one_condition", "false_positive"), tuple(steps),
+                  tuple(dict.fromkeys(sources)), score, vs_liver or "", tuple(accepted))
 
 
-def check_uptake(answer: str, krenning_score: int, *, sstr_negative_fdg_lesion: bool | None = None) -> "Feedback":
-    """Judge ``answer`` (one of :data:`UPTAKE_LEVELS`); a wrong answer is told the misconception it shows, without
-    the key."""
+def check_uptake(answer: str, krenning_score: int, *, vs_liver: str | None = None,
+                 sstr_negative_fdg_lesion: bool | None = None) -> "Feedback":
+    """Judge ``answer`` (one of :data:`UPTAKE_LEVELS`) for the uptake (inputs of :func:`prrt_uptake`); a wrong answer
+    is told the misconception it shows, without the key."""
     from netlib.teaching.exercises import Feedback
 
-    key = prrt_uptake(krenning_score, sstr_negative_fdg_lesion=sstr_negative_fdg_lesion)
+    key = prrt_uptake(krenning_score, vs_liver=vs_liver, sstr_negative_fdg_lesion=sstr_negative_fdg_lesion)
     checks.choice("answer", answer, UPTAKE_LEVELS)
     explanation = f"{key.words}. {key.neighbour}"
     if answer == key.value:
         return Feedback(answer, key.value, True, key.neighbour, explanation)
-    lows = sorted(imaging.PRRT_UPTAKE_READINGS.values())
     if answer == "fdg_mismatch":
         msg = "no lesion is reported that takes up FDG without the SSTR tracer; judge the SSTR uptake itself."
     elif key.value == "fdg_mismatch":
         msg = ("the Krenning score describes the lesions that take up the SSTR tracer; a lesion that only FDG shows "
                "is one PRRT cannot treat. Look at the dual-tracer finding again.")
     elif answer == "qualifies":
-        msg = (f"the stricter reading asks for uptake above the liver (score {lows[-1]} or more)."
-               if key.value == "disputed" else f"no reading accepts uptake below score {lows[0]}.")
+        msg = ("the strict reading asks for uptake above the liver (score 3 or more)." if key.value == "disputed"
+               else "even the lenient reading asks for uptake at least equal to the liver.")
     elif answer == "does_not_qualify":
-        msg = (f"score {lows[0]} covers uptake up to that of the liver, a little below it included, and the more "
-               "lenient reading accepts it." if key.value == "disputed" else "both readings accept uptake above "
-                                                                              "the liver.")
+        msg = ("the lenient reading accepts uptake equal to the liver." if key.value == "disputed"
+               else "both readings accept uptake above the liver.")
+    elif key.value == "does_not_qualify" and key.krenning == 2:
+        msg = ("a score of 2 does not make it disputed. " + imaging.KRENNING_2_READINGS
+               + " Compare this uptake with the liver again.")
     else:
-        msg = f"the readings part only at score {lows[0]}; at this score they say the same."
+        msg = "the readings part only at uptake equal to the liver; compare this uptake with the liver again."
     return Feedback(answer, key.value, False, msg, explanation)
 
 
@@ -288,6 +338,8 @@ class Fast(_Result):
     flag_text: ClassVar[Mapping[str, str]] = {
         "screens": "The guideline also asks for " + " and ".join(bio.FAST_SCREENS) + ".",
         "variant": "These are a variant protocol's cut-offs, not the Endocrine Society 2009 guideline's.",
+        "at_cutoff": "At the cut-off: the glucose lies between the guideline's rounded pair of values; read "
+                     "against the mg/dL value.",
         "cutoffs_differ": "The cut-offs differ between guideline and variant protocols, and the insulin cut-off "
                           "depends on the assay (older radioimmunoassays used 6 µU/mL): say which criteria you use.",
     }
@@ -327,16 +379,27 @@ def supervised_fast(glucose: float, glucose_unit: str, *, symptoms: bool | None,
     flags = ["screens", "cutoffs_differ"] + (["variant"] if criteria != "endocrine_society_2009" else [])
     other_unit = "mmol/L" if unit == "mg/dL" else "mg/dL"
     converted = glucose / bio.GLUCOSE_MG_DL_PER_MMOL_L if unit == "mg/dL" else glucose * bio.GLUCOSE_MG_DL_PER_MMOL_L
-    steps = [f"Criteria: {cs.name}. {cs.note}",
-             f"Glucose {_g(glucose)} {unit} (about {converted:.1f} {other_unit}; 1 mmol/L is about "
-             f"{bio.GLUCOSE_MG_DL_PER_MMOL_L:.0f} mg/dL), read against {g.describe(unit)}."]
+    judged, ju = g.primary(glucose, unit)
+    per = f"1 mmol/L is about {bio.GLUCOSE_MG_DL_PER_MMOL_L:.0f} mg/dL"
+    if ju != unit:
+        glucose_step = (f"Glucose {_g(glucose)} {unit} = {judged:.2f} {ju} ({per}), read against {g.describe(ju)}: "
+                        f"the source's own unit, of which its {unit} value is a rounding.")
+    else:
+        glucose_step = (f"Glucose {_g(glucose)} {unit} (about {converted:.1f} {other_unit}; {per}), read against "
+                        f"{g.describe(ju)}.")
+    steps = [f"Criteria: {cs.name}. {cs.note}", glucose_step]
+    if g.between_printed(glucose, unit):
+        flags.append("at_cutoff")
+        pair = " and ".join(g.cutoff(u).split(" ", 1)[1] for u in g.cutoffs)
+        steps.append(f"At the cut-off: this glucose lies between the two printed values, {pair}, which are "
+                     f"roundings of each other; it is read in {ju}, so either unit gives the same answer.")
     met, not_met, missing = [], [], []
     if g.met(glucose, unit):
         met.append("glucose")
-        steps.append(f"Glucose: criterion met ({g.describe(unit)}).")
+        steps.append(f"Glucose: criterion met ({g.describe(ju)}).")
     else:
         not_met.append("glucose")
-        steps.append(f"Glucose: criterion not met; it must be {g.cutoff(unit)}.")
+        steps.append(f"Glucose: criterion not met; it must be {g.cutoff(ju)}.")
     others = [k for k in bio.FAST_CRITERIA if k != criteria]
     for k in others:
         og = bio.FAST_CRITERIA[k].get("glucose")
@@ -358,16 +421,22 @@ def supervised_fast(glucose: float, glucose_unit: str, *, symptoms: bool | None,
     sym = {True: "Symptoms at the low glucose: yes.", False: "No symptoms at the low glucose.",
            None: "Symptoms at the low glucose: not reported."}[symptoms]
     steps.append(sym)
-    supporting = []
+    supporting, unreported = [], []
     for c, v, u in ((bio.INSULIN_MEDIATED[0], beta_hydroxybutyrate_mmol_l, "mmol/L"),
                     (bio.INSULIN_MEDIATED[1], glucagon_rise, unit)):
         if v is None:
+            unreported.append(c.words)
             continue
         ok = c.met(v, u)
         if ok:
             supporting.append(c.key)
+        cu = c.primary(v, u)[1]
+        at = " (between the rounded pair of cut-offs: read in mg/dL)" if c.between_printed(v, u) else ""
         steps.append(f"{_upper(c.words)} {_g(v)} {u}: {'supports' if ok else 'does not support'} "
-                     f"insulin-mediated hypoglycaemia ({c.describe(u)}).")
+                     f"insulin-mediated hypoglycaemia ({c.describe(cu)}){at}.")
+    if unreported:
+        steps.append(_upper(" and ".join(unreported)) + " not reported: they support insulin mediation but are not "
+                     "among the criteria, so their absence does not make the fast incomplete.")
     biochem = [k for k in ("insulin", "c_peptide", "proinsulin") if cs.get(k)]
     words_of = {"insulin": "insulin", "c_peptide": "C-peptide", "proinsulin": "proinsulin", "glucose": "glucose"}
     if "glucose" in not_met:
@@ -467,8 +536,8 @@ class Gastrin(_Result):
     times_uln: float = 0.0
     card_title: ClassVar[str] = "Gastrin and acid (Zollinger-Ellison syndrome)"
     flag_text: ClassVar[Mapping[str, str]] = {
-        "exactly_ten": "Exactly ten times the upper limit: the review read here says more than ten times; the NCI PDQ "
-                       "summary (notebook 06) writes at least ten times. Say which you use.",
+        "exactly_ten": "Exactly ten times the upper limit: the Jensen-group review says more than ten times; the "
+                       "NCI PDQ summary (notebook 06) writes at least ten times. Say which you use.",
         "ppi_not_reported": "Whether the patient takes a proton-pump inhibitor is not reported: PPIs raise gastrin "
                             "and gastric pH. Ask.",
         "criterion_named": "The secretin criterion here is the NIH one (a rise of at least 120 pg/mL); others exist "
@@ -529,8 +598,7 @@ def zes_biochemistry(fasting_gastrin_pg_ml: float, upper_limit_pg_ml: float, *, 
                      f"produce. Repeat off the PPI ({text}) only if stopping it is safe; high-dose PPI is also the "
                      "treatment of the syndrome.")
         if secretin_rise_pg_ml is not None:
-            steps.append("The course's sources do not say how a PPI changes the secretin test, so it is not read "
-                         "here.")
+            steps.append("How a PPI changes the secretin test is not covered here, so its result is not read.")
         neighbour = ("Not 'high gastrin without acid': a PPI raises the pH itself. Not 'established': the gastrin "
                      "cannot be told from the PPI's effect.")
     elif very_high and acid:
@@ -539,16 +607,26 @@ def zes_biochemistry(fasting_gastrin_pg_ml: float, upper_limit_pg_ml: float, *, 
                      f"pH at or below {ph_max}: the syndrome is established. Only about {bio.ZES_MEETS_BOTH_SHARE} % "
                      "of patients meet both.")
         neighbour = "Not 'needs a secretin test': gastrin and acid together already establish it."
-    elif sec_pos:
-        value = "secretin_positive"
-        neighbour = (f"Not 'needs a provocative test': the secretin test is done and positive (at least {sec} pg/mL).")
     elif acid is False:
         value = "acid_not_shown"
         steps.append("High gastrin with a high pH is what chronic atrophic gastritis (the background of type 1 gastric "
                      "NETs) or a PPI produce: the stomach makes little acid, so gastrin rises. Zollinger-Ellison "
                      "syndrome needs acid.")
-        neighbour = ("Not 'established', however high the gastrin: acid (pH at or below "
-                     f"{ph_max}) must be shown, and here it is not.")
+        if sec_pos:
+            steps.append("The positive secretin test does not replace acid: without acid the raised gastrin is not "
+                         "read as Zollinger-Ellison syndrome.")
+        neighbour = ("Not 'established', however high the gastrin" + (" and whatever the secretin test" if
+                                                                       secretin_rise_pg_ml is not None else "")
+                     + f": acid (pH at or below {ph_max}) must be shown, and here it is not.")
+    elif sec_pos and acid is None:
+        value = "needs_ph"
+        neighbour = (f"Not 'shown by the secretin test' yet: the test is positive, but the syndrome also needs acid "
+                     f"(pH at or below {ph_max}), and the pH is not reported. A high pH would point to atrophic "
+                     "gastritis or a PPI instead.")
+    elif sec_pos:
+        value = "secretin_positive"
+        neighbour = (f"Not 'needs a provocative test': the secretin test is done and positive (at least {sec} pg/mL), "
+                     "with acid shown.")
     elif sec_pos is False:
         value = "secretin_negative"
         c = bio.ZES_CALCIUM
@@ -583,14 +661,21 @@ def check_gastrin(answer: str, **zes) -> "Feedback":
     explanation = f"{key.words}. {key.neighbour}"
     if answer == key.value:
         return Feedback(answer, key.value, True, key.neighbour, explanation)
+    sec_done = zes.get("secretin_rise_pg_ml") is not None
+    sec_pos = sec_done and zes["secretin_rise_pg_ml"] >= bio.ZES_SECRETIN_RISE_PG_ML
+    ph_known = zes.get("gastric_ph") is not None
     msg = {
         "established": f"a very high gastrin alone is not the syndrome: the criterion is more than "
                        f"{bio.ZES_GASTRIN_TIMES_ULN} times the upper limit together with acid (pH at or below "
                        f"{bio.ZES_MAX_PH}).",
-        "secretin_positive": "no positive secretin test is reported.",
+        "secretin_positive": ("a positive secretin test does not stand alone: the syndrome also needs acid (pH at or "
+                              f"below {bio.ZES_MAX_PH}); read the pH." if sec_pos
+                              else "no positive secretin test is reported."),
         "needs_provocative_test": "before a provocative test, read what the pH and the medication already say.",
-        "needs_ph": "the pH is reported; read it.",
-        "secretin_negative": "no negative secretin test is reported.",
+        "needs_ph": ("the pH is reported; read it." if ph_known
+                     else "the missing pH does not change this answer: read what is reported."),
+        "secretin_negative": ("the secretin result is not the deciding point here: read the gastrin, the pH and the "
+                              "medication first." if sec_done else "no negative secretin test is reported."),
         "acid_not_shown": "a high pH is not evidence against the syndrome when something else explains it (or when "
                           "the pH was not measured).",
         "confounded_by_ppi": "no proton-pump inhibitor is reported here.",
@@ -681,7 +766,8 @@ def five_hiaa_collection(foods: Sequence[str] = (), drugs: Sequence[str] = ()) -
     steps.append(bio.HIAA_CASE[0])
     if foods or drugs:
         value = "interference"
-        words = f"{len(foods) + len(drugs)} item(s) to avoid or discuss before the collection"
+        n = len(foods) + len(drugs)
+        words = f"{_count_words(n)} thing{'s' if n > 1 else ''} to avoid or discuss before the collection"
         neighbour = ("Not 'ready to collect': what the patient eats or takes can raise 5-HIAA falsely, and a false "
                      "rise looks like carcinoid syndrome.")
     else:
@@ -754,15 +840,17 @@ def krenning_task(title: str, prompt: str, vs_liver: str, vs_spleen: str | None 
 def uptake_question(title: str, prompt: str, *, vs_liver: str, vs_spleen: str | None = None,
                     sstr_negative_fdg_lesion: bool | None = None, choices: Sequence[str] | None = None) -> "Question":
     """A self-check: does the uptake of a described lesion (``vs_liver``, ``vs_spleen`` as in :func:`krenning_score`)
-    qualify for PRRT? The trainee reads the image into a score and the score into an answer. Options in words
+    qualify for PRRT? The trainee reads the image into a score and the liver comparison into an answer (score 2
+    below the liver meets neither reading, equal to it is disputed). Options in words
     (:data:`UPTAKE_WORDS`); the explanation shows both cards."""
     from netlib.teaching.questions import choice_question
 
     read = krenning_score(vs_liver, vs_spleen)
-    key = prrt_uptake(read.score, sstr_negative_fdg_lesion=sstr_negative_fdg_lesion)
+    key = prrt_uptake(read.score, vs_liver=vs_liver, sstr_negative_fdg_lesion=sstr_negative_fdg_lesion)
     choices = _choices(choices, UPTAKE_LEVELS, key.value, "a list of answers")
     return choice_question(title, prompt, choices,
-                           lambda a: check_uptake(a, read.score, sstr_negative_fdg_lesion=sstr_negative_fdg_lesion),
+                           lambda a: check_uptake(a, read.score, vs_liver=vs_liver,
+                                                  sstr_negative_fdg_lesion=sstr_negative_fdg_lesion),
                            labels=UPTAKE_WORDS.__getitem__, explanation_html=_card(read) + _card(key))
 
 
@@ -819,19 +907,32 @@ def _table(header: Sequence[str], rows) -> str:
     return "\n".join(lines)
 
 
-def krenning_table():
-    """The Krenning scale with what each reading of the PRRT uptake requirement says at each score (Markdown)."""
-    names = list(imaging.PRRT_UPTAKE_READINGS)
+def krenning_rows() -> list[tuple[int, str, str]]:
+    """The scale as (score, liver comparison, words), with score 2 split by its liver comparison (below, equal):
+    the rows the table and the figure show."""
     rows = []
     for k in imaging.KRENNING:
-        cells = ["accepted" if k.score >= imaging.PRRT_UPTAKE_READINGS[n] else "not accepted" for n in names]
-        verdict = imaging.prrt_uptake_verdict(k.score)
-        rows.append((k.score, k.uptake, *cells, {True: "agree: qualifies", False: "agree: does not qualify",
-                                                 None: "**disagree**"}[verdict]))
+        comps = [c for c, scores in imaging.LIVER_SCORES.items() if k.score in scores]
+        if len(comps) == 1:
+            rows.append((k.score, comps[0], k.uptake))
+        else:
+            rows += [(k.score, c, f"{k.uptake}, here {_HERE[c]}") for c in comps]
+    return rows
+
+
+def krenning_table():
+    """The Krenning scale with what each reading of the PRRT uptake requirement says at each score, score 2 split
+    into uptake below and equal to the liver (Markdown)."""
+    names = list(imaging.PRRT_UPTAKE_READINGS)
+    rows = []
+    for score, comp, words in krenning_rows():
+        cells = ["accepted" if reading_accepts(n, score, comp) else "not accepted" for n in names]
+        verdict = imaging.prrt_uptake_verdict(score, comp)
+        rows.append((score, words, *cells, {True: "agree: qualifies", False: "agree: does not qualify",
+                                            None: "**disagree**"}[verdict]))
     text = _table(("Score", "Uptake of the lesion", *(f"Reading: uptake {n}" for n in names), "The readings"), rows)
-    return _markdown(text + "\n\nSources: " + _cites(imaging.KRENNING_SOURCES + ("radiopaedia_krenning",))
-                     + ". The NETTER-1 trial's own wording of the uptake it required was not retrieved for this "
-                       "course.")
+    return _markdown(text + "\n\n" + imaging.KRENNING_2_READINGS + " Sources: "
+                     + _cites(imaging.KRENNING_SOURCES + ("radiopaedia_krenning",)) + ".")
 
 
 def sstr_table():
@@ -859,10 +960,10 @@ def fast_criteria_table():
         cells = []
         for s in sets:
             c = s.get(k)
-            cells.append(c.cutoff() if c else "not part of it")
+            cells.append(c.cutoff() if c else "not given")
         rows.append((words[k], *cells))
     for c in bio.INSULIN_MEDIATED:
-        rows.append((_upper(c.words) + " (insulin-mediated)", c.cutoff(), "not stated"))
+        rows.append((_upper(c.words) + " (supports insulin mediation; not one of the four)", c.cutoff(), "not given"))
     text = _table(("Measurement", *(s.name for s in sets)), rows)
     text += ("\n\n" + " ".join(f"**{s.name}:** {s.note} ({_cites(s.sources)})" for s in sets)
              + f" The guideline also asks for {' and '.join(bio.FAST_SCREENS)}. Older radioimmunoassays used an "
@@ -905,7 +1006,7 @@ def hiaa_notes():
     lo, hi = bio.HIAA_DIET_RANGE_HOURS
     lines = [f"* **Foods** to avoid before and during the collection ({bio.HIAA_DIET_HOURS} hours before in most "
              f"sheets; {lo}-{hi} hours across sources): " + ", ".join(bio.HIAA_FOODS) + ".",
-             "* **Drugs** listed by laboratory sheets (the lists vary by laboratory; no consensus list was found): "
+             "* **Drugs** listed by laboratory sheets (the lists vary by laboratory; there is no agreed list): "
              + ", ".join(bio.HIAA_DRUGS) + ".",
              f"* {bio.HIAA_CASE[0]} ({_cites(bio.HIAA_CASE[1])})"]
     return _markdown("\n".join(lines) + "\n\nSources: " + _cites(bio.HIAA_SOURCES) + ".")

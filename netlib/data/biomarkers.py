@@ -47,12 +47,33 @@ class FastCriterion:
     inclusive: bool
     cutoffs: Mapping[str, float]
 
-    def met(self, value: float, unit: str) -> bool:
-        """Does ``value`` (in ``unit``, one of :attr:`cutoffs`) meet this criterion?"""
-        cut = self.cutoffs[unit]
+    def _compare(self, value: float, cut: float) -> bool:
         if self.below:
             return value <= cut if self.inclusive else value < cut
         return value >= cut if self.inclusive else value > cut
+
+    def primary(self, value: float, unit: str) -> tuple[float, str]:
+        """``value`` (in ``unit``) in the unit the criterion is judged in: a glucose in mmol/L is converted to mg/dL
+        when the source gives mg/dL (the guideline's own unit; its mmol/L values are rounded, fact sheet 2, 2.13),
+        so the two units never give different answers. Any other unit is judged as given."""
+        if unit == "mmol/L" and "mg/dL" in self.cutoffs:
+            return value * GLUCOSE_MG_DL_PER_MMOL_L, "mg/dL"
+        return value, unit
+
+    def met(self, value: float, unit: str) -> bool:
+        """Does ``value`` (in ``unit``, one of :attr:`cutoffs`) meet this criterion? Judged in :meth:`primary`'s
+        unit."""
+        v, u = self.primary(value, unit)
+        return self._compare(v, self.cutoffs[u])
+
+    def between_printed(self, value: float, unit: str) -> bool:
+        """Is ``value`` between the source's two printed cut-offs (e.g. 54.05-55 mg/dL for "< 55 mg/dL (3.0
+        mmol/L)"), where reading the rounded mmol/L value would give the other answer?"""
+        if "mg/dL" not in self.cutoffs or "mmol/L" not in self.cutoffs:
+            return False
+        mg = self.primary(value, unit)[0]
+        return self._compare(mg, self.cutoffs["mg/dL"]) != self._compare(mg / GLUCOSE_MG_DL_PER_MMOL_L,
+                                                                          self.cutoffs["mmol/L"])
 
     def cutoff(self, unit: str | None = None) -> str:
         """The cut-off with its sign, in ``unit`` (default: every unit the source gives), e.g. ``< 55 mg/dL
@@ -92,15 +113,17 @@ FAST_CRITERIA: dict[str, FastCriteria] = {c.key: c for c in (
          FastCriterion("insulin", "insulin", False, True, {"µU/mL": 3, "pmol/L": 18}),
          FastCriterion("c_peptide", "C-peptide", False, True, {"ng/mL": 0.6, "nmol/L": 0.2}),
          FastCriterion("proinsulin", "proinsulin", False, True, {"pmol/L": 5})),
-        "With symptoms at the low glucose, all four together mean endogenous hyperinsulinism.",
+        "With symptoms at the low glucose, the four criteria together (glucose, insulin, C-peptide and proinsulin) "
+        "mean endogenous hyperinsulinism. Beta-hydroxybutyrate and the glucose rise after glucagon support insulin "
+        "mediation; they are not among the four.",
         ("cryer2009_hypoglycaemia",)),
     FastCriteria(
         "mayo_variant", "Variant protocol (UpToDate, Mayo authors)",
         (FastCriterion("glucose", "plasma glucose", True, True, {"mg/dL": 45, "mmol/L": 2.5}),
          FastCriterion("insulin", "insulin (immunochemiluminometric assay)", False, True, {"µU/mL": 3}),
          FastCriterion("c_peptide", "C-peptide", False, True, {"pmol/L": 200})),
-        "A variant, not the guideline: a lower glucose cut-off; proinsulin is not part of it as summarised for "
-        "this course. One laboratory protocol stops the fast at glucose below 45 mg/dL with symptoms, or at 72 h.",
+        "A variant, not the guideline: a lower glucose cut-off; the sources used here give it no proinsulin "
+        "cut-off. One laboratory protocol stops the fast at glucose below 45 mg/dL with symptoms, or at 72 h.",
         ("service_vella_fast", "cryer2009_hypoglycaemia")),
 )}
 

@@ -14,61 +14,71 @@ from netlib.data import imaging
 __all__ = ["krenning_readings", "pet_vs_spect"]
 
 # Tick labels only (the scale's words are in netlib.data.imaging.KRENNING).
-_SHORT = {0: "none", 1: "far below the liver", 2: "up to the liver", 3: "above the liver", 4: "above the spleen"}
+_SHORT = {"none": "none", "far below": "far below the liver", "below": "below the liver",
+          "equal": "equal to the liver", "above": "above the liver"}
+
+
+
+def _tick(score: int, comp: str) -> str:
+    return "above the spleen" if score == imaging.KRENNING_RANGE[1] else _SHORT[comp]
 
 
 def krenning_readings():
-    """The Krenning scale (0-4) against the two readings of the PRRT uptake requirement: which scores each accepts,
-    and where they part (score 2)."""
+    """The Krenning scale (0-4, score 2 split into uptake below and equal to the liver) against the two readings of
+    the PRRT uptake requirement: which uptake each accepts, and where they part (uptake equal to the liver)."""
     import matplotlib.pyplot as plt
     from matplotlib.patches import Patch
 
+    from netlib.biomarkers import krenning_rows, reading_accepts
     from netlib.teaching.plots import OKABE_ITO, _describe
 
     names = list(imaging.PRRT_UPTAKE_READINGS)
-    fig, ax = plt.subplots(figsize=(8.2, 3.3))
+    cols = krenning_rows()
+    fig, ax = plt.subplots(figsize=(8.6, 3.6))
     yes, no = OKABE_ITO["blue"], "white"
     for row, name in enumerate(names):
         y = len(names) - 1 - row
-        lowest = imaging.PRRT_UPTAKE_READINGS[name]
-        for k in imaging.KRENNING:
-            ok = k.score >= lowest
-            ax.barh(y, 0.92, left=k.score - 0.46, height=0.6, color=yes if ok else no,
+        for x, (score, comp, _) in enumerate(cols):
+            ok = reading_accepts(name, score, comp)
+            ax.barh(y, 0.92, left=x - 0.46, height=0.6, color=yes if ok else no,
                     edgecolor=OKABE_ITO["black"], hatch="" if ok else "//", lw=1)
-            ax.text(k.score, y, "accepted" if ok else "not\naccepted", ha="center", va="center", fontsize=8,
+            ax.text(x, y, "accepted" if ok else "not\naccepted", ha="center", va="center", fontsize=8,
                     color="white" if ok else "black", fontweight="bold" if ok else "normal",
                     bbox=None if ok else {"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none"})
-    disputed = [k.score for k in imaging.KRENNING if imaging.prrt_uptake_verdict(k.score) is None]
-    for s in disputed:
-        ax.axvspan(s - 0.5, s + 0.5, color=OKABE_ITO["orange"], alpha=0.25, zorder=0)
-        ax.text(s, len(names) - 0.35, "the readings\ndisagree", ha="center", va="bottom", fontsize=8.5,
+    disputed = [x for x, (score, comp, _) in enumerate(cols) if imaging.prrt_uptake_verdict(score, comp) is None]
+    for x in disputed:
+        ax.axvspan(x - 0.5, x + 0.5, color=OKABE_ITO["orange"], alpha=0.25, zorder=0)
+        ax.text(x, len(names) - 0.35, "the readings\ndisagree", ha="center", va="bottom", fontsize=8.5,
                 fontweight="bold")
-    ax.set_yticks(range(len(names)), [textwrap.fill(f"uptake {n}", 24) for n in reversed(names)], fontsize=8.5)
-    ax.set_xticks([k.score for k in imaging.KRENNING],
-                  [f"{k.score}\n{textwrap.fill(_SHORT.get(k.score, k.uptake), 13)}" for k in imaging.KRENNING],
+    ax.set_yticks(range(len(names)), [textwrap.fill(f"reading: uptake {n}", 22) for n in reversed(names)],
+                  fontsize=8.5)
+    ax.set_xticks(range(len(cols)), [f"{score}\n{textwrap.fill(_tick(score, comp), 12)}" for score, comp, _ in cols],
                   fontsize=7.5)
-    ax.set_xlim(-0.55, len(imaging.KRENNING) - 0.45)
+    ax.set_xlim(-0.55, len(cols) - 0.45)
     ax.set_ylim(-0.5, len(names) + 0.3)
-    ax.set_xlabel("Krenning score (lesion uptake compared with normal organs; no unit)", fontsize=8.5)
+    ax.set_xlabel("Krenning score and the lesion's uptake against the normal liver (score 2 covers uptake up to the "
+                  "liver; no unit)", fontsize=8.5)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     ax.legend(handles=[Patch(facecolor=yes, edgecolor="black", label="accepted for PRRT"),
                        Patch(facecolor=no, edgecolor="black", hatch="//", label="not accepted")],
               loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
-    ax.set_title("Both readings of PRRT uptake agree at every Krenning score except 2", fontsize=10)
+    ax.set_title("The two readings of PRRT uptake differ only where uptake equals the liver", fontsize=10)
     fig.tight_layout()
     parts = []
     for name in names:
-        lowest = imaging.PRRT_UPTAKE_READINGS[name]
-        parts.append(f"reading 'uptake {name}' accepts scores {lowest} to {imaging.KRENNING_RANGE[1]}")
+        ok = [f"{score} ({_tick(score, comp)})" for score, comp, _ in cols if reading_accepts(name, score, comp)]
+        parts.append(f"reading 'uptake {name}' accepts " + ", ".join(ok))
     return _describe(
-        fig, "Two rows of five boxes, one box per Krenning score from 0 (no uptake) to 4 (uptake above the spleen or "
-             "kidney). Filled boxes mark the scores a reading accepts for PRRT, hatched white boxes the scores it "
-             "does not: " + "; ".join(parts) + ". The rows agree at 0, 1, 3 and 4 and differ only at score 2 "
-             "(uptake equal to the liver), which is shaded and labelled 'the readings disagree'.",
+        fig, f"Two rows of {len(cols)} boxes, one box per step of the Krenning scale from 0 (no uptake) to 4 (uptake "
+             "above the spleen or kidney), with score 2 split into uptake below the liver and uptake equal to the "
+             "liver. Filled boxes mark what a reading accepts for PRRT, hatched white boxes what it does not: "
+             + "; ".join(parts) + ". The rows agree everywhere except score 2 with uptake equal to the liver, which "
+             "is shaded and labelled 'the readings disagree'; score 2 with uptake below the liver is refused by "
+             "both.",
         "Scale: Kwekkeboom and Krenning, Semin Nucl Med, 2002 (designed for planar 111In-pentetreotide images, also "
-        "applied to SPECT and PET). The two readings are those found in secondary sources; the NETTER-1 trial's own "
-        "wording was not retrieved for this course.")
+        "applied to SPECT and PET). " + imaging.KRENNING_2_READINGS + " The two readings are those found in "
+        "secondary sources.")
 
 
 def pet_vs_spect():
