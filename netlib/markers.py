@@ -8,8 +8,11 @@ paragangliomas, so "cytokeratin vs neurofilament" is an oversimplification: kera
 
 Site of origin: the site-of-origin markers (CDX2, SATB2, ISL1, PAX8, PDX1, TTF-1, OTP, CDH17, CK7) and each
 study's figures are data in :mod:`netlib.data.site_markers`. :func:`rank_primaries` counts, for each candidate site,
-the positive markers that point to it (for) and the negative ones that point to it (against), and ranks the sites:
-more markers for first; where that ties, fewer against. It shows each study's sensitivity and specificity beside
+the positive markers that point to it (for) and the negative ones that count against it, and ranks the sites: more
+markers for first; where that ties, fewer against. A negative counts against a site only where every sensitivity the
+catalogue gives for that marker at that site is at least 50 % (the course's teaching convention,
+:data:`netlib.data.site_markers.NEGATIVE_RULE`): a rarely positive marker such as PAX8 (9 %) counts nothing when
+negative. It shows each study's sensitivity and specificity beside
 the marker and never combines figures of different studies into a probability. No single marker is site-specific:
 the ranking is a teaching aid, not a diagnosis.
 """
@@ -157,13 +160,16 @@ def site_words(site: str) -> str:
 @dataclass(frozen=True)
 class SiteScore:
     """One candidate site in a ranking: ``rank`` (1 = first; tied sites share a rank), the markers (keys of
-    :data:`netlib.data.site_markers.SITE_MARKERS`) whose positive result points to it (``for_markers``) and whose
-    negative result counts against it (``against_markers``), each in catalogue order."""
+    :data:`netlib.data.site_markers.SITE_MARKERS`) whose positive result points to it (``for_markers``), whose
+    negative result counts against it (``against_markers``) and whose negative result points to it but counts
+    nothing, because the cited sensitivity for the site is low or not given (``uncounted``), each in catalogue
+    order."""
 
     site: str
     rank: int
     for_markers: tuple[str, ...]
     against_markers: tuple[str, ...]
+    uncounted: tuple[str, ...] = ()
 
     def words(self) -> str:
         from netlib.data import site_markers as S
@@ -172,7 +178,9 @@ class SiteScore:
             return ", ".join(S.SITE_MARKERS[k].name.split(" (")[0] for k in keys) or "none"
 
         return (f"{S.SITE_WORDS[self.site]}: {len(self.for_markers)} for ({names(self.for_markers)}), "
-                f"{len(self.against_markers)} against ({names(self.against_markers)})")
+                f"{len(self.against_markers)} against ({names(self.against_markers)})"
+                + (f"; {names(self.uncounted)} negative not counted (low or no cited sensitivity for this site)"
+                   if self.uncounted else ""))
 
 
 @dataclass(frozen=True)
@@ -228,14 +236,14 @@ class SiteRanking(Explained):
                 "probability computed. Not a diagnosis.")
 
     def extra_text(self) -> list[str]:
-        return ["Ranking (markers for, then fewer against):"] + [f"  {s.rank}. {s.words()}" for s in self.ranking]
+        return ["Ranking (markers for, then fewer counted against):"] + [f"  {s.rank}. {s.words()}" for s in self.ranking]
 
     def extra_html(self) -> str:
         from html import escape
 
         rows = "".join(f"<tr><td>{s.rank}</td><td>{escape(s.words())}</td></tr>" for s in self.ranking)
         return ('<table style="border-collapse:collapse;margin:2px 0 8px;max-width:820px"><caption style="text-align:'
-                'left">Ranking: more markers for first; where tied, fewer against</caption><tr><th scope="col">Rank'
+                'left">Ranking: more markers for first; where tied, fewer counted against</caption><tr><th scope="col">Rank'
                 '</th><th scope="col">Site: markers for and against</th></tr>' + rows + "</table>")
 
 
@@ -259,6 +267,30 @@ def _panel(panel, stains) -> dict[str, str]:
     return out
 
 
+def _negative_rule_words() -> str:
+    from netlib.data import site_markers as S
+
+    r = S.NEGATIVE_RULE
+    return (f"A negative counts against a site only where every sensitivity the course cites for that marker at that "
+            f"site is at least {r.min_sensitivity:g} % ({r.convention}: {r.reason}).")
+
+
+def _negative_words(key: str, site: str) -> str:
+    """One sentence: whether a negative ``key`` counts against ``site``, and why (the cited sensitivities)."""
+    from netlib.data import site_markers as S
+
+    figures, counts = S.negative_evidence(key, site)
+    where = S.TARGET_WORDS[site]
+    cited = " and ".join(f"{v:g} %" for v in figures)
+    cut = S.NEGATIVE_RULE.min_sensitivity
+    if counts:
+        return f"counts against {where} (sensitivity {cited} in the studies cited)"
+    if not figures:
+        return f"does not count against {where} (the course's sources give no sensitivity for that site)"
+    return (f"does not count against {where} (sensitivity {cited} in the studies cited, below {cut:g} %, so a "
+            "negative says almost nothing)")
+
+
 def _count(keys) -> str:
     return f"{len(keys)} marker" + ("" if len(keys) == 1 else "s")
 
@@ -271,9 +303,12 @@ def rank_primaries(panel: Mapping[str, str | None] | None = None, /, **stains: s
     Markers: CDX2, SATB2, ISL1 (Islet-1), PAX8, PDX1, TTF-1, OTP, CDH17, CK7, in any usual spelling
     (``rank_primaries({"TTF-1": "negative"}, otp="positive")``).
 
-    Each positive marker counts *for* the sites it points to, each negative one *against* them (data in
-    :mod:`netlib.data.site_markers`, facts 3.1-3.7 of the course's fact sheet). Sites are ranked by the number of
-    markers for them, then by fewer against; tied sites share a rank. The order of the panel does not matter.
+    Each positive marker counts *for* the sites it points to (data in :mod:`netlib.data.site_markers`, facts 3.1-3.7
+    of the course's fact sheet). A negative one counts *against* a site only where every sensitivity the catalogue
+    gives for that marker at that site is at least the cut-off of
+    :data:`netlib.data.site_markers.NEGATIVE_RULE` (50 %, the course's teaching convention); otherwise it is shown
+    but counts nothing (PAX8 negative, 9 % sensitive; ISL1 negative for the rectum, no figure). Sites are ranked by
+    the number of markers for them, then by fewer against; tied sites share a rank. The order of the panel does not matter.
     Each study's figure is shown with its source; figures of different studies are never combined. A teaching aid,
     not a diagnosis: no single marker is site-specific.
     """
@@ -291,28 +326,35 @@ def rank_primaries(panel: Mapping[str, str | None] | None = None, /, **stains: s
         if result == "positive":
             head = f"{short} positive: {m.meaning}; counts for {sites}."
         else:
-            head = (f"{short} negative: counts against {sites}, but it misses some tumours of "
-                    f"{'those sites' if len(m.sites) > 1 else 'that site'}.")
+            clauses = [_negative_words(key, site) for site in m.sites]
+            counted = sum(S.negative_evidence(key, site)[1] for site in m.sites)
+            head = (f"{short} negative: " + "; ".join(clauses)
+                    + (". A negative lowers a site; it does not exclude it." if counted else "."))
         evidence.append(f"{head} Figures, each from its own study: {figures}.")
         evidence += [f"{short}: {text}" for text, _keys in m.caveats]
         sources += [k for f in m.figures for k in f.sources] + [k for _t, keys in m.caveats for k in keys]
-    scores = {site: ([k for k in done if site in S.SITE_MARKERS[k].sites and given[k] == "positive"],
-                     [k for k in done if site in S.SITE_MARKERS[k].sites and given[k] == "negative"])
+    def points(k, site, result):
+        return site in S.SITE_MARKERS[k].sites and given[k] == result
+
+    scores = {site: ([k for k in done if points(k, site, "positive")],
+                     [k for k in done if points(k, site, "negative") and S.negative_evidence(k, site)[1]],
+                     [k for k in done if points(k, site, "negative") and not S.negative_evidence(k, site)[1]])
               for site in S.SITES}
 
     def key_of(site):
         return (-len(scores[site][0]), len(scores[site][1]))
 
     ranking = tuple(sorted((SiteScore(site, 1 + sum(key_of(o) < key_of(site) for o in S.SITES),
-                                      tuple(scores[site][0]), tuple(scores[site][1])) for site in S.SITES),
+                                      tuple(scores[site][0]), tuple(scores[site][1]), tuple(scores[site][2]))
+                            for site in S.SITES),
                            key=lambda s: (s.rank, S.SITES.index(s.site))))
     top = tuple(s.site for s in ranking if s.rank == 1 and s.for_markers)
     positives = [k for k in done if given[k] == "positive"]
     steps = [f"Site-of-origin markers done: {len(done)} of {len(S.SITE_MARKERS)}"
              + (" (" + ", ".join(f"{S.SITE_MARKERS[k].name.split(' (')[0]} {given[k]}" for k in done) + ")."
                 if done else "."), *evidence,
-             "Ranking rule: more markers for a site first; where that ties, fewer markers against it. Figures of "
-             "different studies are shown side by side, never combined."]
+             "Ranking rule: more markers for a site first; where that ties, fewer markers against it. "
+             + _negative_rule_words() + " Figures of different studies are shown side by side, never combined."]
     neighbour = ""
     if not positives:
         flags.append("no_positive")

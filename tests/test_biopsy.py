@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from netlib import biopsy as B
 from netlib.data import biopsy as D
+from netlib.data import site_markers as S
 from netlib.data.criteria import WHO_2021_THORACIC
 from netlib.errors import InvalidTypeError, InvalidValueError
 from netlib.teaching import biopsy_figures, plots
@@ -53,6 +54,17 @@ def test_both_sides_of_4_mm2(area, flag):
     assert flag in r.flags and ({"small_biopsy", "larger_biopsy"} - {flag}).isdisjoint(r.flags)
     text = " ".join(r.steps)
     assert ("15 of 15" in text) if flag == "small_biopsy" else ("14 of 23" in text)
+
+
+def test_above_the_atypical_range_names_the_provisional_who_2021_concept():
+    r = B.thoracic_biopsy_label(11, False)
+    text = " ".join(r.steps)
+    assert r.headline() == "Above the atypical carcinoid range: expert review"
+    for part in ("provisional concept and not a formal category", "elevated mitotic counts and/or Ki-67",
+                 "> 10 mitoses per 2 mm²", "Ki-67 of at least 30 %", "Expert review", "large cell"):
+        assert part in text, part
+    assert "pelosi_travis_2024" in r.sources
+    assert "provisional" not in " ".join(B.thoracic_biopsy_label(10, False).steps)
 
 
 def test_small_biopsy_numbers_are_the_fact_sheets():
@@ -244,8 +256,16 @@ def test_marker_figure_has_alt_text_caption_and_every_numeric_figure():
     alt, cap = plots.alt_text(fig), plots.caption(fig)
     assert alt.startswith("Dot plot") and "no marker is site-specific" in alt
     assert "from 9 % to 100 %" in fig._suptitle.get_text()  # computed from the catalogue (PAX8, SATB2)
-    assert "rows are not combined" in cap and "Koo et al." in cap
-    assert alt.count("sensitivity") == 13
+    assert "rows are not combined" in cap and "Koo et al., 2011" in cap
+    rows = [f for m in S.SITE_MARKERS.values() for f in m.figures if f.sensitivity is not None]
+    assert alt.count("sensitivity") == len(rows) == 16
+    # each row says what its study measured: two CDX2 studies pooled gastrointestinal origin (facts 3.1, 3.3)
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert sum(t.startswith("CDX2 → gastrointestinal origin") for t in labels) == 2
+    assert sum(t.startswith("CDX2 → small intestine") for t in labels) == 1
+    # study labels: numbers on the rows, a numbered key of whole short citations (no cut, no ellipsis)
+    texts = " ".join(t.get_text() for t in fig.texts + fig.axes[0].texts)
+    assert "…" not in texts and "..." not in texts and "5  Koo et al., 2011" in texts
     plt.close(fig)
 
 

@@ -4,7 +4,7 @@ unchanged.
 
 Properties (hypothesis): the ranking does not depend on the panel's order or on the spelling of a marker; adding a
 marker result never removes evidence already shown; a positive marker for a site never lowers that site's rank, a
-negative one never raises it.
+negative one that counts against it never raises it, and a negative that counts nothing changes no rank.
 """
 from __future__ import annotations
 
@@ -42,6 +42,18 @@ def test_figures_are_the_fact_sheets_with_their_studies():
     assert {(100.0, 80.0, ("satb2_266_nens",)), (100.0, 84.5, ("satb2_266_nens",))} <= figures("satb2")  # 3.4
     assert (80.2, 99.4, ("otp_lung_carcinoid_2016",)) in figures("otp")  # 3.6
     assert (66.4, None, ("cetin2023_otp",)) in figures("otp")  # 3.6
+    assert {(88.0, None, ("mohanty2021_satb2",)), (100.0, None, ("mohanty2021_satb2",))} <= figures("satb2")  # 3.5
+    assert (100.0, None, ("snow2015_cdh17", "panarelli2012_cdh17")) in figures("cdh17")  # 3.7: all hindgut positive
+
+
+def test_each_figure_says_what_its_study_measured():
+    targets = {(k, f.sensitivity): f.target for k, m in S.SITE_MARKERS.items() for f in m.figures}
+    assert targets[("cdx2", 85.0)] == targets[("cdx2", 83.0)] == "gastrointestinal"  # 3.1, 3.3: GI origin
+    assert targets[("cdx2", 89.0)] == "small_intestine"  # 3.2
+    assert targets[("cdh17", 100.0)] == "hindgut"
+    assert S.TARGET_WORDS["gastrointestinal"] == "gastrointestinal origin"
+    with pytest.raises(InvalidValueError, match="target"):
+        S.StudyFigure("x", 50.0, None, "y", ("koo2011_islet1",), "3.3", target="colon")
 
 
 def test_sites_each_marker_points_to():
@@ -89,6 +101,54 @@ def test_bad_marker_names_the_field():
         S.marker_key("chromogranin")
     with pytest.raises(InvalidTypeError, match="marker"):
         S.marker_key(7)
+
+
+# --- the rule for negatives: a negative of a rarely positive marker counts nothing ------------------------------------
+def test_negative_rule_is_a_stated_teaching_convention():
+    r = S.NEGATIVE_RULE
+    assert r.min_sensitivity == 50.0 and "teaching convention" in r.convention and "not a published" in r.convention
+    assert "commoner finding" in r.reason
+    assert dict(r.group_stands_for) == {"hindgut": "rectum"}
+
+
+def test_which_negatives_count():
+    assert S.negative_evidence("pax8", "pancreas") == ((9.0,), False)  # 3.3: 9 % sensitive
+    assert S.negative_evidence("satb2", "rectum") == ((100.0, 88.0), True)  # 3.4, 3.5
+    assert S.negative_evidence("isl1", "pancreas") == ((77.0, 73.0), True)  # 3.2, 3.3
+    assert S.negative_evidence("isl1", "rectum") == ((), False)  # "often positive": no figure
+    assert S.negative_evidence("cdx2", "small_intestine") == ((89.0,), True)  # pooled GI figures stand for no site
+    assert S.negative_evidence("cdh17", "rectum") == ((100.0,), True)  # the hindgut figure stands for the rectum
+    with pytest.raises(InvalidValueError, match="site"):
+        S.negative_evidence("pax8", "rectum")
+
+
+@pytest.mark.parametrize("cut,counts", [(62.9, True), (63.0, True), (63.1, False)])
+def test_negative_rule_boundary(monkeypatch, cut, counts):
+    # TTF-1's one cited sensitivity for the lung is 63 % (fact 3.2): a figure exactly at the cut-off counts.
+    monkeypatch.setattr(S, "NEGATIVE_RULE", S.NegativeRule(cut, "c", "r", ()))
+    assert S.negative_evidence("ttf1", "lung") == ((63.0,), counts)
+    assert ("ttf1" in rank_primaries(ttf1="negative").score("lung").against_markers) is counts
+
+
+def test_isl1_positive_satb2_negative_ranks_pancreas_above_rectum():
+    # PAX8 negative (9 % sensitive) says almost nothing; SATB2 negative (15/15 and 88 % of rectal NETs) does.
+    r = rank_primaries({"ISL1": "positive", "SATB2": "negative", "PAX8": "negative"})
+    assert r.top == ("pancreas",) and "tied" not in r.flags
+    assert r.score("pancreas").rank < r.score("rectum").rank
+    assert r.score("pancreas").against_markers == () and r.score("pancreas").uncounted == ("pax8",)
+    assert r.score("rectum").against_markers == ("satb2",)
+    assert "Why not rectum" in r.neighbour
+    text = " ".join(r.evidence)
+    assert "PAX8 negative: does not count against pancreas (sensitivity 9 %" in text
+    assert "SATB2 negative: counts against appendix" in text
+    assert any("teaching convention" in s for s in r.steps)
+    assert "PAX8 negative not counted" in str(r)
+
+
+def test_isl1_negative_does_not_count_against_the_rectum():
+    r = rank_primaries(isl1="negative")
+    assert r.score("pancreas").against_markers == ("isl1",) and r.score("rectum").uncounted == ("isl1",)
+    assert "no sensitivity for that site" in r.evidence[0]
 
 
 # --- the ranking ---------------------------------------------------------------------------------------------------
@@ -184,6 +244,19 @@ def test_adding_a_marker_never_removes_evidence_already_shown(panel, extra, resu
     for site in S.SITES:
         b, a = before.score(site), after.score(site)
         assert set(b.for_markers) <= set(a.for_markers) and set(b.against_markers) <= set(a.against_markers)
+        assert set(b.uncounted) <= set(a.uncounted)
+
+
+@settings(max_examples=150, deadline=None)
+@given(PANELS, st.sampled_from(list(S.SITE_MARKERS)))
+def test_a_negative_that_counts_nothing_changes_no_rank(panel, extra):
+    if extra in panel:
+        return
+    if any(S.negative_evidence(extra, site)[1] for site in S.SITE_MARKERS[extra].sites):
+        return
+    before, after = rank_primaries(panel), rank_primaries({**panel, extra: "negative"})
+    assert [(s.site, s.rank) for s in before.ranking] == [(s.site, s.rank) for s in after.ranking]
+    assert before.top == after.top
 
 
 @settings(max_examples=200, deadline=None)
@@ -195,7 +268,11 @@ def test_a_positive_never_lowers_and_a_negative_never_raises_the_sites_it_points
     pos, neg = rank_primaries({**panel, extra: "positive"}), rank_primaries({**panel, extra: "negative"})
     for site in S.SITE_MARKERS[extra].sites:
         assert pos.score(site).rank <= base.score(site).rank
-        assert neg.score(site).rank >= base.score(site).rank
+        if S.negative_evidence(extra, site)[1]:
+            assert neg.score(site).rank >= base.score(site).rank
+        else:  # a negative that counts nothing leaves the site's own score alone (others may fall below it)
+            b, n = base.score(site), neg.score(site)
+            assert (n.for_markers, n.against_markers) == (b.for_markers, b.against_markers)
 
 
 @settings(max_examples=100, deadline=None)

@@ -54,7 +54,7 @@ BIOPSY_LABELS: dict[str, str] = {
     "sclc": "Small cell carcinoma",
     "crush_not_sclc": "Crushed sample: small cell carcinoma not established",
     "crush_need_ki67": "Crushed sample: add Ki-67 before calling it",
-    "beyond_carcinoid": "Above the carcinoid range: expert review",
+    "beyond_carcinoid": "Above the atypical carcinoid range: expert review",
 }
 #: The labels a trainee chooses from for a biopsy (the WHO names and the NOS label).
 _BIOPSY_CHOICES = ("typical", "atypical", "carcinoid_nos", "sclc")
@@ -171,11 +171,16 @@ def thoracic_biopsy_label(mitoses_per_2mm2: float | None = None, necrosis: bool 
     if mitoses_per_2mm2 is not None and mitoses_per_2mm2 in _HIGH:
         label = "beyond_carcinoid"
         steps.append(f"{mitoses_per_2mm2:g} mitoses per 2 mm² is above the atypical carcinoid range "
-                     f"({_ATYPICAL.describe('per 2 mm²')}): not a carcinoid by the WHO criteria; expert review "
-                     "(large cell carcinoma?).")
+                     f"({_ATYPICAL.describe('per 2 mm²')}): neither a typical nor an atypical carcinoid by the WHO "
+                     "criteria.")
+        steps.append("WHO 2021 describes, as a provisional concept and not a formal category, carcinoids with elevated "
+                     f"mitotic counts and/or Ki-67 ({_HIGH.describe('mitoses per 2 mm²')} and/or Ki-67 of at least "
+                     f"{WHO_2021_THORACIC.elevated_ki67_percent:g} %); they overlap with large cell neuroendocrine "
+                     "carcinoma. Expert review: carcinoid with elevated mitotic counts, or large cell carcinoma?")
         sources.append("pelosi_travis_2024")
         return BiopsyLabel(label, tuple(flags), tuple(steps), tuple(dict.fromkeys(sources)),
-                           "Why not carcinoid, NOS: the mitotic count is above every carcinoid range.")
+                           "Why not carcinoid, NOS: the mitotic count is above the typical and atypical carcinoid "
+                           "ranges; a carcinoid with elevated mitotic counts is only a provisional WHO 2021 concept.")
     label = "carcinoid_nos"
     flags.insert(0, "biopsy_not_graded")
     atypical = (mitoses_per_2mm2 is not None and mitoses_per_2mm2 in _ATYPICAL) or necrosis is True
