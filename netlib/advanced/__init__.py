@@ -235,7 +235,7 @@ TRANSPLANT_WORDS: dict[str, str] = {
 _TRANSPLANT_GRADES: tuple[str, ...] = ("G1", "G2", "G3", "NEC")
 _TRANSPLANT_FLAGS = {
     "few_candidates": "Transplantation is for a few patients, chosen by a transplant centre.",
-    "age_later_not_verified": "A different age limit in the later wording was not verified for this course.",
+    "age_later_not_verified": "The later source does not restate the age limit: the 2007 limit is applied.",
     "wording_changed": "The two wordings differ here: say which one you apply.",
 }
 
@@ -344,7 +344,7 @@ def transplant_candidate(*, grade: str, portal_drained: bool, primary_removed: b
         flags.append("wording_changed")
         names = ", ".join(crit[k].name for k in failing_2007)
         neighbour = (f"Not 'within both': the 2007 wording is not met or does not settle {names}; the later wording "
-                     "({crit['grade'].later}; {crit['stability'].later}) admits the case.")
+                     f"({crit['grade'].later}; {crit['stability'].later}) admits the case.")
     else:
         level = "within"
         neighbour = ("Not 'outside': every criterion holds in both wordings. Being within the criteria makes a "
@@ -626,12 +626,17 @@ FOLLOW_UP_WORDS: dict[str, str] = {
     "not_covered": "Not complete resection: these schedules do not apply",
 }
 _FU_FLAGS = {
-    "sources_differ": "CommNETs/NANETS and ESMO (read in a secondary summary) differ in detail; ENETS 2023 intervals "
-                      "were not verified.",
+    "sources_differ": "CommNETs/NANETS and ESMO (read in a secondary summary) differ in detail: name the source you "
+                      "follow.",
     "ki67_missing": "Ki-67 not reported: the grade and the Ki-67 above 5 % criterion cannot be read.",
     "margin_not_r0": "The schedules are for complete (R0) resection.",
+    "margin_unknown": "Margin not reported: a tumour is read as low risk only after a complete (R0) resection.",
     "late_recurrence": "Recurrences are seen after 10-20 years.",
 }
+#: A site as an adjective, for steps a trainee reads.
+_SITE_ADJ: dict[str, str] = {"appendix": "appendiceal", "rectum": "rectal", "pancreas": "pancreatic",
+                             "jejunum_ileum": "small-intestinal", "colon": "colonic", "ampulla": "ampullary",
+                             "stomach": "gastric", "duodenum": "duodenal"}
 
 
 @dataclass(frozen=True)
@@ -644,6 +649,7 @@ class FollowUpPlan(Explained):
     flags: tuple[str, ...] = ()
     steps: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+    neighbour: str = ""
 
     card_title: ClassVar[str] = "Follow-up after resection"
     flag_text: ClassVar[Mapping[str, str]] = _FU_FLAGS
@@ -655,34 +661,98 @@ class FollowUpPlan(Explained):
         return CAVEAT
 
 
+def _adverse_features(f: Findings) -> dict[str, bool | None]:
+    """The adverse features a small appendiceal or rectal NET is read for (True present, False known absent, None
+    not reported): lymphovascular invasion, invasion of the muscularis propria or deeper and, in the appendix,
+    mesoappendiceal invasion beyond the ENETS risk depth and a tumour at the base. The mesoappendix depth is the
+    treatment rules' (:data:`netlib.data.treatment_rules.MESOAPPENDIX_RISK_MM`), imported, not restated."""
+    from netlib.data.treatment_rules import DEEP, MESOAPPENDIX_RISK_MM
+
+    out: dict[str, bool | None] = {
+        "lymphovascular invasion": f.lymphovascular_invasion,
+        "invasion of the muscularis propria or deeper": None if f.depth is None else f.depth in DEEP,
+    }
+    if f.site == "appendix":
+        if f.mesoappendix_invasion_mm is not None:
+            meso = f.mesoappendix_invasion_mm > MESOAPPENDIX_RISK_MM
+        else:
+            meso = None if f.invasion is None or "mesoappendix" in f.invasion else False
+        out[f"mesoappendiceal invasion deeper than {MESOAPPENDIX_RISK_MM:g} mm"] = meso
+        out["tumour at the appendix base"] = f.appendix_base
+    return out
+
+
 def follow_up_plan(findings: Findings) -> FollowUpPlan:
-    """Follow-up after complete resection (facts 5.15-5.17) for a resected tumour: reads ``site``, the grade
-    (:func:`netlib.grade`), ``ki67_percent``, ``size_cm``, ``regional_nodes_positive`` / ``clinical_nodes``,
-    ``margin`` and ``lymphovascular_invasion``."""
+    """Follow-up after complete resection (facts 5.15-5.17) for a resected tumour: reads ``site``, ``gastric_type``,
+    the grade (:func:`netlib.grade`), ``ki67_percent``, ``size_cm``, ``regional_nodes_positive`` /
+    ``clinical_nodes``, ``margin``, ``depth``, ``lymphovascular_invasion`` and, for the appendix,
+    ``mesoappendix_invasion_mm`` / ``invasion`` and ``appendix_base``.
+
+    Levels, lowest first (:data:`FOLLOW_UP_LEVELS`): ``no_follow_up`` (ESMO, as summarised: R0 G1 appendiceal or
+    rectal NET below 1 cm, node-negative, every adverse feature known to be absent); ``may_need_none``
+    (CommNETs/NANETS: G1, node-negative, below 2 cm, R0, no adverse feature reported; never for small-intestinal,
+    colonic or ampullary NETs, nor for a gastric NET unless its type is known and not type 3); ``standard``;
+    ``closer`` (node-positive or Ki-67 above 5 %); ``nec``. Adding an adverse feature never lowers the level. The
+    at-least-10-years item is never given with "may need no follow-up".
+    """
     from netlib.grading import grade
 
     checks.instance("findings", findings, Findings, "a netlib.Findings")
     f = findings
     g = grade(f).label
     items, steps, flags = [], [], ["sources_differ"]
+    site = _SITE_ADJ.get(f.site or "", "")
     if f.margin in ("R1", "R2"):
         flags.append("margin_not_r0")
         steps.append(f"Margin {f.margin}: not a complete resection, so the follow-up schedules do not apply; the "
                      "tumour board decides what follows.")
         return FollowUpPlan("not_covered", (), tuple(flags), tuple(steps), tuple(data.FOLLOW_UP["closer"].sources))
+    if f.margin is None:
+        flags.append("margin_unknown")
     nodes_pos = (f.regional_nodes_positive or 0) > 0 or (f.regional_nodes_positive is None
                                                          and f.clinical_nodes == "positive")
     node_negative = f.regional_nodes_positive == 0 or (f.regional_nodes_positive is None
                                                        and f.clinical_nodes == "negative")
     ki67 = f.ki67_percent
     high_ki67 = ki67 is not None and ki67 > data.FOLLOW_UP_KI67_CLOSER_ABOVE
+    adverse = _adverse_features(f)
+    present = [name for name, v in adverse.items() if v is True]
+    unknown = [name for name, v in adverse.items() if v is None]
     steps.append(f"Grade: {g}" + (f" (Ki-67 {_pct(ki67)})" if ki67 is not None else "") + ".")
     if ki67 is None:
         flags.append("ki67_missing")
+
+    # why the ESMO exception (no follow-up) does not apply; empty when it does
+    esmo_size = data.NO_FOLLOW_UP_SIZE_BELOW_CM
+    not_esmo = [w for w, miss in (
+        ("not G1", g != "NET G1"),
+        ("not an appendiceal or rectal NET", f.site not in data.NO_FOLLOW_UP_SITES),
+        (f"not known to be below {esmo_size:g} cm", f.size_cm is None or f.size_cm >= esmo_size),
+        ("margin not known to be R0", f.margin != "R0"),
+        ("node status not known to be negative", not node_negative),
+    ) if miss]
+    if f.site in data.NO_FOLLOW_UP_SITES:  # adverse features matter for the exception's own sites only
+        not_esmo += [f"{name} present" for name in present] + [f"{name} not reported" for name in unknown]
+    # why the CommNETs/NANETS low-risk example (may need no follow-up) does not apply; empty when it does
+    low_size = data.LOW_RISK_EXAMPLE_SIZE_BELOW_CM
+    not_low = [w for w, miss in (
+        ("not G1", g != "NET G1"),
+        ("node status not known to be negative", not node_negative),
+        (f"not known to be below {low_size:g} cm", f.size_cm is None or f.size_cm >= low_size),
+        ("margin not known to be R0", f.margin != "R0"),
+        (f"a {site} NET, for which the idea that a small G1 tumour may need nothing does not apply",
+         f.site in data.LOW_RISK_EXCLUDED_SITES),
+        ("a type 3 gastric NET (these metastasise in more than half)",
+         f.site == "stomach" and f.gastric_type in data.LOW_RISK_EXCLUDED_GASTRIC_TYPES),
+        ("a gastric NET of unknown type (type 3 not excluded)", f.site == "stomach" and f.gastric_type is None),
+    ) if miss]
+    not_low += [f"{name} present" for name in present]
+
     if g == "NEC":
         level = "nec"
         items += ["esmo_nec"]
         steps.append("NEC: every 2-3 months (ESMO, as summarised), without widening after 5 years.")
+        neighbour = "Not the intervals for G1/G2 NETs: a neuroendocrine carcinoma is followed far more closely."
     elif nodes_pos or high_ki67:
         level = "closer"
         why = [w for w, hit in (("node-positive", nodes_pos),
@@ -690,26 +760,33 @@ def follow_up_plan(findings: Findings) -> FollowUpPlan:
         items += ["closer"]
         steps.append(f"{' and '.join(why).capitalize()}: closer follow-up (CommNETs/NANETS). Why Ki-67 above "
                      f"{_pct(data.FOLLOW_UP_KI67_CLOSER_ABOVE)}: {data.FOLLOW_UP_RATIONALE[0]}.")
-    elif (g == "NET G1" and f.site in data.NO_FOLLOW_UP_SITES and f.size_cm is not None
-          and f.size_cm < data.NO_FOLLOW_UP_SIZE_BELOW_CM and f.margin == "R0" and not nodes_pos
-          and f.lymphovascular_invasion is not True):
+        neighbour = f"Not standard follow-up: {' and '.join(why)} calls for closer follow-up (CommNETs/NANETS)."
+    elif not not_esmo:
         level = "no_follow_up"
         items += ["esmo_none"]
-        steps.append(f"G1 {f.site} NET below {data.NO_FOLLOW_UP_SIZE_BELOW_CM:g} cm, R0, without adverse features: "
-                     "no follow-up needed (ESMO, as summarised).")
-    elif (g == "NET G1" and node_negative and f.size_cm is not None
-          and f.size_cm < data.LOW_RISK_EXAMPLE_SIZE_BELOW_CM):
+        steps.append(f"G1 {site} NET below {esmo_size:g} cm, R0, node-negative, and every adverse feature known to be "
+                     f"absent ({', '.join(adverse)}): no follow-up needed (ESMO, as summarised).")
+        neighbour = ("Not 'may need no follow-up' or standard follow-up: every condition of the ESMO exception is "
+                     "known and met. Had any adverse feature been present or not reported, the exception would not "
+                     "apply.")
+    elif not not_low:
         level = "may_need_none"
         items += ["low_risk"]
-        steps.append(f"G1, node-negative, below {data.LOW_RISK_EXAMPLE_SIZE_BELOW_CM:g} cm: the CommNETs/NANETS "
-                     "example of a selected low-risk tumour that may need no follow-up.")
+        steps.append(f"G1, node-negative, below {low_size:g} cm, R0, no adverse feature reported: the CommNETs/NANETS "
+                     "example of a selected low-risk tumour that may need no follow-up. Whether to follow up is "
+                     "decided for the patient; if followed, use the schedule for the site.")
+        neighbour = ("Not 'no follow-up needed' (the ESMO exception): " + "; ".join(not_esmo) + ". Not standard "
+                     "follow-up without comment: the tumour fits the CommNETs/NANETS low-risk example.")
     else:
         level = "standard"
         steps.append("No feature calling for closer follow-up (node-positive, Ki-67 above "
-                     f"{_pct(data.FOLLOW_UP_KI67_CLOSER_ABOVE)}) and not one of the low-risk examples.")
+                     f"{_pct(data.FOLLOW_UP_KI67_CLOSER_ABOVE)}) and not a low-risk tumour.")
+        neighbour = "Not 'may need no follow-up' (the CommNETs/NANETS low-risk example): " + "; ".join(not_low) + "."
     if level in ("standard", "may_need_none") and g in ("NET G1", "NET G2"):
         items += ["esmo_low_grade", "esmo_after_5"]
-        steps.append("ESMO, as summarised: G1/G2 with a low Ki-67 every 6-12 months; after 5 years every 1-2 years.")
+        steps.append("ESMO, as summarised: G1/G2 with a low Ki-67 every 6-12 months; after 5 years every 1-2 years"
+                     + ("; its no-follow-up exception covers only small appendiceal and rectal NETs."
+                        if level == "may_need_none" else "."))
     elif level == "closer" and g in ("NET G1", "NET G2"):
         items += ["esmo_after_5"]
         steps.append("ESMO, as summarised, gives every 6-12 months for G1/G2 with a low Ki-67 without defining 'low'; "
@@ -717,30 +794,42 @@ def follow_up_plan(findings: Findings) -> FollowUpPlan:
     if g == "NET G3":
         steps.append("NET G3: ESMO, as summarised, gives intervals for G1/G2 and for NEC only; it does not widen "
                      "them after 5 years for G3.")
-    if level != "no_follow_up" and f.site in ("pancreas", "jejunum_ileum"):
+    followed = level not in ("no_follow_up", "may_need_none")
+    if followed and f.site in ("pancreas", "jejunum_ileum"):
         items += ["duration"]
         steps.append(f"Pancreatic and small-bowel NETs: follow up for at least {data.FOLLOW_UP_MIN_YEARS} years "
                      "(CommNETs/NANETS).")
-    if level != "no_follow_up" and f.site == "pancreas":
+    if followed and f.site == "pancreas":
         items += ["pnet_imaging"]
         steps.append("Pancreatic NET: CT or MRI yearly for 3 years, then every 1-2 years (CommNETs/NANETS).")
     if level not in ("no_follow_up", "nec"):
         flags.append("late_recurrence")
+    steps.append(neighbour)
     sources = [k for i in dict.fromkeys(items) for k in data.FOLLOW_UP[i].sources]
     sources = sources or list(data.FOLLOW_UP["closer"].sources)
-    return FollowUpPlan(level, tuple(dict.fromkeys(items)), tuple(flags), tuple(steps), tuple(dict.fromkeys(sources)))
+    return FollowUpPlan(level, tuple(dict.fromkeys(items)), tuple(flags), tuple(steps), tuple(dict.fromkeys(sources)),
+                        neighbour)
 
 
 def follow_up_line(findings: Findings) -> str:
-    """The follow-up plan for ``findings`` in two or three sentences (the model answer of :func:`follow_up_task`)."""
+    """The follow-up plan for ``findings`` in a few sentences, each part under the source that says it (the model
+    answer of :func:`follow_up_task`)."""
     plan = follow_up_plan(findings)
-    says = [data.FOLLOW_UP[i].says for i in plan.items]
-    text = plan.headline() + ("." if not says else ": " + "; ".join(says) + ".")
+    by_source: dict[str, list[str]] = {}
+    for i in plan.items:
+        item = data.FOLLOW_UP[i]
+        by_source.setdefault(item.source_name, []).append(item.says)
+    text = plan.headline() + "."
+    for name, says in by_source.items():
+        text += f" {name}: " + "; ".join(says) + "."
     if plan.level == "closer":
-        text += f" Why: {data.FOLLOW_UP_RATIONALE[0]}."
+        text += f" Why Ki-67 above {_pct(data.FOLLOW_UP_KI67_CLOSER_ABOVE)} matters: {data.FOLLOW_UP_RATIONALE[0]}."
+    if plan.level == "may_need_none":
+        text += (" ESMO, as summarised, makes its no-follow-up exception only for small appendiceal and rectal NETs "
+                 "without adverse features.")
     if "late_recurrence" in plan.flags and "esmo_after_5" not in plan.items:
         text += " Recurrences are seen after 10-20 years."
-    return text + " The sources differ in detail: name the one you follow."
+    return text + " The two sources differ in detail: name the one you follow."
 
 
 # --- question builders (self-checks and tasks; keys from the functions above) ------------------------------------
@@ -781,8 +870,9 @@ def chd_question(title: str, prompt: str, nt_probnp_pg_ml: float) -> "Question":
 
 
 def chd_missed_task(title: str, prompt: str, cohort: str = "2023") -> "Question":
-    """A typed-number task: of 100 patients with carcinoid heart disease, how many test below the cut-off in
-    ``cohort``? Exact (tolerance 0); the other cohort, the sensitivity and the specificity are traps."""
+    """A typed-number task: per 100 patients with carcinoid heart disease, at the sensitivity found in ``cohort``,
+    how many would test below the cut-off? Exact (tolerance 0); the other cohort, the sensitivity and the specificity
+    are traps."""
     from netlib.teaching.exercises import NumericKey, Trap
     from netlib.teaching.questions import number_task
 
@@ -796,8 +886,8 @@ def chd_missed_task(title: str, prompt: str, cohort: str = "2023") -> "Question"
     traps.append(Trap(100 - c.specificity, 0.0, f"{100 - c.specificity:g} comes from the specificity, which is about "
                                                 "patients without heart disease."))
     key: NumericKey = NumericKey(value, 0.0, "patients", f"{value:g} of 100: the sensitivity in the {c.label} was "
-                                 f"{c.sensitivity:g} %, so {value:g} of every 100 patients with heart disease tested "
-                                 "below the cut-off.", tuple(traps),
+                                 f"{c.sensitivity:g} %, so {value:g} of every 100 patients with heart disease would "
+                                 f"test below the cut-off (the cohort itself had {c.with_chd}).", tuple(traps),
                                  "missed = 100 minus the sensitivity (%); read the sensitivity of the cohort asked.")
     return number_task(title, prompt, key, "A value below the cut-off does not rule carcinoid heart disease out in "
                                            "every cohort: echocardiography decides.")
@@ -945,5 +1035,5 @@ def follow_up_table():
     """Follow-up after complete resection, by source (Markdown)."""
     rows = [(i.source_name, i.says, _cites(i.sources)) for i in data.FOLLOW_UP.values()]
     return _markdown(_table(("Source", "Says", "Reference"), rows)
-                     + "\n\nENETS 2023 intervals by grade and stage could not be verified (no separate ENETS "
-                       "follow-up paper was found).")
+                     + "\n\nThe course teaches these two sources; its sources do not state ENETS follow-up "
+                       "intervals.")

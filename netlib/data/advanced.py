@@ -25,6 +25,7 @@ __all__ = ["LiverOption", "LIVER_OPTIONS", "LIVER_INVOLVEMENT_BEST_BELOW", "LIVE
            "CRISIS_LIVER_OR", "CRISIS_OCTREOTIDE_OR", "Complication",
            "COMPLICATIONS", "EAS_SOURCES", "EAS_SOURCES_REF", "FollowUpItem", "FOLLOW_UP", "FOLLOW_UP_KI67_CLOSER_ABOVE",
            "LOW_RISK_EXAMPLE_SIZE_BELOW_CM", "NO_FOLLOW_UP_SITES", "NO_FOLLOW_UP_SIZE_BELOW_CM",
+           "LOW_RISK_EXCLUDED_SITES", "LOW_RISK_EXCLUDED_GASTRIC_TYPES",
            "FOLLOW_UP_MIN_YEARS", "FOLLOW_UP_RATIONALE", "get_liver_option", "UNVERIFIED"]
 
 
@@ -70,7 +71,8 @@ LIVER_OPTIONS: dict[str, LiverOption] = {o.key: o for o in (
                 "drug-eluting beads cause more biliary injury than conventional TACE",
                 "an alternative to bland embolisation; no strategy in the sources puts it first",
                 ("5.1", "5.2"), _EMBO),
-    LiverOption("tare", "Radioembolisation (TARE, also called SIRT)", "radioembolisation",
+    LiverOption("tare", "Radioembolisation (TARE, transarterial radioembolisation, also called SIRT, selective "
+                "internal radiation therapy)", "radioembolisation",
                 "radioactive microspheres lodged in the arteries that feed the metastases",
                 "similar to embolisation; no prospective comparison",
                 "a risk of long-term liver damage (hepatotoxicity)",
@@ -114,11 +116,12 @@ class DebulkingConvention:
 
 DEBULKING: dict[str, DebulkingConvention] = {c.key: c for c in (
     DebulkingConvention("traditional", "Traditional aim (at least 90 %)", 90.0, False, False,
-                        "the conventional aim for midgut liver metastases without extrahepatic disease; the series "
-                        "that first proposed it was not retrieved", ("CF1 8b",), ("graff_baker2014",)),
+                        "the conventional aim for midgut liver metastases without extrahepatic disease, usually "
+                        "attributed to Mayo Clinic series", ("CF1 8b",), ("graff_baker2014",)),
     DebulkingConvention("expanded", "Expanded criteria (at least 70 %)", 70.0, True, True,
-                        "Portland (OHSU) series of 52 midgut patients: median liver progression-free survival 72 "
-                        "months, 5-year disease-specific survival 90 % (73 % under 50 years vs 97 % at 50 or older)",
+                        "Portland series (Oregon Health & Science University, OHSU) of 52 midgut patients: median "
+                        "liver progression-free survival 72 months, 5-year disease-specific survival 90 % (73 % under "
+                        "50 years vs 97 % at 50 or older)",
                         ("CF1 8b",), ("graff_baker2014",)),
 )}
 #: How patients with small-intestinal NETs die of their disease (fact 5.3).
@@ -158,8 +161,8 @@ MILAN_CRITERIA: tuple[TransplantCriterion, ...] = (
     TransplantCriterion("grade", "low grade",
                         "a low-grade NET, histologically confirmed (no Ki-67 figure given)",
                         f"G1-G2 or Ki-67 below {MILAN_KI67_BELOW_LATER:g} %", True, _M2007 + _MLATER),
-    TransplantCriterion("portal", "portal drainage", "the primary drained by the portal system (pancreas, or gut from "
-                        "the distal stomach to the sigmoid colon)", "unchanged", False, _M2007 + _MLATER),
+    TransplantCriterion("portal", "portal drainage", "the primary drained by the portal system", "unchanged", False,
+                        _M2007 + _MLATER),
     TransplantCriterion("primary_removed", "primary removed first",
                         "the primary removed curatively in an operation before the transplant",
                         "unchanged; for a pancreatic primary with an extended lymphadenectomy", True, _M2007 + _MLATER),
@@ -167,14 +170,13 @@ MILAN_CRITERIA: tuple[TransplantCriterion, ...] = (
                         "replaces the liver only)", "unchanged (liver-only metastases)", False, _MLATER),
     TransplantCriterion("involvement", "liver involvement",
                         f"at most {MILAN_LIVER_INVOLVEMENT_MAX:g} % of the liver involved",
-                        "not restated in the later source read: the 2007 limit is applied", False, _M2007),
+                        "not restated in the later source: the 2007 limit is applied", False, _M2007),
     TransplantCriterion("stability", "stable disease",
                         f"response or stable disease during the {MILAN_STABLE_MONTHS_2007:g} months before",
                         f"at least {MILAN_STABLE_MONTHS_LATER:g}-{MILAN_STABLE_MONTHS_2007:g} months of stability",
                         True, _M2007 + _MLATER),
     TransplantCriterion("age", "age and fitness", f"age {MILAN_AGE_MAX:g} years or less, without major comorbidity",
-                        "not restated in the later source read: the 2007 limit is applied (a different later limit "
-                        "was not verified for this course)", False, _M2007),
+                        "not restated in the later source: the 2007 limit is applied", False, _M2007),
 )
 MILAN_SOURCES: tuple[str, ...] = ("mazzaferro2007_milan", "citterio2023_transplant", "sposito2017_transplant")
 
@@ -206,8 +208,9 @@ STAGE_IV_SI_NET: tuple[tuple[str, tuple[str, ...]], ...] = (
 @dataclass(frozen=True)
 class Statement:
     """What the sources say about one later-line question; ``status`` is ``agree`` (the sources read point the same
-    way), ``differ`` (they differ, or only one centre states it), ``weak`` (phase 2 or retrospective evidence only)
-    or ``unverified`` (the statement could not be checked and is not taught)."""
+    way), ``differ`` (they differ, or only one centre states it), ``secondary`` (read in one secondary source only;
+    the fact sheet calls it partly verified), ``weak`` (phase 2 or retrospective evidence only) or ``unverified``
+    (the course's sources do not give it, so it is not taught)."""
 
     topic: str
     says: str
@@ -217,17 +220,18 @@ class Statement:
 
 
 STATUS_WORDS = {"agree": "sources agree", "differ": "sources differ or one centre only",
-                "weak": "phase 2 or retrospective only", "unverified": "not verified: not taught"}
+                "secondary": "one secondary source only", "weak": "phase 2 or retrospective only",
+                "unverified": "not in the course's sources: not taught"}
 
 #: Pooled results of 177Lu-PRRT re-treatment (fact 5.8).
 PRRT_RETREATMENT = ("meta-analysis of 13 studies: after 177Lu-PRRT re-treatment median progression-free survival "
-                    "12.5 months (7 studies, 414 patients), overall survival 26.8 months, disease control 71 %; grade "
+                    "12.5 months (414 patients), overall survival 26.8 months, disease control 71 %; grade "
                     "3-4 toxicity 5 %, renal grade 3-4 toxicity 0 %, pooled myelodysplasia or leukaemia 0 %",
                     ("prrt_retreatment_meta2021",))
 #: The Rotterdam salvage PRRT series (fact 5.9): one centre's selection criterion and results.
 ROTTERDAM_SALVAGE = ("Rotterdam: salvage PRRT offered when the progression-free survival after the first PRRT was at "
-                     f"least {SALVAGE_PRRT_MIN_PFS_MONTHS:g} months (the criterion the treatment rules use); 14.8 GBq more in 2 cycles; objective response 15.5 %, stable disease 59.5 %, "
-                     "median progression-free survival 14.6 months", ("van_der_zwan2019_salvage_prrt",))
+                     f"least {SALVAGE_PRRT_MIN_PFS_MONTHS:g} months (the criterion the treatment rules use); 14.8 GBq "
+                     "more in 2 cycles; objective response 15.5 %, stable disease 59.5 %, median progression-free survival 14.6 months", ("van_der_zwan2019_salvage_prrt",))
 #: Second-line chemotherapy for NEC after platinum-etoposide (facts 5.13-5.14).
 NEC_SECOND_LINE: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("Liposomal irinotecan + 5-FU (NET-02, phase 2, 58 extrapulmonary NECs)",
@@ -248,12 +252,14 @@ LATER_LINES: tuple[Statement, ...] = (
               "NETTER-1 (randomised) prolonged progression-free survival; ESMO 2020 (read in a secondary review) "
               "places PRRT for small-intestinal NET G2 as an alternative of equal standing to everolimus.",
               "agree", ("CF1 8b",), ("netter1", "prrt_esmo_review")),
+    # CF1 8b: "partly verified (secondary source only)"; the pNET part is for G1 (possibly G2) only.
     Statement("Sequencing in pancreatic NETs",
-              "ESMO 2020 (secondary review): PRRT is one option among everolimus, sunitinib and chemotherapy (CAPTEM, "
-              "streptozocin/5-FU); no trial compares their order.", "agree", ("CF1 8b",),
+              "ESMO 2020, as one radiology review summarises it: for a pancreatic NET G1 (possibly G2), PRRT after "
+              "progression on a somatostatin analogue is one option among everolimus, sunitinib and chemotherapy "
+              "(CAPTEM, streptozocin/5-FU); no trial compares their order.", "secondary", ("CF1 8b",),
               ("prrt_esmo_review", "esmo2020")),
-    Statement("ENETS 2023 sequencing", "The ENETS 2023 order of treatments could not be verified for this course "
-              "and is not taught.", "unverified", ("9",), ("enets2023_nf_pnet",)),
+    Statement("ENETS 2023 sequencing", "The course's sources do not give the order of treatments in the ENETS 2023 "
+              "guidance papers, so it is not taught here.", "unverified", ("9",), ("enets2023_nf_pnet",)),
     Statement("PRRT re-treatment", PRRT_RETREATMENT[0][0].upper() + PRRT_RETREATMENT[0][1:] + ". No randomised "
               "trial.", "weak", ("5.8",), PRRT_RETREATMENT[1]),
     Statement("Who is re-treated with PRRT", ROTTERDAM_SALVAGE[0] + ". This is one centre's criterion, not a "
@@ -453,6 +459,13 @@ LOW_RISK_EXAMPLE_SIZE_BELOW_CM = 2.0
 #: follow-up (fact 5.17).
 NO_FOLLOW_UP_SITES: tuple[str, ...] = ("appendix", "rectum")
 NO_FOLLOW_UP_SIZE_BELOW_CM = 1.0
+#: Sites where "may need no follow-up" is not applied, whatever the size and grade: CF1 section 10 (the idea that a
+#: small G1 tumour can be observed does not apply to small-intestinal or colonic NETs) and CF1 section 8a (ampullary
+#: NETs can metastasise even below 1 cm).
+LOW_RISK_EXCLUDED_SITES: tuple[str, ...] = ("jejunum_ileum", "colon", "ampulla")
+#: Gastric NET types for which "may need no follow-up" is not applied: type 3 metastasises in more than half
+#: (CF1 section 6) and is excluded by CF1 section 10. A gastric NET of unknown type is not read as low risk either.
+LOW_RISK_EXCLUDED_GASTRIC_TYPES: tuple[int, ...] = (3,)
 #: Small-bowel and pancreatic NETs: follow-up for at least this many years (fact 5.15).
 FOLLOW_UP_MIN_YEARS = 10
 #: Why Ki-67 above 5 % (fact 5.16).

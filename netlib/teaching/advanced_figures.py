@@ -91,9 +91,12 @@ def eas_sources():
     ax.set_title("Ectopic ACTH comes mostly from the lung, not the pancreas", fontsize=10)
     fig.tight_layout()
     listing = "; ".join(f"{n} {v:g} %" for n, v in data.EAS_SOURCES)
+    total = f"{round(sum(v for _n, v in data.EAS_SOURCES), 1):g} %"
     return _describe(
         fig, f"Horizontal bars of where ectopic ACTH came from in an imaging review of 231 cases, largest first: "
-             f"{listing}. The lung bar is highlighted; the occult bar (source not found) is grey and hatched. The point: "
-             "the lung is the commonest source, and in about 1 case in 5 no source is found.",
+             f"{listing}. The shares add up to {total}, as the review reports them; the source does not say why. The "
+             "lung bar is highlighted; the occult bar (source not found) is grey and hatched. The point: the lung is "
+             "the commonest source, and in about 1 case in 5 no source is found.",
         "Well-differentiated lung NETs (carcinoids) are now the commonest source, formerly small cell lung cancer. "
+        f"The shares add up to {total}, as the review reports them; the source does not say why. "
         "Sources: " + citations_text(data.EAS_SOURCES_REF) + ".")
