@@ -375,11 +375,11 @@ def _prrt_uptake(c: Context):
 
 #: PRRT needs enough tracer uptake in the tumour (netlib.data.imaging): an option condition, so an unreported score
 #: leaves PRRT offered with the condition spelled out, and a score of 2 shows that the sources disagree.
-PRRT_UPTAKE = Cond("tumour uptake on SSTR imaging high enough for PRRT (Krenning 3-4 in every reading)", _prrt_uptake,
+PRRT_UPTAKE = Cond("tumour uptake on SSTR imaging high enough for PRRT: Krenning 3-4 in every reading", _prrt_uptake,
                    "the Krenning score of tumour uptake", ("krenning_score",),
-                   disputed="Krenning 2, uptake up to the liver: the lenient reading (at least equal to the liver) "
-                            "accepts uptake equal to the liver, the strict one (above the liver) does not; uptake "
-                            "clearly below the liver meets neither")
+                   disputed="Krenning 2, uptake up to the liver: the lenient reading, at least equal to the liver, "
+                            "accepts uptake equal to it; the strict one, above the liver, does not; uptake clearly "
+                            "below the liver meets neither")
 
 
 def _low_uptake(c: Context) -> bool:
@@ -888,7 +888,7 @@ RULES: tuple[Rule, ...] = tuple(_hormone_rules()) + (
        sources=["esmo2021_lung_thymic", "radiant4_lung", "radiant4"], flags=["secondary_source"]),
     _r("progression_midgut", "Midgut NET progressing on an SSA", [METASTATIC, site_in("jejunum_ileum"), NET_G12,
        PRIOR_SSA, NO_PRIOR_PRRT, PROGRESSION, SSTR_POS, NOT_LOW_UPTAKE], "prrt", [PRRT_N1, EVE_GI, CABO_EP],
-       "NETTER-1: PRRT after progression on octreotide markedly prolonged PFS.", evidence=["netter1"],
+       "NETTER-1: PRRT after progression on octreotide markedly prolonged progression-free survival.", evidence=["netter1"],
        sources=["netter1", "radiant4", "cabinet"], refines=("progression_gep",),
        because="NETTER-1 tested exactly this population"),
     _r("progression_pancreas", "Pancreatic NET progressing on treatment", [METASTATIC, site_in("pancreas"),
