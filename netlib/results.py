@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import ClassVar
 
-__all__ = ["Explained"]
+__all__ = ["Explained", "markdown_table", "table_cell"]
 
 
 class Explained:
@@ -86,3 +86,20 @@ class Explained:
 
         return "\n".join([card_text(self.card_title, self.text_value(), flag_sentences=self.flag_sentences(),
                                     steps=self.steps, sources=self.sources), *self.extra_text()])
+
+
+# --- tables as Markdown text (the notebooks' tables; shown with IPython's Markdown by the caller) ------------------
+def table_cell(text: object) -> str:
+    """One Markdown table cell: no pipe, no line break."""
+    return str(text).replace("|", "/").replace("\n", " ")
+
+
+def markdown_table(header, rows, notes=()) -> str:
+    """A Markdown table from a header and rows of cells, then its numbered notes, if any."""
+    def row(cells) -> str:
+        return "| " + " | ".join(table_cell(c) for c in cells) + " |"
+
+    lines = [row(header), "|" + "---|" * len(header)] + [row(r) for r in rows]
+    if notes:
+        lines += ["", "Notes:", ""] + [f"{i}. {n}" for i, n in enumerate(notes, 1)]
+    return "\n".join(lines)

@@ -27,8 +27,10 @@ from typing import TYPE_CHECKING, ClassVar
 from netlib import checks
 from netlib.data import biomarkers as bio
 from netlib.data import imaging
+from netlib.data.references import citations_text as _cites
 from netlib.errors import InvalidValueError
 from netlib.results import Explained
+from netlib.results import markdown_table as _table
 
 if TYPE_CHECKING:
     from netlib.teaching.exercises import Feedback, NumericKey
@@ -46,11 +48,6 @@ __all__ = ["KrenningRead", "krenning_score", "VS_LIVER", "VS_SPLEEN", "UPTAKE_LE
 
 _NOT_CLINICAL = "Teaching material, not a clinical decision tool."
 
-
-def _cites(keys) -> str:
-    from netlib.data.references import citations_text
-
-    return citations_text(keys)
 
 
 def _g(x: float) -> str:
@@ -897,14 +894,6 @@ def _markdown(text: str):
     return Markdown(text)
 
 
-def _cell(text: object) -> str:
-    return str(text).replace("|", "/").replace("\n", " ")
-
-
-def _table(header: Sequence[str], rows) -> str:
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(_cell(c) for c in r) + " |" for r in rows]
-    return "\n".join(lines)
 
 
 def krenning_rows() -> list[tuple[int, str, str]]:

@@ -20,9 +20,11 @@ from netlib import checks
 from netlib.data import biopsy as data
 from netlib.data import site_markers as SM
 from netlib.data.criteria import WHO_2021_THORACIC
+from netlib.data.references import citations_text as _cites
 from netlib.errors import InvalidValueError
 from netlib.markers import SiteRanking, rank_primaries
 from netlib.results import Explained
+from netlib.results import table_cell as _cell
 
 if TYPE_CHECKING:
     from netlib.teaching.exercises import Feedback
@@ -38,11 +40,6 @@ __all__ = ["BIOPSY_LABELS", "BIOPSY_FLAGS", "MORPHOLOGIES", "KI67_READINGS", "Bi
 _TYPICAL, _ATYPICAL, _HIGH = (b.mitoses for b in WHO_2021_THORACIC.bands)  # mitoses per 2 mm²
 _TUMOURLET_BELOW_MM = WHO_2021_THORACIC.typical_min_size_cm * 10  # typical carcinoid >= 0.5 cm: below is a tumourlet
 
-
-def _cites(keys) -> str:
-    from netlib.data.references import citations_text
-
-    return citations_text(keys)
 
 
 # --- a small thoracic biopsy -----------------------------------------------------------------------------------------
@@ -627,9 +624,6 @@ def _markdown(text: str):
 
     return Markdown(text)
 
-
-def _cell(text: object) -> str:
-    return str(text).replace("|", "/").replace("\n", " ")
 
 
 def marker_table():

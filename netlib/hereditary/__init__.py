@@ -25,9 +25,11 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from netlib import checks
 from netlib.data import hereditary as data
+from netlib.data.references import citations_text as _cites
 from netlib.errors import InvalidTypeError, InvalidValueError
 from netlib.findings import Findings
 from netlib.results import Explained
+from netlib.results import markdown_table as _table
 
 if TYPE_CHECKING:
     from netlib.teaching.exercises import Feedback, NumericKey
@@ -821,20 +823,7 @@ def _markdown(text: str):
     return Markdown(text)
 
 
-def _cell(text: object) -> str:
-    return str(text).replace("|", "/").replace("\n", " ")
 
-
-def _table(header: Sequence[str], rows) -> str:
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(_cell(c) for c in r) + " |" for r in rows]
-    return "\n".join(lines)
-
-
-def _cites(keys) -> str:
-    from netlib.data.references import citations_text
-
-    return citations_text(keys)
 
 
 def syndrome_table(keys: Sequence[str] | None = None):

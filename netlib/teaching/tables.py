@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from netlib import checks
 from netlib.errors import InvalidTypeError, InvalidValueError
 from netlib.findings import FIELD_LABELS, VOCABULARY, Findings
+from netlib.results import markdown_table, table_cell
 
 if TYPE_CHECKING:
     from IPython.display import Markdown
@@ -102,21 +103,8 @@ def _markdown(text: str) -> Markdown:
     return Markdown(text)
 
 
-def _cell(text: object) -> str:
-    """One table cell: no pipe, no line break."""
-    return str(text).replace("|", "/").replace("\n", " ")
-
-
-def _row(cells: Iterable[object]) -> str:
-    return "| " + " | ".join(_cell(c) for c in cells) + " |"
-
-
-def _table(header: Sequence[str], rows: Iterable[Iterable[object]], notes: Sequence[str] = ()) -> str:
-    """A Markdown table, then its numbered notes (the meanings of the flags the rows refer to), if any."""
-    lines = [_row(header), "|" + "---|" * len(header)] + [_row(r) for r in rows]
-    if notes:
-        lines += ["", "Notes:", ""] + [f"{i}. {n}" for i, n in enumerate(notes, 1)]
-    return "\n".join(lines)
+_cell = table_cell
+_table = markdown_table  # a Markdown table, then its numbered notes (the meanings of the flags the rows refer to)
 
 
 def _capital(text: str) -> str:
