@@ -152,3 +152,14 @@ def output_text(cell: dict) -> str:
         for mime in ("text/markdown", "text/plain", "text/html"):
             parts.append("".join(out.get("data", {}).get(mime, "")))
     return "\n".join(parts)
+
+
+def assert_three_self_checks_and_tasks(notebook: str, qs: dict[str, Question], task_kinds: list[str]) -> None:
+    """Three choice self-checks and three tasks of the given kinds, each shown as a question in a cell tagged by its
+    kind, and every cell tagged as the course expects."""
+    assert sorted(qs) == ["Self-check 1", "Self-check 2", "Self-check 3", "Task 1", "Task 2", "Task 3"]
+    assert {qs[f"Self-check {i}"].kind for i in (1, 2, 3)} == {"choice"}
+    assert [qs[f"Task {i}"].kind for i in (1, 2, 3)] == task_kinds
+    for title, q in qs.items():
+        assert shows_question(notebook, q, "self-check" if title.startswith("Self") else "task"), title
+    assert_tags(notebook)

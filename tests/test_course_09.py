@@ -12,14 +12,13 @@ from netlib import hereditary as H
 from netlib.data import hereditary as D
 
 from .course import (
-    assert_tags,
+    assert_three_self_checks_and_tasks,
     output_text,
     read_cells,
     read_questions,
     reader_text,
     right,
     says,
-    shows_question,
     source,
 )
 
@@ -33,16 +32,8 @@ def qs() -> dict:
     return read_questions(NOTEBOOK)
 
 
-def test_three_self_checks_and_three_tasks(qs):
-    assert sorted(qs) == ["Self-check 1", "Self-check 2", "Self-check 3", "Task 1", "Task 2", "Task 3"]
-    assert {qs[f"Self-check {i}"].kind for i in (1, 2, 3)} == {"choice"}
-    assert [qs[f"Task {i}"].kind for i in (1, 2, 3)] == ["number", "text", "text"]
-    for title, q in qs.items():
-        assert shows_question(NOTEBOOK, q, "self-check" if title.startswith("Self") else "task"), title
-
-
-def test_cells_are_tagged_by_kind():
-    assert_tags(NOTEBOOK)
+def test_three_self_checks_and_three_tasks_tagged_by_kind(qs):
+    assert_three_self_checks_and_tasks(NOTEBOOK, qs, ["number", "text", "text"])
 
 
 def test_task_1_penetrance_by_50(qs):

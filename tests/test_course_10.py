@@ -7,7 +7,7 @@ import pytest
 
 from netlib import biomarkers as B
 
-from .course import assert_tags, read_cells, read_questions, reader_text, right, says, shows_question, source
+from .course import assert_three_self_checks_and_tasks, read_cells, read_questions, reader_text, right, says, source
 
 NOTEBOOK = "10_imaging_and_biomarkers.ipynb"
 
@@ -17,16 +17,8 @@ def qs() -> dict:
     return read_questions(NOTEBOOK)
 
 
-def test_three_self_checks_and_three_tasks(qs):
-    assert sorted(qs) == ["Self-check 1", "Self-check 2", "Self-check 3", "Task 1", "Task 2", "Task 3"]
-    assert {qs[f"Self-check {i}"].kind for i in (1, 2, 3)} == {"choice"}
-    assert [qs[f"Task {i}"].kind for i in (1, 2, 3)] == ["number", "number", "text"]
-    for title, q in qs.items():
-        assert shows_question(NOTEBOOK, q, "self-check" if title.startswith("Self") else "task"), title
-
-
-def test_cells_are_tagged_by_kind():
-    assert_tags(NOTEBOOK)
+def test_three_self_checks_and_three_tasks_tagged_by_kind(qs):
+    assert_three_self_checks_and_tasks(NOTEBOOK, qs, ["number", "number", "text"])
 
 
 def test_task_1_krenning_score_from_the_image(qs):
