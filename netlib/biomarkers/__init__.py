@@ -537,8 +537,10 @@ class Gastrin(_Result):
                        "NCI PDQ summary (notebook 06) writes at least ten times. Say which you use.",
         "ppi_not_reported": "Whether the patient takes a proton-pump inhibitor is not reported: PPIs raise gastrin "
                             "and gastric pH. Ask.",
-        "criterion_named": "The secretin criterion here is the NIH one (a rise of at least 120 pg/mL); others exist "
-                           "(200 and 100 pg/mL, notebook 06).",
+        "criterion_named": f"The secretin criterion here is the NIH one (a rise of at least "
+                           f"{bio.ZES_SECRETIN_NIH.rise_pg_ml} pg/mL); others exist ("
+                           + " and ".join(f"{c.rise_pg_ml}" for c in bio.ZES_SECRETIN_CRITERIA
+                                          if c is not bio.ZES_SECRETIN_NIH) + " pg/mL, notebook 06).",
     }
 
 

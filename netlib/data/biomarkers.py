@@ -16,7 +16,8 @@ from typing import Mapping
 __all__ = ["GLUCOSE_UNITS", "GLUCOSE_MG_DL_PER_MMOL_L", "FastCriterion", "FastCriteria", "FAST_CRITERIA",
            "INSULIN_MEDIATED", "FAST_SCREENS", "FAST_SOURCES", "FAST_MAX_HOURS", "ZES_GASTRIN_TIMES_ULN",
            "ZES_GASTRIN_USUAL_PG_ML", "ZES_MAX_PH", "ZES_MEETS_BOTH_SHARE", "ZES_SECRETIN_RISE_PG_ML",
-           "ZES_SECRETIN_PERFORMANCE", "ZES_CALCIUM", "ZES_BAO", "ZES_PPI_RANGE_SHARE", "ZES_FSG_SENSITIVITY",
+           "ZES_SECRETIN_PERFORMANCE", "SecretinCriterion", "ZES_SECRETIN_CRITERIA", "ZES_SECRETIN_NIH",
+           "ZES_SECRETIN_CLASSIC", "ZES_CALCIUM", "ZES_BAO", "ZES_PPI_RANGE_SHARE", "ZES_FSG_SENSITIVITY",
            "ZES_SOURCES", "ZES_PPI_OFF", "CGA_CONFOUNDERS", "CGA_PPI_EVIDENCE", "CGA_PPI_WASHOUT_WEEKS",
            "CGA_AJCC9", "CGA_SOURCES", "HIAA_FOODS", "HIAA_DRUGS", "HIAA_DIET_HOURS", "HIAA_DIET_RANGE_HOURS",
            "HIAA_CASE", "HIAA_SOURCES", "UNVERIFIED"]
@@ -149,10 +150,40 @@ ZES_MAX_PH = 2
 ZES_MEETS_BOTH_SHARE = 32
 #: Fasting gastrin is the first test: sensitivity (%) as the source gives it.
 ZES_FSG_SENSITIVITY = "98-100"
+
+
+@dataclass(frozen=True)
+class SecretinCriterion:
+    """One published criterion for a positive secretin test: the gastrin rise (pg/mL) and whether a rise exactly
+    at it counts (``inclusive``), with its sensitivity and specificity (%) in the NIH series where the source gives
+    them (None otherwise)."""
+
+    name: str
+    rise_pg_ml: int
+    inclusive: bool
+    sensitivity_percent: int | None = None
+    specificity_percent: int | None = None
+
+    @property
+    def words(self) -> str:
+        """The rule as a reader writes it, e.g. ``>= 120 pg/mL``."""
+        return f"{'>=' if self.inclusive else '>'} {self.rise_pg_ml} pg/mL"
+
+
+#: Secretin-test criteria in use: they differ, so an exercise names the one it applies (fact sheet 1, item 17 and
+#: the gastrinoma row; Berna 2006 for the NIH series, a Dutch dose study for > 100). The course uses the NIH one.
+ZES_SECRETIN_CRITERIA: tuple[SecretinCriterion, ...] = (
+    SecretinCriterion("classic", 200, True, 83, 100),
+    SecretinCriterion("NIH", 120, True, 94, 100),
+    SecretinCriterion("Dutch dose study", 100, False),
+)
+#: The criterion the course applies (NIH) and the classic one it replaced.
+ZES_SECRETIN_NIH = next(c for c in ZES_SECRETIN_CRITERIA if c.name == "NIH")
+ZES_SECRETIN_CLASSIC = next(c for c in ZES_SECRETIN_CRITERIA if c.name == "classic")
 #: Otherwise the secretin test: a gastrin rise of at least this (pg/mL) is positive (NIH criterion) ...
-ZES_SECRETIN_RISE_PG_ML = 120
+ZES_SECRETIN_RISE_PG_ML = ZES_SECRETIN_NIH.rise_pg_ml
 #: ... with this performance in the NIH series (%, sensitivity and specificity).
-ZES_SECRETIN_PERFORMANCE = (94, 100)
+ZES_SECRETIN_PERFORMANCE = (ZES_SECRETIN_NIH.sensitivity_percent, ZES_SECRETIN_NIH.specificity_percent)
 #: The calcium test: positive at a rise of at least 395 pg/mL; less sensitive (62 %), but positive in 38-50 % of
 #: patients whose secretin test is negative (fact sheet 2, 2.16).
 ZES_CALCIUM = {"rise_pg_ml": 395, "sensitivity_percent": 62, "secretin_negative_positive": "38-50 %"}

@@ -8,10 +8,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from netlib import checks
+from netlib.data import biomarkers as _ZES
 from netlib.errors import InvalidTypeError, InvalidValueError
 
 __all__ = ["Syndrome", "SYNDROMES", "FEATURES", "FEATURE_WORDS", "RELATED_FEATURES", "GastricType", "GASTRIC_TYPES", "get", "match",
            "in_words"]
+
+# Gastrinoma cut-offs are kept once, with the other biomarker criteria.
+_NIH, _CLASSIC = _ZES.ZES_SECRETIN_NIH, _ZES.ZES_SECRETIN_CLASSIC
 
 
 @dataclass(frozen=True)
@@ -46,14 +50,17 @@ SYNDROMES: dict[str, Syndrome] = {s.key: s for s in (
     Syndrome("gastrinoma", "Gastrinoma (Zollinger-Ellison syndrome)", "gastrin",
              ("peptic_ulcers", "reflux", "diarrhoea", "abdominal_pain"),
              "Refractory or multiple peptic ulcers, reflux, diarrhoea, abdominal pain.",
-             "Fasting gastrin >= 10x the upper limit of normal with acid hypersecretion; secretin test: a gastrin "
-             "rise >= 120 pg/mL (NIH series: 94 % sensitive, 100 % specific; the classic >= 200 pg/mL is 83 % "
-             "sensitive).",
+             f"Fasting gastrin >= {_ZES.ZES_GASTRIN_TIMES_ULN}x the upper limit of normal with acid "
+             f"hypersecretion; secretin test: a gastrin rise {_NIH.words} (NIH series: {_NIH.sensitivity_percent} % "
+             f"sensitive, {_NIH.specificity_percent} % specific; the classic {_CLASSIC.words} is "
+             f"{_CLASSIC.sensitivity_percent} % sensitive).",
              "Duodenum (70-80 % in modern series) or pancreas, mostly within the gastrinoma triangle; 15-35 % MEN1.",
              "High-dose proton-pump inhibitor; surgery for localised gastrinoma.",
              ("Proton-pump inhibitors raise serum gastrin (and serum chromogranin A): test off the PPI only if "
               "stopping it is safe.",
-              "Secretin-test criteria differ (>= 200, >= 120, > 100 pg/mL): state which one applies."),
+              "Secretin-test criteria differ ("
+              + ", ".join(c.words.removesuffix(" pg/mL") for c in _ZES.ZES_SECRETIN_CRITERIA)
+              + " pg/mL): state which one applies."),
              ("zes_review", "berna2006_secretin", "gastrinoma_triangle", "enets2023_functioning", "pdq_pnet")),
     Syndrome("glucagonoma", "Glucagonoma", "glucagon",
              ("necrolytic_migratory_erythema", "diabetes", "venous_thrombosis"),

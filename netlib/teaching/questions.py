@@ -881,35 +881,27 @@ def incidence_reading_key(year: int = 2000, tolerance: float = 0.5) -> NumericKe
                       otherwise=f"find the {year} point of an all-NET line and read its height on the left axis.")
 
 
-_SECRETIN = re.compile(r"secretin test: a gastrin rise >= (?P<nih>\d+) pg/mL \(NIH series: (?P<sens>\d+) % "
-                       r"sensitive, (?P<spec>\d+) % specific; the classic >= (?P<classic>\d+) pg/mL is "
-                       r"(?P<classic_sens>\d+) % sensitive\)")
-_SECRETIN_CRITERIA = re.compile(r"Secretin-test criteria differ \((?P<all>[^)]*) pg/mL\)")
-
-
 def secretin_criterion_key() -> NumericKey:
     """Key of the task "the gastrin rise (pg/mL) that makes a secretin test positive, by the NIH criterion the
-    catalogue quotes", read from the gastrinoma entry of :mod:`netlib.data.syndromes` (its key test, and the
-    pitfall that lists the other criteria); each other criterion is a trap that says where it stands. Exact
+    catalogue quotes", read from the secretin criteria of :mod:`netlib.data.biomarkers` (which the gastrinoma entry
+    of the syndrome catalogue quotes); each other criterion is a trap that says where it stands. Exact
     (tolerance 0)."""
-    from netlib.data import syndromes
+    from netlib.data import biomarkers as bio
     from netlib.teaching.exercises import NumericKey
     from netlib.teaching.exercises import Trap as KeyTrap
 
-    s = syndromes.get("gastrinoma")
-    m = _SECRETIN.search(s.key_test)
-    crit = next((c for p in s.pitfalls if (c := _SECRETIN_CRITERIA.search(p))), None)
-    if m is None or crit is None:
-        raise InvalidValueError("gastrinoma", "the secretin-test criteria are not in the catalogue's usual wording")
-    nih, classic = float(m["nih"]), float(m["classic"])
-    traps = [KeyTrap(classic, 0.0, f"{classic:g} pg/mL is the classic criterion: specific, but only "
-                                   f"{m['classic_sens']} % sensitive in the NIH series, so it misses gastrinomas. "
-                                   "The catalogue quotes the NIH criterion, a lower cut-off.")]
-    traps += [KeyTrap(v, 0.0, f"A rise above {v:g} pg/mL is a criterion used in other references; this task asks "
-                              "for the NIH criterion that the catalogue quotes.")
-              for v in (float(x) for x in re.findall(r"\d+", crit["all"])) if v not in (nih, classic)]
-    return NumericKey(nih, 0.0, "pg/mL",
-                      f"The NIH criterion: a gastrin rise of at least {nih:g} pg/mL after secretin ({m['sens']} % "
-                      f"sensitive, {m['spec']} % specific in the NIH series). Always name the criterion you use.",
+    nih, classic = bio.ZES_SECRETIN_NIH, bio.ZES_SECRETIN_CLASSIC
+    traps = [KeyTrap(float(classic.rise_pg_ml), 0.0,
+                     f"{classic.rise_pg_ml:g} pg/mL is the classic criterion: specific, but only "
+                     f"{classic.sensitivity_percent} % sensitive in the NIH series, so it misses gastrinomas. "
+                     "The catalogue quotes the NIH criterion, a lower cut-off.")]
+    traps += [KeyTrap(float(c.rise_pg_ml), 0.0, f"A rise above {c.rise_pg_ml:g} pg/mL is a criterion used in other "
+                                               "references; this task asks for the NIH criterion that the catalogue "
+                                               "quotes.")
+              for c in bio.ZES_SECRETIN_CRITERIA if c not in (nih, classic)]
+    return NumericKey(float(nih.rise_pg_ml), 0.0, "pg/mL",
+                      f"The NIH criterion: a gastrin rise of at least {nih.rise_pg_ml:g} pg/mL after secretin "
+                      f"({nih.sensitivity_percent} % sensitive, {nih.specificity_percent} % specific in the NIH "
+                      "series). Always name the criterion you use.",
                       tuple(traps),
                       "Read the gastrinoma row of the catalogue table: its key test names the secretin criterion.")
