@@ -89,6 +89,8 @@ FLAGS: dict[str, str] = {
                              "needs review (sampling, heterogeneity, MiNEN).",
     "morphology_required": "Proliferation is in the G3 range; only morphology (differentiation) separates "
                            "NET G3 from NEC.",
+    "thoracic_morphology_required": "Morphology not reported: a lung or thymic NEN is classified by its cytology "
+                                    "(carcinoid, small cell or large cell) together with mitoses and necrosis.",
     "differentiation_assumed_well": "Differentiation not reported; a NET was assumed because proliferation "
                                     "is in the G1/G2 range. Confirm on morphology.",
     "differentiation_morphology_conflict": "Differentiation and morphology contradict each other.",
@@ -392,6 +394,39 @@ def _proliferation(f: Findings, b: _Builder) -> int | None:
     return top
 
 
+def _nec_proliferation(f: Findings, b: _Builder) -> int | None:
+    """For a carcinoma (poorly differentiated): where each reported count lies, in words that never call it a NET
+    (its grade is set by its differentiation, so no count "could raise" it and no neighbouring NET grade is
+    discussed). Records the bands and cut-offs as data; returns the highest band index, or None when nothing
+    was reported or a value fell in a WHO 2010 gap."""
+    t = b.table
+    given = {p: v for p, v in (("ki67", f.ki67_percent), ("mitoses", f.mitoses_per_2mm2)) if v is not None}
+    if not given:
+        b.steps.append("Neither the Ki-67 index nor the mitotic count was reported: a neuroendocrine carcinoma is "
+                       "recognised by its morphology, not by a count.")
+        return None
+    idx: dict[str, int] = {}
+    for p, v in given.items():
+        i = t.band_index(p, v)
+        if i is None:
+            gap = t.gap_containing(p, v)
+            b.steps.append(f"{_fmt(p, v, t)} falls in the gap {gap.describe('%') if gap else ''} of {t.title}.")
+            continue
+        idx[p] = i
+        iv = t.bands[i].interval(p)
+        b.bands[p] = t.bands[i].label
+        b.cutoffs += _band_cutoffs(t, p, i, v)
+        count = _fmt(p, v, t)
+        count = count[0].upper() + count[1:]
+        if i == len(t.bands) - 1:
+            b.steps.append(f"{count} is in the highest range ({iv.describe(_unit(p, t))}), as expected in "
+                           "a carcinoma.")
+        else:
+            b.steps.append(f"{count} is in the range {iv.describe(_unit(p, t))} that would make a "
+                           f"well-differentiated tumour {t.bands[i].label}.")
+    return max(idx.values()) if idx else None
+
+
 def _minen(f: Findings, b: _Builder) -> Grade | None:
     """MiNEN check; returns a final Grade or None to continue grading as a NEN."""
     ne = f.ne_component_percent
@@ -441,17 +476,18 @@ def _grade_digestive(f: Findings, table: GradingTable) -> Grade:
     diff = _effective_differentiation(f, b)
     if diff is False:
         return b.done("undetermined", "differentiation", b.steps[-1])
-    band = _proliferation(f, b)
     if diff == "poor":
         subtype = {"small_cell": "small cell", "large_cell": "large cell"}.get(f.morphology or "")
         b.sources.append("net_vs_nec_review")
         why = b.step("Poorly differentiated: a neuroendocrine carcinoma, high grade by definition; it gets no "
                      "numerical grade." + ("" if subtype else " Small vs large cell type not reported."))
+        band = _nec_proliferation(f, b)
         if band is not None and band < len(table.bands) - 1:
             b.flag("inconsistent_with_nec")
             b.steps.append("But proliferation is in the NET G1/G2 range, unusual for a NEC: review sampling, "
                            "heterogeneity and the possibility of a MiNEN.")
         return b.done("NEC", "differentiation", why, subtype)
+    band = _proliferation(f, b)
     if band is None:
         if "no_proliferation_data" in b.flags:
             b.steps.append("A grade cannot be assigned without Ki-67 or mitoses.")
@@ -496,7 +532,7 @@ def _grade_thoracic(f: Findings, table: GradingTable) -> Grade:
             morph = "carcinoid"
             b.steps.append("Well differentiated: carcinoid morphology assumed.")
         else:
-            b.flag("morphology_required")
+            b.flag("thoracic_morphology_required")
             why = b.step("Morphology not reported: carcinoid vs small cell vs large cell cytology is needed.")
             return b.done("undetermined", "morphology", why)
     m = f.mitoses_per_2mm2

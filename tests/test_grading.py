@@ -2,6 +2,7 @@ import numpy as np
 import pytest
 
 from netlib import Findings, grade
+from netlib.data.criteria import get_table
 from netlib.grading import FLAGS, LABELS, grade_array
 
 
@@ -70,6 +71,28 @@ def test_poor_differentiation_with_low_ki67_is_nec_flagged():
     r = g(site="colon", differentiation="poor", ki67_percent=15, mitoses_per_2mm2=5)
     assert r.label == "NEC" and "inconsistent_with_nec" in r.flags
     assert g(site="colon", differentiation="poor").label == "NEC"
+
+
+@pytest.mark.parametrize("counts", [dict(ki67_percent=80), dict(mitoses_per_2mm2=40), dict(ki67_percent=15),
+                                    dict(ki67_percent=80, mitoses_per_2mm2=1), dict()])
+@pytest.mark.parametrize("criteria", [None, "who2010_digestive", "who2017_pancreas"])
+def test_a_carcinoma_card_never_grades_it_as_a_net(counts, criteria):
+    """A NEC is high grade by its differentiation: its steps never say a count 'could raise the grade', never name a
+    NET grade as the count's result ('-> NET G3') and never argue with a neighbouring NET grade; the count's band
+    stays in the decision as data."""
+    r = grade(Findings(site="pancreas", differentiation="poor", **counts), criteria)
+    assert r.label == "NEC" and r.decision.by == "differentiation"
+    text = " ".join(r.steps)
+    assert "could raise" not in text and "->" not in text and "Not NET" not in text, r.steps
+    assert "single_parameter" not in r.flags
+    table = get_table(criteria or "who2022_digestive")
+    bands = [table.band_index(p, v) for p, v in (("ki67", counts.get("ki67_percent")),
+                                                  ("mitoses", counts.get("mitoses_per_2mm2"))) if v is not None]
+    below_top = bool(bands) and max(bands) < len(table.bands) - 1
+    assert ("inconsistent_with_nec" in r.flags) == below_top, (counts, r.flags)
+    if counts.get("ki67_percent") == 80 and criteria is None:
+        assert r.decision.band("ki67") == "NET G3"  # the table's band, as data
+        assert any("highest range" in s for s in r.steps)
 
 
 def test_differentiation_morphology_conflict():
@@ -141,7 +164,9 @@ def test_lung_size_rule():
 def test_lung_missing_data():
     assert "mitoses_required" in lung(necrosis="absent").flags
     assert "necrosis_required" in lung(mitoses_per_2mm2=1).flags
-    assert "morphology_required" in grade(Findings(site="lung", mitoses_per_2mm2=50)).flags
+    r = grade(Findings(site="lung", mitoses_per_2mm2=50))
+    assert "thoracic_morphology_required" in r.flags and "morphology_required" not in r.flags
+    assert "NET G3" not in " ".join(r.flag_sentences())
 
 
 def test_lung_high_grade():
