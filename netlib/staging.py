@@ -254,8 +254,10 @@ def _unused_steps(f: Findings, *, staged: bool, reason: str = "") -> list[str]:
                    "this staging system applies.")
     other = _reported(f, NOT_TNM_FIELDS)
     if other:
-        out.append(f"Not used for TNM: {_named(f, other)}. TNM describes anatomical extent; these describe "
-                   "function, risk factors, margins or treatment.")
+        # named without their values: a stage card is read before the management question of the same case, and
+        # values such as a Krenning score would answer part of it
+        out.append(f"Not used for TNM: {', '.join(FIELD_LABELS[n] for n in other)}. TNM describes anatomical "
+                   "extent; these describe function, risk factors, margins or treatment.")
     return out
 
 

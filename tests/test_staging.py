@@ -235,6 +235,16 @@ def test_unused_findings_are_summarised_only_when_reported():
     assert any("size" in x for x in s.steps) and any("lymphovascular invasion" in x for x in s.steps)
 
 
+def test_findings_not_used_for_tnm_are_named_without_their_values():
+    """The stage card comes before the management question of a workshop case: it names the Krenning score, the
+    SSTR status and the prior therapies as not used for TNM, but does not give their values away."""
+    f = Findings(site="pancreas", differentiation="well", ki67_percent=12, metastasis="liver_only",
+                 sstr_positive=True, krenning_score=2, prior_therapies=["somatostatin_analogue"], progression=True)
+    summary = next(x for x in stage(f).steps if x.startswith("Not used for TNM"))
+    assert all(FIELD_LABELS[n] in summary for n in ("krenning_score", "sstr_positive", "prior_therapies"))
+    assert "(" not in summary and "2" not in summary and "somatostatin" not in summary, summary
+
+
 # --- AJCC 8: named organs are T4 where the site's T4 says "other organs"; depth words ---------------------------
 @pytest.mark.parametrize("site,organ", [("jejunum_ileum", "colon"), ("jejunum_ileum", "stomach"),
                                         ("stomach", "colon"), ("stomach", "spleen"), ("duodenum", "stomach"),
