@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from netlib.errors import InvalidTypeError, InvalidValueError
 
-__all__ = ["Manifestation", "HereditarySyndrome", "SYNDROMES", "SITES", "get", "NOT_STATED", "PNET_FREQUENCY_ORDER",
+__all__ = ["FIRST_DEGREE_RISK_PERCENT", "Manifestation", "HereditarySyndrome", "SYNDROMES", "SITES", "get", "NOT_STATED", "PNET_FREQUENCY_ORDER",
            "PNET_FREQUENCY_ORDER_SOURCES", "INHERITED_SHARE", "RED_FLAGS", "EARLY_ONSET_AGE", "TestingIndication",
            "TESTING_INDICATIONS", "MEN1_MAIN_TUMOURS", "MEN1_MIN_MAIN_TUMOURS",
            "MEN1_MIN_WITH_RELATIVE", "MEN1_TYPE_SITES", "RED_FLAG_CONTEXT_WORDS", "THYMIC_MEN1_SHARE", "MEN1_CRITERIA_SOURCES", "RED_FLAG_SOURCES", "SPORADIC_GERMLINE", "SomaticDriver",
@@ -72,13 +72,16 @@ class HereditarySyndrome:
         return ", ".join(f"{p:g} % by {age} years" for age, p in self.penetrance)
 
 
+#: Autosomal dominant inheritance: the chance (%) that a first-degree relative of a carrier inherits the variant.
+FIRST_DEGREE_RISK_PERCENT = 50.0
+
 _MEN1_SRC = ("thakker2012_men1", "pdq_men1_genetics", "men1_manifestations_review")
 
 SYNDROMES: dict[str, HereditarySyndrome] = {s.key: s for s in (
     HereditarySyndrome(
         "men1", "MEN1", "Multiple endocrine neoplasia type 1",
         "MEN1, which encodes menin (610 amino acids)",
-        "autosomal dominant: each first-degree relative of a carrier has a 50 % risk",
+        f"autosomal dominant: each first-degree relative of a carrier has a {FIRST_DEGREE_RISK_PERCENT:g} % risk",
         "1-2 per 100,000 (NCI PDQ, labelled incidence) to 2-3 per 100,000 (a review, labelled prevalence)",
         ((30, 45.0), (50, 82.0), (70, 96.0)),
         (Manifestation(("parathyroid",), "hyperparathyroidism", "90-100 % of MEN1 patients",

@@ -18,7 +18,6 @@ functions; they import :mod:`netlib.teaching` only when called.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -747,10 +746,10 @@ def penetrance_key(age: int = 50) -> "NumericKey":
     value = ages[age]
     traps = [Trap(v, 0.0, f"{v:g} % is the penetrance by {a} years; the question asks by {age}.")
              for a, v in ages.items() if a != age]
-    inherit = re.search(r"(\d+(?:\.\d+)?) % risk", men1.inheritance)
-    if inherit and float(inherit.group(1)) != value:
-        traps.append(Trap(float(inherit.group(1)), 0.0,
-                          f"{inherit.group(1)} % is the chance that a first-degree relative inherits the variant "
+    inherit = data.FIRST_DEGREE_RISK_PERCENT
+    if inherit != value:
+        traps.append(Trap(inherit, 0.0,
+                          f"{inherit:g} % is the chance that a first-degree relative inherits the variant "
                           "(autosomal dominant); penetrance is the share of carriers who develop tumours."))
     return NumericKey(value, 0.0, "%", f"{value:g} % of MEN1 carriers are affected by {age} years "
                                        f"({men1.penetrance_words()}).", tuple(traps),
