@@ -129,6 +129,14 @@ def test_bounds(spec, inside, outside):
         _refused(text, spec, "outside the allowed range")
 
 
+@pytest.mark.parametrize("spec, typed", [(KI67, "-5"), (KI67, "100,1"), (KI67, "-0.10"), (NODES, "501"),
+                                         (NODES, "-2"), (AREA, "0,0")])
+def test_an_out_of_range_message_echoes_what_was_typed(spec, typed):
+    msg = _refused(typed, spec, "outside the allowed range")
+    assert f"'{typed}' is outside the allowed range" in msg, msg
+    assert f": {float(typed.replace(',', '.'))!r} is outside" not in msg, msg  # not the number read from it
+
+
 def test_low_open_is_worded_as_greater_than():
     msg = _refused("0", AREA)
     assert msg.endswith("expected a number > 0 and <= 50 (mm2)")

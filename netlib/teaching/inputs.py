@@ -110,9 +110,15 @@ def parse_number(text: str, *, name: str, low: float, high: float, integer: bool
         raise refuse("the box is empty")
     if len(s) > MAX_LENGTH:
         raise refuse(f"{shown} is too long to be a number")
+    def in_range(value: float | int) -> float | int:
+        # The message echoes what was typed ('-5', '100,1'), not the number read from it (-5.0, 100.1).
+        if value > high or value < low or (low_open and value == low):
+            raise refuse(f"{shown} is outside the allowed range")
+        return value
+
     if integer:
         if _WHOLE.fullmatch(s):
-            return checks.integer(name, int(s), low, high, unit=unit)
+            return in_range(int(s))
         if _DECIMAL.fullmatch(s) or _SEPARATED.fullmatch(s) or _EXPONENT.fullmatch(s):
             raise refuse(f"a whole number is needed, got {shown} (no decimal point, comma or exponent)")
     elif _AMBIGUOUS.fullmatch(s) and _both_readings_allowed(s, low, high, low_open):
@@ -122,7 +128,7 @@ def parse_number(text: str, *, name: str, low: float, high: float, integer: bool
         value = float(s.replace(",", "."))
         if not math.isfinite(value):  # a 40-character number is finite, but be sure
             raise refuse(f"{shown} is not a finite number")
-        return checks.number(name, value + 0.0, low, high, low_open=low_open, unit=unit)  # + 0.0: no -0.0
+        return float(in_range(value)) + 0.0  # + 0.0: no -0.0
     elif _SEPARATED.fullmatch(s):
         raise refuse(f"{shown} has more than one decimal point or comma (a comma is a decimal comma, never a "
                      f"thousands separator; type e.g. 2.9 or 2,9)")
