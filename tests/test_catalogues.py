@@ -32,7 +32,10 @@ def test_match_and_get_bad_input():
 
 
 def test_gastric_types():
-    assert syndromes.GASTRIC_TYPES[1].share == "75-80 %"
+    assert syndromes.GASTRIC_TYPES[1].share == "75-80 %" and syndromes.GASTRIC_TYPES[2].share == "about 5 %"
+    shares = [g.share_percent for g in syndromes.GASTRIC_TYPES.values()]
+    assert all(0 <= low <= high <= 100 for low, high in shares)
+    assert sum(low for low, _ in shares) <= 100 <= sum(high for _, high in shares)  # the three types are all of them
     assert "gastrectomy" in syndromes.GASTRIC_TYPES[3].management
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import math
+import re
 
 import matplotlib
 
@@ -103,6 +104,9 @@ def test_each_manifestation_names_the_series_it_comes_from():
         for m in s.manifestations:
             assert m.sources and all(k in s.sources or k in references.REFERENCES for k in m.sources), (s.key, m)
             assert set(m.sites) <= set(D.SITES)
+            # a number and the population it refers to come together, or neither does
+            assert bool(m.rate) == bool(m.of) and m.frequency == (f"{m.rate} {m.of}" if m.rate else ""), m
+            assert not m.rate or re.fullmatch(r"(about )?\d+(\.\d+)?(-\d+(\.\d+)?)? %|\d+ of \d+", m.rate), m
 
 
 def test_thymic_share_is_the_fact_sheets_and_cites_its_series():
@@ -496,6 +500,8 @@ def test_hereditary_sites_figure_is_drawn_from_the_catalogue():
     try:
         texts = [t.get_text() for t in fig.axes[0].texts]
         assert texts.count("listed,\nno figure") == 2  # MEN1 pituitary, NF1 duodenum
+        rates = {m.rate.replace(" %", "\u00a0%") for s in D.SYNDROMES.values() for m in s.manifestations if m.rate}
+        assert {t.split("\n")[0] for t in texts if not t.startswith("listed")} <= rates  # each box shows a rate
         assert "90-100\u00a0%" in texts and "0.65\u00a0%" in texts and "17\u00a0%" in texts and "2 of 48" in texts
         # the combined duodenopancreatic range is shown once, across both organs, not once per organ
         assert sum("80-100" in t for t in texts) == 1 and "80-100\u00a0%\nboth organs together" in texts

@@ -303,6 +303,11 @@ def test_gastric_types_come_from_the_data():
     for g in GASTRIC_TYPES.values():
         assert f"Type {g.type}" in texts and g.share in texts
         assert g.background.split()[0] in texts
+    # the bars span exactly the stored shares (a single figure gets a narrow bar centred on it)
+    bars = sorted(((p.get_y(), p.get_x(), p.get_x() + p.get_width()) for p in fig.axes[-1].patches), reverse=True)
+    for g, (_, left, right) in zip(sorted(GASTRIC_TYPES.values(), key=lambda g: g.type), bars):
+        low, high = g.share_percent
+        assert (left, right) == pytest.approx((low, high) if high > low else (low - 0.4, low + 0.4)), g.type
     cap = plots.caption(fig)
     assert all(plots._cite(k) in cap for g in GASTRIC_TYPES.values() for k in g.sources)
     assert not any(k in cap for g in GASTRIC_TYPES.values() for k in g.sources)  # cited in words, not by key

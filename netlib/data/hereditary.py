@@ -30,12 +30,19 @@ SITES: tuple[str, ...] = ("parathyroid", "anterior pituitary", "pancreas", "duod
 @dataclass(frozen=True)
 class Manifestation:
     """One tumour a syndrome causes: where (``sites``, words of :data:`SITES`), what, and how often as the source
-    states it (``frequency``, with its denominator; empty when the source gives no number)."""
+    states it: ``rate`` is the number itself (``"90-100 %"``, ``"2 of 48"``; the figure of notebook 09 shows it) and
+    ``of`` the population it refers to (``"of MEN1 patients"``); both empty when the source gives no number."""
 
     sites: tuple[str, ...]
     tumour: str
-    frequency: str
+    rate: str
+    of: str
     sources: tuple[str, ...]
+
+    @property
+    def frequency(self) -> str:
+        """How often, in words with its denominator (``"90-100 %", "of MEN1 patients"``); empty when not given."""
+        return f"{self.rate} {self.of}".strip()
 
 
 @dataclass(frozen=True)
@@ -84,21 +91,21 @@ SYNDROMES: dict[str, HereditarySyndrome] = {s.key: s for s in (
         f"autosomal dominant: each first-degree relative of a carrier has a {FIRST_DEGREE_RISK_PERCENT:g} % risk",
         "1-2 per 100,000 (NCI PDQ, labelled incidence) to 2-3 per 100,000 (a review, labelled prevalence)",
         ((30, 45.0), (50, 82.0), (70, 96.0)),
-        (Manifestation(("parathyroid",), "hyperparathyroidism", "90-100 % of MEN1 patients",
+        (Manifestation(("parathyroid",), "hyperparathyroidism", "90-100 %", "of MEN1 patients",
                        ("men1_manifestations_review",)),
-         Manifestation(("anterior pituitary",), "anterior pituitary tumour (one of the three main tumours)", "",
+         Manifestation(("anterior pituitary",), "anterior pituitary tumour (one of the three main tumours)", "", "",
                        ("thakker2012_men1",)),
          Manifestation(("pancreas", "duodenum"), "duodenopancreatic NETs, non-functioning",
-                       "80-100 % of MEN1 patients", ("men1_manifestations_review",)),
+                       "80-100 %", "of MEN1 patients", ("men1_manifestations_review",)),
          Manifestation(("pancreas", "duodenum"), "duodenopancreatic NETs, functioning (gastrinoma the commonest)",
-                       "20-70 % of MEN1 patients", ("men1_manifestations_review",)),
-         Manifestation(("duodenum",), "gastrinoma: small, multiple, mostly duodenal", "about 42 % of MEN1 patients",
+                       "20-70 %", "of MEN1 patients", ("men1_manifestations_review",)),
+         Manifestation(("duodenum",), "gastrinoma: small, multiple, mostly duodenal", "about 42 %", "of MEN1 patients",
                        ("plockinger2012_men1_gastrinoma",)),
          Manifestation(("stomach",), "gastric NET (all gastric NETs in MEN1 together; type 2 gastric NETs grow on "
-                                     "MEN1 with Zollinger-Ellison syndrome)", "7-35 % of MEN1 patients",
+                                     "MEN1 with Zollinger-Ellison syndrome)", "7-35 %", "of MEN1 patients",
                        ("men1_manifestations_review",)),
-         Manifestation(("thymus",), "thymic NET", "0-8 % of MEN1 patients", ("men1_manifestations_review",)),
-         Manifestation(("bronchus",), "bronchial NET", "0-8 % of MEN1 patients", ("men1_manifestations_review",))),
+         Manifestation(("thymus",), "thymic NET", "0-8 %", "of MEN1 patients", ("men1_manifestations_review",)),
+         Manifestation(("bronchus",), "bronchial NET", "0-8 %", "of MEN1 patients", ("men1_manifestations_review",))),
         ("several endocrine tumours in one person (parathyroid, pituitary, duodenum or pancreas)",
          "a relative with MEN1",
          "a gastrinoma: MEN1 causes 20-30 % of Zollinger-Ellison syndrome"),
@@ -129,13 +136,13 @@ SYNDROMES: dict[str, HereditarySyndrome] = {s.key: s for s in (
         "below 1 per million; first described in 2006",
         (),
         (Manifestation(("parathyroid",), "primary hyperparathyroidism (86 % single-gland)",
-                       "75 % of 48 symptomatic cases; 53.4 % by age 60 in a 74-case analysis",
+                       "75 %", "of 48 symptomatic cases; 53.4 % by age 60 in a 74-case analysis",
                        ("singeisen2023_men4", "men4_cdkn1b_phenotype")),
-         Manifestation(("anterior pituitary",), "pituitary tumour", "44 % of 48 symptomatic cases",
+         Manifestation(("anterior pituitary",), "pituitary tumour", "44 %", "of 48 symptomatic cases",
                        ("singeisen2023_men4",)),
-         Manifestation(("pancreas",), "endocrine pancreatic tumour", "15 % of 48 symptomatic cases",
+         Manifestation(("pancreas",), "endocrine pancreatic tumour", "15 %", "of 48 symptomatic cases",
                        ("singeisen2023_men4",)),
-         Manifestation(("thymus",), "thymic tumour", "2 of 48 symptomatic cases", ("singeisen2023_men4",))),
+         Manifestation(("thymus",), "thymic tumour", "2 of 48", "symptomatic cases", ("singeisen2023_men4",))),
         ("a MEN1-like picture without a MEN1 mutation",),
         (),
         ("Clinically MEN1-like; 75 % of 48 symptomatic cases were women.",
@@ -148,7 +155,7 @@ SYNDROMES: dict[str, HereditarySyndrome] = {s.key: s for s in (
         NOT_STATED,
         (),
         (Manifestation(("pancreas",), "pancreatic NET (metastatic in 9 of 108, 8.3 %)",
-                       "17 % (108 of 633 patients, NIH)", ("blansfield2007_vhl_pnet",)),),
+                       "17 %", "(108 of 633 patients, NIH)", ("blansfield2007_vhl_pnet",)),),
         ("a pancreatic NET in a person or family with von Hippel-Lindau disease",),
         ("Metastasis was linked to size above 3 cm, a germline exon 3 mutation (78 % vs 46 %) and a short tumour "
          "doubling time (mean 337 vs 2,630 days). Proposed criteria for not operating: below 3 cm, no exon 3 "
@@ -162,7 +169,7 @@ SYNDROMES: dict[str, HereditarySyndrome] = {s.key: s for s in (
         NOT_STATED,
         (),
         (Manifestation(("duodenum",), "somatostatin-rich duodenal NET (the NF1-associated ones in the series were "
-                                      "duodenal)", "", ("garbrecht_somatostatin_nets", "pdq_gi_net")),),
+                                      "duodenal)", "", "", ("garbrecht_somatostatin_nets", "pdq_gi_net")),),
         ("a duodenal somatostatin-producing NET: somatostatin predominated in 26 % of 82 duodenal vs 4 % of 541 "
          "pancreatic NETs, and up to half of duodenal D-cell tumours occur with NF1",),
         (),
@@ -175,7 +182,7 @@ SYNDROMES: dict[str, HereditarySyndrome] = {s.key: s for s in (
         NOT_STATED,
         (),
         (Manifestation(("pancreas",), "non-functioning pancreatic NET (16 patients, median age 18 years)",
-                       "0.65 % in two TSC databases", ("tsc_nf_pnet_2021",)),),
+                       "0.65 %", "in two TSC databases", ("tsc_nf_pnet_2021",)),),
         (),
         (),
         (),

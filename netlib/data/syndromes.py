@@ -154,27 +154,37 @@ def match(features) -> list[tuple[Syndrome, tuple[str, ...]]]:
 
 @dataclass(frozen=True)
 class GastricType:
-    """One type of gastric NET: background, gastrin and pH, share, behaviour, management."""
+    """One type of gastric NET: background, gastrin and pH, share, behaviour, management.
+
+    ``share_percent``: the type's share of all gastric NETs as the sources give it, (low, high) in % (0-100); a
+    single approximate figure is stored as (x, x) and read "about x %".
+    """
 
     type: int
     background: str
     gastrin: str
     ph: str
-    share: str
+    share_percent: tuple[float, float]
     behaviour: str
     management: str
     sources: tuple[str, ...]
 
+    @property
+    def share(self) -> str:
+        """The share in words: ``"75-80 %"``, or ``"about 5 %"`` for a single approximate figure."""
+        low, high = self.share_percent
+        return f"about {low:g} %" if low == high else f"{low:g}-{high:g} %"
+
 
 GASTRIC_TYPES: dict[int, GastricType] = {g.type: g for g in (
-    GastricType(1, "chronic atrophic (autoimmune) gastritis", "high", "high (achlorhydria)", "75-80 %",
+    GastricType(1, "chronic atrophic (autoimmune) gastritis", "high", "high (achlorhydria)", (75, 80),
                 "multifocal, small; metastases < 5 %",
                 "<= 10 mm: endoscopic surveillance or resection; > 10 mm: endoscopic resection",
                 ("enets2023_gastroduodenal", "pdq_gi_net", "esge2022")),
-    GastricType(2, "gastrinoma (Zollinger-Ellison), mostly with MEN1", "high", "low (acid hypersecretion)", "about 5 %",
+    GastricType(2, "gastrinoma (Zollinger-Ellison), mostly with MEN1", "high", "low (acid hypersecretion)", (5, 5),
                 "usually indolent", "treat the gastrinoma; endoscopic management of the gastric lesions",
                 ("enets2023_gastroduodenal", "pdq_gi_net")),
-    GastricType(3, "sporadic, no background disease", "normal", "normal", "15-25 %",
+    GastricType(3, "sporadic, no background disease", "normal", "normal", (15, 25),
                 "aggressive; metastases in more than half",
                 "partial or total gastrectomy with lymphadenectomy; endoscopic resection only for small (< 1 cm), superficial, "
                 "low-grade tumours without nodes (ENETS 2023 is more permissive than North American guidance)",

@@ -984,15 +984,6 @@ def trial_forest(keys=None):
 
 
 # --- notebook 06: gastric NET types ---------------------------------------------------------------------------------
-def _share_range(text: str) -> tuple[float, float] | None:
-    """'75-80 %' -> (75, 80); 'about 5 %' -> (5, 5); anything else -> None (then only the words are shown)."""
-    m = re.search(r"(\d+(?:\.\d+)?)\s*-\s*(\d+(?:\.\d+)?)\s*%", text)
-    if m:
-        return float(m.group(1)), float(m.group(2))
-    m = re.search(r"(\d+(?:\.\d+)?)\s*%", text)
-    return (float(m.group(1)),) * 2 if m else None
-
-
 def gastric_types():
     """Gastric NET types 1-3 side by side, from :data:`netlib.data.syndromes.GASTRIC_TYPES`.
 
@@ -1058,11 +1049,8 @@ def gastric_types():
     # the shares as range bars
     axb = fig.add_axes((0.2, 0.45 / H, 0.62, (chart_h - 0.85) / H))
     for j, g in enumerate(types):
-        r = _share_range(g.share)
         yy = len(types) - 1 - j
-        if r is None:
-            continue
-        lo, hi = r
+        lo, hi = g.share_percent
         axb.barh(yy, max(hi - lo, 0.8), left=lo if hi > lo else lo - 0.4, height=0.55, color=colours[j],
                  hatch=hatches[j], edgecolor="black", lw=0.6)
         axb.text(hi + 1.5, yy, g.share, va="center", fontsize=8.5)
@@ -1216,15 +1204,6 @@ def case_map(cases=None):
 # --- notebook 09: hereditary syndromes ------------------------------------------------------------------------------
 
 
-def _short_frequency(text: str) -> str:
-    """'90-100 % of MEN1 patients' -> '90-100 %'; '2 of 48 symptomatic cases' -> '2 of 48'; '' -> ''."""
-    m = re.match(r"(?:about )?\d[\d.,]*(?:-\d[\d.,]*)? %", text)
-    if m:
-        return m.group(0)
-    m = re.match(r"\d+ of \d+", text)
-    return m.group(0) if m else ""
-
-
 def hereditary_sites(syndromes: Sequence[str] | None = None):
     """Which organs each inherited syndrome puts tumours in, as a grid (syndromes x organs) drawn from
     :data:`netlib.data.hereditary.SYNDROMES`.
@@ -1262,7 +1241,7 @@ def hereditary_sites(syndromes: Sequence[str] | None = None):
                 spans += 1
             for c in (cols if span else [j]):
                 cells.append((i, c, s, m))
-            short = _short_frequency(m.frequency)
+            short = m.rate  # the number only; the population is in the alt text
             y = len(entries) - 1 - i
             x = (cols[0] + cols[-1]) / 2 if span else j
             if span:
