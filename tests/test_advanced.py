@@ -90,7 +90,7 @@ def test_most_entries_rest_on_an_identified_primary_source():
     assert unidentified == {
         "CHD_COHORTS[2008]", "CHD_FACTS[3]", "CHD_FACTS[4]", "COMPLICATIONS[pellagra]", "COMPLICATIONS[pthrp]",
         "CRISIS[infusion_series]", "CRISIS[older_caution]", "CRISIS[triggers]", "DEBULKING[expanded]",
-        "DEBULKING[traditional]", "LATER[PRRT re-treatment]", "LATER[Who is re-treated with PRRT]", "MILAN[age]",
+        "DEBULKING[traditional]", "LATER[PRRT re-treatment]", "MILAN[age]",
         "MILAN[involvement]", "STAGE_IV_SI_NET[0]", "STAGE_IV_SI_NET[1]", "TRANSPLANT_OUTCOMES[2]"}
     # the Milan 2007 limits rest on a summary of the 2007 article (further reading), and say so
     assert "not read" in references.get("mazzaferro2007_milan").note

@@ -241,8 +241,10 @@ _ALL = (
        2023, doi="10.1016/j.eclinm.2023.102015", pmid="37287870"),
     _r("enets2023_nec", "Sorbye H, et al. ENETS 2023 guidance paper for digestive neuroendocrine carcinoma. "
        "J Neuroendocrinol 2023;35(3):e13249.", 2023, doi="10.1111/jne.13249", pmid="36924180"),
+    # DOI read on the publisher's page, beside the title, the authors and the article number (search tool, 2026-11).
     _r("liver_mets_series", "Lee SY, et al. Surgical treatment of neuroendocrine liver metastases. Int J Hepatol "
-       "2012 (case series; no randomised trials).", 2012, pmcid="PMC3272804"),
+       "2012;2012:146590 (a review; the evidence it reviews is case series, no randomised trials).", 2012,
+       doi="10.1155/2012/146590", pmcid="PMC3272804"),
     _r("esmo2020", "Pavel M, Oberg K, Falconi M, et al. Gastroenteropancreatic neuroendocrine neoplasms: ESMO "
        "Clinical Practice Guidelines. Ann Oncol 2020;31(7):844-860.", 2020, doi="10.1016/j.annonc.2020.03.304"),
     _r("prrt_esmo_review", "Radiology review on PRRT (AJR), Fig. 2: PRRT time points according to ESMO 2020. "
@@ -250,8 +252,10 @@ _ALL = (
     # --- trials -------------------------------------------------------------------------------
     _r("promid", "Rinke A, et al. Placebo-controlled, double-blind, prospective, randomized study on the effect "
        "of octreotide LAR in midgut NETs (PROMID). J Clin Oncol 2009;27(28):4656-4663.", 2009, pmid="19704057"),
+    # DOI: three independent records found with the search tool agree, one of them the journal's own address beside
+    # the title. The PMID was not confirmed (the records disagree; one candidate is a letter about the trial).
     _r("clarinet", "Caplin ME, et al. Lanreotide in metastatic enteropancreatic neuroendocrine tumors "
-       "(CLARINET). N Engl J Med 2014;371(3):224-233.", 2014),
+       "(CLARINET). N Engl J Med 2014;371(3):224-233.", 2014, doi="10.1056/NEJMoa1316158"),
     _r("radiant3", "Yao JC, et al. Everolimus for advanced pancreatic neuroendocrine tumors (RADIANT-3). "
        "N Engl J Med 2011;364:514-523.", 2011, pmid="21306238"),
     _r("radiant4", "Yao JC, et al. Everolimus for advanced, non-functional NETs of the lung or GI tract "
@@ -553,8 +557,10 @@ _ALL = (
     _r("breathe_lung_ne_subtypes", "WHO/IASLC subtypes of lung neuroendocrine neoplasms, summary table (crush artefact "
        "characteristic of small cell carcinoma). Breathe (European Respiratory Society).", None, kind=_FR),
     # Grade heterogeneity and progression (facts 3.10-3.12).
-    _r("grillo2016_grade_metastases", "Grillo F, et al. Grade increases in metastases of gastroenteropancreatic NETs "
-       "(60 patients). Neuroendocrinology 2016;103(5):452.", 2016, note="Described, not titled; DOI not confirmed."),
+    _r("grillo2016_grade_metastases", "Grillo F, Albertelli M, Brisigotti MP, et al. Grade increases in "
+       "gastro-entero-pancreatic neuroendocrine tumor metastases compared to the primary tumor (60 patients). "
+       "Neuroendocrinology 2016;103(5):452.", 2016,
+       note="Title read on a university's publication record (search tool); DOI not confirmed."),
     _r("shi2015_sinet_liver_grade", "Shi C, et al. Grade heterogeneity in resected liver metastases of small-intestinal "
        "NETs (188 metastases, 27 patients). Am J Clin Pathol 2015;143(3):398-404.", 2015,
        doi="10.1309/AJCPQ55SKOCYFZHN", pmid="25696798", note="Described, not titled: the title was not read."),
@@ -632,7 +638,8 @@ _ALL = (
     _r("van_der_zwan2019_salvage_prrt", "van der Zwan WA, Brabander T, Kam BLR, et al. (last author de Herder WW). "
        "Salvage peptide receptor radionuclide therapy with [177Lu-DOTA,Tyr3]octreotate in patients with bronchial and "
        "gastroenteropancreatic neuroendocrine tumours. Eur J Nucl Med Mol Imaging 2019;46(3).", 2019,
-       note="DOI and pages not confirmed; abstract read."),
+       doi="10.1007/s00259-018-4158-1",
+       note="DOI read on the publisher's page beside the title and authors (search tool); pages not confirmed."),
     # Second-line NEC (facts 5.13-5.14).
     _r("hentic2012_folfiri", "Hentic O, et al. FOLFIRI as second-line chemotherapy after platinum-etoposide in "
        "neuroendocrine carcinoma (19 patients). Endocr Relat Cancer 2012;19:751-757.", 2012,
@@ -675,9 +682,10 @@ _ALL = (
     _r("crisis_review_2022", "Review of carcinoid crisis: triggers and prophylaxis in practice. Cancers 2022.", 2022,
        pmcid="PMC8833591", note="Authors not confirmed; read on PubMed Central."),
     # Pellagra, ectopic ACTH, PTHrP (facts 4.10-4.15).
-    _r("shah2005_pellagra", "Shah GM, et al. Niacin status in patients with carcinoid syndrome and carcinoid tumours "
-       "(36 and 32 patients). Am J Gastroenterol 2005;100(10):2307-2314.", 2005,
-       note="Described, not titled: the title was not read; DOI and PMID not confirmed."),
+    _r("shah2005_pellagra", "Shah GM, Shah RG, Veillette H, et al. Biochemical assessment of niacin deficiency "
+       "among carcinoid cancer patients (36 with carcinoid syndrome, 32 with a carcinoid tumour without it). "
+       "Am J Gastroenterol 2005;100(10):2307-2314.", 2005,
+       note="Title read on the journal's abstract page (search tool); DOI and PMID not confirmed."),
     _r("niacin_net_cohort", "Niacin supplementation in patients with serotonin-producing NETs (Dutch cohort, 42 "
        "patients) (abstract).", None, note="Authors, journal and year not confirmed."),
     _r("kamp2016_eas", "Kamp K, et al. Ectopic ACTH syndrome in 918 patients with thoracic and gastroenteropancreatic "
