@@ -27,6 +27,8 @@ from netlib.data import references
 from netlib.data.treatment_rules import MESOAPPENDIX_RISK_MM, SALVAGE_PRRT_MIN_PFS_MONTHS
 from netlib.errors import InvalidTypeError, InvalidValueError
 from netlib.teaching import advanced_figures as F
+from netlib.teaching import advanced_questions as AQ
+from netlib.teaching import advanced_tables as AT
 from netlib.teaching import plots
 
 FIT = dict(grade="G1", portal_drained=True, primary_removed=True, liver_only=True, liver_involvement_percent=30,
@@ -420,7 +422,7 @@ def test_follow_up_needs_findings():
 
 # --- question builders --------------------------------------------------------------------------------------------
 def test_chd_missed_task_key_and_traps():
-    q = A.chd_missed_task("Task", "How many?")
+    q = AQ.chd_missed_task("Task", "How many?")
     assert q.answer == 54 and q.tolerance == 0
     assert q.check("54")[0] is True
     assert "2008 cohort" in q.check("8")[1] and "sensitivity" in q.check("46")[1]
@@ -428,30 +430,30 @@ def test_chd_missed_task_key_and_traps():
 
 
 def test_questions_build_and_keys_match():
-    q = A.transplant_question("Self-check", "Where?", **{**FIT, "liver_involvement_percent": 60})
+    q = AQ.transplant_question("Self-check", "Where?", **{**FIT, "liver_involvement_percent": 60})
     assert [o.label for o in q.options if o.correct] == ["Outside the Milan criteria"]
-    c = A.chd_question("Self-check", "What now?", 180)
+    c = AQ.chd_question("Self-check", "What now?", 180)
     assert [o.label for o in c.options if o.correct] == [A.CHD_ANSWERS["echo_decides"]]
-    k = A.crisis_question("Self-check", "Risk?", liver_metastases=False, carcinoid_syndrome=False)
+    k = AQ.crisis_question("Self-check", "Risk?", liver_metastases=False, carcinoid_syndrome=False)
     assert [o.label for o in k.options if o.correct] == [A.CRISIS_WORDS["lower_not_absent"]]
-    t = A.follow_up_task("Task", "Plan?", _f(ki67_percent=8, size_cm=2.5))
+    t = AQ.follow_up_task("Task", "Plan?", _f(ki67_percent=8, size_cm=2.5))
     assert t.kind == "text" and t.model_answer == A.follow_up_line(_f(ki67_percent=8, size_cm=2.5))
     with pytest.raises(InvalidValueError, match="choices"):
-        A.transplant_question("S", "P", choices=["within"], **FIT)
+        AQ.transplant_question("S", "P", choices=["within"], **FIT)
 
 
 def test_tables_read_as_words():
     import re
 
-    texts = [A.liver_table().data, A.debulking_notes().data, A.milan_table().data, A.transplant_notes().data,
-             A.stage_iv_notes().data, A.later_lines_table().data, A.nec_second_line_table().data,
-             A.thoracic_trials_table().data, A.chd_table().data, A.crisis_notes().data,
-             A.complication_table().data, A.follow_up_table().data]
+    texts = [AT.liver_table().data, AT.debulking_notes().data, AT.milan_table().data, AT.transplant_notes().data,
+             AT.stage_iv_notes().data, AT.later_lines_table().data, AT.nec_second_line_table().data,
+             AT.thoracic_trials_table().data, AT.chd_table().data, AT.crisis_notes().data,
+             AT.complication_table().data, AT.follow_up_table().data]
     snake = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
     for t in texts:
         assert not snake.findall(t), snake.findall(t)
-    assert "9.2 vs 3.6 months" in A.thoracic_trials_table().data  # read from the trials table
-    assert "not in the course's sources: not taught" in A.later_lines_table().data
+    assert "9.2 vs 3.6 months" in AT.thoracic_trials_table().data  # read from the trials table
+    assert "not in the course's sources: not taught" in AT.later_lines_table().data
 
 
 def test_later_lines_stand_as_the_sources_do():
@@ -465,8 +467,8 @@ def test_later_lines_stand_as_the_sources_do():
 
 
 def test_no_build_log_phrases_or_unsourced_wording():
-    texts = [A.liver_table().data, A.debulking_notes().data, A.milan_table().data, A.later_lines_table().data,
-             A.follow_up_table().data, A.crisis_notes().data, str(A.transplant_candidate(**{**FIT, "age_years": 70})),
+    texts = [AT.liver_table().data, AT.debulking_notes().data, AT.milan_table().data, AT.later_lines_table().data,
+             AT.follow_up_table().data, AT.crisis_notes().data, str(A.transplant_candidate(**{**FIT, "age_years": 70})),
              str(A.follow_up_plan(_f()))]
     for t in texts:
         for phrase in ("not retrieved", "could not be verified", "not verified", "for this course", "sigmoid",

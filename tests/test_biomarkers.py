@@ -14,6 +14,7 @@ from netlib.data import biomarkers as D
 from netlib.data import imaging as I
 from netlib.data.references import REFERENCES
 from netlib.errors import InvalidTypeError, InvalidValueError
+from netlib.teaching import biomarkers_tables as BT
 
 SNAKE = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
 ES = D.FAST_CRITERIA["endocrine_society_2009"]
@@ -143,7 +144,7 @@ def test_prrt_uptake_is_monotone_in_the_liver_comparison(a, b):
 
 
 def test_krenning_table_splits_score_two_by_the_liver():
-    text = B.krenning_table().data
+    text = BT.krenning_table().data
     rows = [line for line in text.splitlines() if line.startswith("| 2 |")]
     assert len(rows) == 2 and "below it" in rows[0] and "agree: does not qualify" in rows[0]
     assert "equal to it" in rows[1] and "**disagree**" in rows[1] and text.count("**disagree**") == 1

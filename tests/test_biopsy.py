@@ -22,6 +22,8 @@ from netlib.data import site_markers as S
 from netlib.data.criteria import WHO_2021_THORACIC
 from netlib.errors import InvalidTypeError, InvalidValueError
 from netlib.teaching import biopsy_figures, plots
+from netlib.teaching import biopsy_questions as BQ
+from netlib.teaching import biopsy_tables as BT
 
 CUT_MM = WHO_2021_THORACIC.typical_min_size_cm * 10
 
@@ -221,32 +223,32 @@ def test_sample_feedback():
 # --- question builders -------------------------------------------------------------------------------------------------
 def test_primary_question_and_task_keys_come_from_the_ranking():
     panel = {"ISL1": "positive", "SATB2": "positive", "CDX2": "negative", "TTF-1": "negative"}
-    q = B.primary_question("Self-check", "Which site?", panel)
+    q = BQ.primary_question("Self-check", "Which site?", panel)
     assert [o.label for o in q.options if o.correct] == ["rectum"]
     assert "ISL1 also stains rectal NETs" in q.check("pancreas")[1]
-    t = B.primary_task("Task", "Type the site", {"TTF-1": "negative", "OTP": "positive"})
+    t = BQ.primary_task("Task", "Type the site", {"TTF-1": "negative", "OTP": "positive"})
     assert t.check("Lung")[0] and t.check("bronchopulmonary")[0] and not t.check("pancreas")[0]
     with pytest.raises(InvalidValueError, match="panel"):
-        B.primary_task("Task", "Type the site", {"ISL1": "positive"})  # tied: no single typed key
+        BQ.primary_task("Task", "Type the site", {"ISL1": "positive"})  # tied: no single typed key
 
 
 def test_biopsy_question_key_is_carcinoid_nos():
-    q = B.biopsy_question("Self-check", "Call it", mitoses_per_2mm2=1, necrosis=False, area_mm2=3)
+    q = BQ.biopsy_question("Self-check", "Call it", mitoses_per_2mm2=1, necrosis=False, area_mm2=3)
     assert [o.label for o in q.options if o.correct] == ["Carcinoid, NOS"]
     assert "do not make a typical carcinoid" in q.check("Typical carcinoid")[1]
     with pytest.raises(InvalidValueError, match="case"):
-        B.biopsy_question("Self-check", "Call it", morphology="small cell", crush=True)
+        BQ.biopsy_question("Self-check", "Call it", morphology="small cell", crush=True)
 
 
 def test_gca_task_rejects_zero_and_accepts_grade_words():
-    t = B.gca_grade_task("Task", "Grade it", 75)
+    t = BQ.gca_grade_task("Task", "Grade it", 75)
     assert t.check("G2")[0] and t.check("grade 2")[0] and not t.check("G1")[0]
     with pytest.raises(InvalidValueError, match="low_grade_percent"):
-        B.gca_grade_task("Task", "Grade it", 0)
+        BQ.gca_grade_task("Task", "Grade it", 0)
 
 
 def test_tables_are_words_with_sources():
-    for md in (B.marker_table(), B.gca_table(), B.small_biopsy_notes(), B.heterogeneity_notes(), B.dipnech_notes()):
+    for md in (BT.marker_table(), BT.gca_table(), BT.small_biopsy_notes(), BT.heterogeneity_notes(), BT.dipnech_notes()):
         assert "_" not in md.data.replace("\\_", "")
 
 

@@ -103,6 +103,8 @@ PUBLIC = [
     widgets.treatment_explorer,
     slide.load_image, slide.score_count, slide.digital_count, slide.threshold_sweep, slide.check_meaning, *(getattr(slide_figures, n) for n in slide_figures.__all__ if inspect.isfunction(getattr(slide_figures, n))),
     *(lambda m: [getattr(m, n) for n in m.__all__ if inspect.isfunction(getattr(m, n))])(__import__("netlib.hereditary", fromlist=["_"])), __import__("netlib.data.hereditary", fromlist=["_"]).get, plots.hereditary_sites,
+    *[getattr(m, n) for m in (__import__(f"netlib.teaching.hereditary_{k}", fromlist=["_"]) for k in ("questions", "tables"))
+      for n in m.__all__ if inspect.isfunction(getattr(m, n))],
     *[getattr(m, n) for m in (questions, tables) for n in m.__all__
       if inspect.isfunction(getattr(m, n)) and inspect.signature(getattr(m, n)).parameters],
 ]

@@ -25,6 +25,7 @@ from netlib import hereditary as H
 from netlib.data import hereditary as D
 from netlib.data import references
 from netlib.errors import InvalidTypeError, InvalidValueError
+from netlib.teaching import hereditary_questions as HQ
 from netlib.teaching import plots
 
 PNET = Findings(site="pancreas", differentiation="well", ki67_percent=4, size_cm=1.2)
@@ -475,22 +476,22 @@ def test_penetrance_key():
     assert H.penetrance_key(30).value == 45
     with pytest.raises(InvalidValueError, match="^age:"):
         H.penetrance_key(40)
-    q = H.penetrance_task("Task", "MEN1 penetrance by 50 years?")
+    q = HQ.penetrance_task("Task", "MEN1 penetrance by 50 years?")
     assert q.check("82")[0] is True and "inherits" in q.check("50")[1]
 
 
 def test_question_builders():
-    q = H.referral_question("Self-check", "Which?", PNET, age_years=62)
+    q = HQ.referral_question("Self-check", "Which?", PNET, age_years=62)
     labels = [o.label for o in q.options]
     assert labels == [H.LEVEL_WORDS[k] for k in H.LEVELS]
     assert [o.label for o in q.options if o.correct] == ["Consider genetic risk evaluation"]
     assert "Germline testing" in q.explanation_html
     with pytest.raises(InvalidValueError, match="^choices:"):
-        H.referral_question("S", "Which?", PNET, choices=["recommended", "no_indication"])
-    s = H.stain_question("S", "What?", p53="aberrant", rb="lost")
+        HQ.referral_question("S", "Which?", PNET, choices=["recommended", "no_indication"])
+    s = HQ.stain_question("S", "What?", p53="aberrant", rb="lost")
     assert [o.label for o in s.options if o.correct] == ["favours NEC"]
     assert s.check("proves NEC, whatever the morphology")[0] is False
-    t = H.referral_change_task("T", "Predict", PNET, {"other_tumours": []}, {"other_tumours": ["parathyroid"]})
+    t = HQ.referral_change_task("T", "Predict", PNET, {"other_tumours": []}, {"other_tumours": ["parathyroid"]})
     assert t.kind == "text" and "recommended" in t.model_answer
 
 

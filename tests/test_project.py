@@ -69,6 +69,11 @@ def test_layout_shows_the_architecture():
         for path in (pkg / sub).glob("*.py"):
             header = [ln for ln in path.read_text().splitlines() if ln.startswith(("import ", "from "))]
             assert not [ln for ln in header if "netlib.teaching" in ln], f"{path.name} imports teaching at load time"
+    # the decision packages decide and give feedback; the questions and tables a trainee sees live in teaching/
+    for sub in ("hereditary", "biomarkers", "biopsy", "advanced"):
+        text = (pkg / sub / "__init__.py").read_text()
+        assert "netlib.teaching.questions" not in text and "IPython" not in text, f"{sub} builds questions or tables"
+        assert {f"{sub}_questions", f"{sub}_tables"} <= {p.stem for p in (pkg / "teaching").glob("*.py")}
 
 
 def test_every_error_names_its_argument():

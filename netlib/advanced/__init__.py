@@ -8,38 +8,28 @@ criteria are data in :mod:`netlib.data.advanced`; nothing is restated here as a 
 rules (PRRT re-treatment, second-line NEC, lung and thymic carcinoids) are :func:`netlib.recommend`'s, not this
 package's.
 
-The question builders at the end (:func:`transplant_question`, :func:`transplant_change_task`,
-:func:`chd_question`, :func:`chd_missed_task`, :func:`crisis_question`, :func:`follow_up_task`) turn these into
-self-checks and tasks whose keys and feedback come from the same functions; they import :mod:`netlib.teaching` only
-when called. Teaching material, not a clinical decision tool.
+The feedback (``check_*``) and the model answers are here too; the questions and tables a trainee sees are built
+from them in :mod:`netlib.teaching.advanced_questions` and :mod:`netlib.teaching.advanced_tables`. Teaching material, not a clinical decision tool.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from netlib import checks
 from netlib.data import advanced as data
-from netlib.data.references import citations_text as _cites
-from netlib.errors import InvalidValueError
 from netlib.findings import Findings
 from netlib.results import Explained
-from netlib.results import markdown_table as _table
 
 if TYPE_CHECKING:
-    from netlib.teaching.exercises import Feedback, NumericKey
-    from netlib.teaching.questions import Question
+    from netlib.teaching.exercises import Feedback
 
-__all__ = ["CAVEAT", "GRADES", "LiverChoice", "liver_directed", "DebulkingCheck", "debulking",
-           "TRANSPLANT_LEVELS", "TRANSPLANT_WORDS", "TransplantCheck", "transplant_candidate", "check_transplant",
-           "transplant_change_line", "ChdScreen", "CHD_ANSWERS", "chd_screening", "check_chd", "missed_per_100",
-           "negative_predictive_value", "CrisisRisk", "CRISIS_LEVELS", "CRISIS_WORDS", "crisis_risk", "check_crisis",
-           "FollowUpPlan", "FOLLOW_UP_LEVELS", "FOLLOW_UP_WORDS", "follow_up_plan", "follow_up_line",
-           "transplant_question", "transplant_change_task", "chd_question", "chd_missed_task", "crisis_question",
-           "follow_up_task", "liver_table", "debulking_notes", "milan_table", "transplant_notes", "stage_iv_notes",
-           "later_lines_table", "nec_second_line_table", "thoracic_trials_table", "chd_table", "crisis_notes",
-           "complication_table", "follow_up_table"]
+__all__ = ["CAVEAT", "GRADES", "LiverChoice", "liver_directed", "DebulkingCheck", "debulking", "TRANSPLANT_LEVELS",
+           "TRANSPLANT_WORDS", "TransplantCheck", "transplant_candidate", "check_transplant", "transplant_change_line",
+           "ChdScreen", "CHD_ANSWERS", "chd_screening", "check_chd", "missed_per_100", "negative_predictive_value",
+           "CrisisRisk", "CRISIS_LEVELS", "CRISIS_WORDS", "crisis_risk", "check_crisis", "FollowUpPlan",
+           "FOLLOW_UP_LEVELS", "FOLLOW_UP_WORDS", "follow_up_plan", "follow_up_line"]
 
 CAVEAT = ("Teaching material, not a clinical decision tool: a multidisciplinary tumour board decides, with the whole "
           "patient and the current guidelines.")
@@ -832,197 +822,3 @@ def follow_up_line(findings: Findings) -> str:
     if "late_recurrence" in plan.flags and "esmo_after_5" not in plan.items:
         text += " Recurrences are seen after 10-20 years."
     return text + " The two sources differ in detail: name the one you follow."
-
-
-# --- question builders (self-checks and tasks; keys from the functions above) ------------------------------------
-def _card(result) -> str:
-    return result._repr_html_()
-
-
-def transplant_question(title: str, prompt: str, choices: Sequence[str] | None = None, **inputs) -> "Question":
-    """A self-check: where does this case stand against the Milan criteria? Options :data:`TRANSPLANT_WORDS`;
-    feedback from :func:`check_transplant`; the explanation is the result card."""
-    from netlib.teaching.questions import choice_question
-
-    key = transplant_candidate(**inputs)
-    choices = TRANSPLANT_LEVELS if choices is None else checks.words("choices", choices, TRANSPLANT_LEVELS)
-    if len(set(choices)) < 2 or key.level not in choices:
-        raise InvalidValueError("choices", f"give at least two different answers including the key; got {choices}")
-    return choice_question(title, prompt, tuple(dict.fromkeys(choices)), lambda a: check_transplant(a, **inputs),
-                           labels=TRANSPLANT_WORDS.__getitem__, explanation_html=_card(key))
-
-
-def transplant_change_task(title: str, prompt: str, before: Mapping[str, Any], after: Mapping[str, Any],
-                           checklist: Sequence[str] = ()) -> "Question":
-    """Predict in words what a change of the inputs does; the model answer is :func:`transplant_change_line`."""
-    from netlib.teaching.questions import free_text
-
-    return free_text(title, prompt, transplant_change_line(before, after), checklist,
-                     explanation_html=_card(transplant_candidate(**after)))
-
-
-def chd_question(title: str, prompt: str, nt_probnp_pg_ml: float) -> "Question":
-    """A self-check: what does this NT-proBNP value mean? Options :data:`CHD_ANSWERS`; feedback from
-    :func:`check_chd`; the explanation is the result card."""
-    from netlib.teaching.questions import choice_question
-
-    key = chd_screening(nt_probnp_pg_ml)
-    return choice_question(title, prompt, tuple(CHD_ANSWERS), lambda a: check_chd(a, nt_probnp_pg_ml),
-                           labels=CHD_ANSWERS.__getitem__, explanation_html=_card(key))
-
-
-def chd_missed_task(title: str, prompt: str, cohort: str = "2023") -> "Question":
-    """A typed-number task: per 100 patients with carcinoid heart disease, at the sensitivity found in ``cohort``,
-    how many would test below the cut-off? Exact (tolerance 0); the other cohort, the sensitivity and the specificity
-    are traps."""
-    from netlib.teaching.exercises import NumericKey, Trap
-    from netlib.teaching.questions import number_task
-
-    c = _cohort(cohort)
-    value = missed_per_100(cohort)
-    others = [k for k in data.CHD_COHORTS if k != cohort]
-    traps = [Trap(missed_per_100(k), 0.0, f"{missed_per_100(k):g} is the figure of the {data.CHD_COHORTS[k].label}; "
-                  f"the question asks about the {c.label}.") for k in others]
-    traps.append(Trap(c.sensitivity, 0.0, f"{c.sensitivity:g} % is the sensitivity: the share of patients with heart "
-                                          "disease the test catches. The question asks how many it misses."))
-    traps.append(Trap(100 - c.specificity, 0.0, f"{100 - c.specificity:g} comes from the specificity, which is about "
-                                                "patients without heart disease."))
-    key: NumericKey = NumericKey(value, 0.0, "patients", f"{value:g} of 100: the sensitivity in the {c.label} was "
-                                 f"{c.sensitivity:g} %, so {value:g} of every 100 patients with heart disease would "
-                                 f"test below the cut-off (the cohort itself had {c.with_chd}).", tuple(traps),
-                                 "missed = 100 minus the sensitivity (%); read the sensitivity of the cohort asked.")
-    return number_task(title, prompt, key, "A value below the cut-off does not rule carcinoid heart disease out in "
-                                           "every cohort: echocardiography decides.")
-
-
-def crisis_question(title: str, prompt: str, *, liver_metastases: bool, carcinoid_syndrome: bool,
-                    choices: Sequence[str] | None = None) -> "Question":
-    """A self-check on a carcinoid crisis before an operation; options from :data:`CRISIS_WORDS` (including the
-    misconceptions 'no risk' and 'octreotide prevents it'); feedback from :func:`check_crisis`."""
-    from netlib.teaching.questions import choice_question
-
-    inputs = {"liver_metastases": liver_metastases, "carcinoid_syndrome": carcinoid_syndrome}
-    key = crisis_risk(**inputs)
-    default = ("no_risk", key.level, "octreotide_prevents", "raised" if key.level != "raised" else "present")
-    choices = default if choices is None else checks.words("choices", choices, CRISIS_WORDS)
-    if key.level not in choices:
-        raise InvalidValueError("choices", f"the choices must include the key; got {choices}")
-    return choice_question(title, prompt, tuple(dict.fromkeys(choices)), lambda a: check_crisis(a, **inputs),
-                           labels=CRISIS_WORDS.__getitem__, explanation_html=_card(key))
-
-
-def follow_up_task(title: str, prompt: str, findings: Findings, checklist: Sequence[str] = ()) -> "Question":
-    """Write the follow-up plan; the model answer is :func:`follow_up_line`, the explanation the result card."""
-    from netlib.teaching.questions import free_text
-
-    return free_text(title, prompt, follow_up_line(findings), checklist,
-                     explanation_html=_card(follow_up_plan(findings)))
-
-
-# --- tables and notes for the notebook (Markdown; words, no keys) -------------------------------------------------
-def _markdown(text: str):
-    from IPython.display import Markdown
-
-    return Markdown(text)
-
-
-
-
-
-def _bullets(items) -> str:
-    return "\n".join(f"* {text} ({_cites(keys)})" for text, keys in items)
-
-
-def liver_table():
-    """The liver-directed options (Markdown): how, efficacy, toxicity, place, source."""
-    rows = [(o.name, o.how, o.efficacy, o.toxicity, o.place, _cites(o.sources)) for o in data.LIVER_OPTIONS.values()]
-    return _markdown(_table(("Option", "How", "Efficacy", "Toxicity", "Place", "Source"), rows)
-                     + f"\n\nThe transarterial therapies work best when less than "
-                       f"{_pct(data.LIVER_INVOLVEMENT_BEST_BELOW)} of the liver is involved. Efficacy is comparable "
-                       "and no prospective trial compares them: toxicity, grade and tumour burden decide.")
-
-
-def debulking_notes():
-    """The two debulking conventions and why the liver matters (Markdown)."""
-    lines = [f"* **{c.name}**: extrahepatic disease {'allowed' if c.extrahepatic_allowed else 'excluded'}, positive "
-             f"margins {'allowed' if c.positive_margins_allowed else 'not allowed'}; {c.series} ({_cites(c.sources)})"
-             for c in data.DEBULKING.values()]
-    text, keys = data.SI_NET_DEATHS
-    lines.append(f"* Why the liver matters: {text} ({_cites(keys)})")
-    return _markdown("\n".join(lines) + "\n\nBoth are conventions of surgical series, not guideline cut-offs.")
-
-
-def milan_table():
-    """The Milan criteria in the 2007 and the later wording (Markdown)."""
-    rows = [(c.name.capitalize(), c.wording_2007, c.later) for c in data.MILAN_CRITERIA]
-    return _markdown(_table(("Criterion", "Milan 2007", "Milan group, later wording"), rows)
-                     + "\n\nSources: " + _cites(data.MILAN_SOURCES) + ". Every criterion must hold.")
-
-
-def transplant_notes():
-    """Transplant outcomes with their sources (Markdown bullets)."""
-    return _markdown(_bullets(data.TRANSPLANT_OUTCOMES))
-
-
-def stage_iv_notes():
-    """The stage IV small-intestinal NET: what the surgery faces and the Uppsala cohort (Markdown bullets)."""
-    return _markdown(_bullets(data.STAGE_IV_SI_NET))
-
-
-def later_lines_table():
-    """Later lines: what the sources say and whether they agree (Markdown)."""
-    rows = [(s.topic, s.says, data.STATUS_WORDS[s.status], _cites(s.sources)) for s in data.LATER_LINES]
-    return _markdown(_table(("Question", "What the sources say", "Standing", "Source"), rows))
-
-
-def nec_second_line_table():
-    """Second-line chemotherapy for NEC after platinum-etoposide (Markdown)."""
-    rows = [(what, result, _cites(keys)) for what, result, keys in data.NEC_SECOND_LINE]
-    return _markdown(_table(("Regimen (study)", "Result", "Source"), rows)
-                     + "\n\nNo randomised trial: phase 2 and retrospective evidence only.")
-
-
-def thoracic_trials_table():
-    """The lung and thymic carcinoid trials, read from :data:`netlib.data.trials.TRIALS` (Markdown)."""
-    from netlib.data.trials import TRIALS
-
-    rows = []
-    for key in ("radiant4_lung", "luna"):
-        t = TRIALS[key]
-        if t.median_experimental is not None:
-            result = (f"median {t.endpoint} {t.median_experimental:g} vs {t.median_control:g} months"
-                      + (f", hazard ratio {t.hazard_ratio:g}" if t.hazard_ratio is not None else ""))
-        else:
-            result = t.note
-        rows.append((t.name, f"{t.population} (n = {t.n})", t.experimental, result, _cites(t.sources)))
-    return _markdown(_table(("Study", "Population", "Treatment", "Result", "Source"), rows))
-
-
-def chd_table():
-    """The two NT-proBNP cohorts and what the rest of the sources say about carcinoid heart disease (Markdown)."""
-    rows = [(c.label, f"{c.n} {c.population}", f"{c.with_chd} ({c.prevalence:.1f} %)", _pct(c.sensitivity),
-             _pct(c.specificity), _cites(c.sources)) for c in data.CHD_COHORTS.values()]
-    text = _table(("Cohort", "Patients", "With heart disease", f"Sensitivity at {data.NT_PROBNP_CUTOFF_PG_ML:g} pg/mL",
-                   "Specificity", "Source"), rows)
-    return _markdown(text + "\n\n" + _bullets(data.CHD_FACTS))
-
-
-def crisis_notes():
-    """What the series say about carcinoid crisis (Markdown bullets)."""
-    return _markdown(_bullets((text[:1].upper() + text[1:] + ".", keys) for text, keys in data.CRISIS.values()))
-
-
-def complication_table(keys: Sequence[str] = ("eas", "pthrp", "pellagra")):
-    """The hormonal complications (Markdown): what, how common, when to suspect, what to do, source."""
-    keys = checks.words("keys", keys, data.COMPLICATIONS, what="a list of complications")
-    rows = [(c.name, c.what, c.how_common, c.suspect, c.action, _cites(c.sources))
-            for c in (data.COMPLICATIONS[k] for k in dict.fromkeys(keys))]
-    return _markdown(_table(("Complication", "What", "How common", "Suspect it", "What to do", "Source"), rows))
-
-
-def follow_up_table():
-    """Follow-up after complete resection, by source (Markdown)."""
-    rows = [(i.source_name, i.says, _cites(i.sources)) for i in data.FOLLOW_UP.values()]
-    return _markdown(_table(("Source", "Says", "Reference"), rows)
-                     + "\n\nThe course teaches these two sources; its sources do not state ENETS follow-up "
-                       "intervals.")

@@ -14,9 +14,9 @@ sources), built on :mod:`netlib.results` like :func:`netlib.grade`:
 * :func:`chromogranin_a_context` says what falsely raises chromogranin A in a patient, and what AJCC Version 9
   advises; :func:`five_hiaa_collection` what to avoid before a 24-hour urine.
 
-Cut-offs live in :mod:`netlib.data.imaging` and :mod:`netlib.data.biomarkers`. The question builders at the end
-turn these into self-checks and tasks whose keys and feedback come from the same functions; they import
-:mod:`netlib.teaching` only when called. Teaching material, not a clinical decision tool.
+Cut-offs live in :mod:`netlib.data.imaging` and :mod:`netlib.data.biomarkers`. The feedback and the keys of
+the typed tasks are here too; the questions and tables a trainee sees are built from them in
+:mod:`netlib.teaching.biomarkers_questions` and :mod:`netlib.teaching.biomarkers_tables`. Teaching material, not a clinical decision tool.
 """
 from __future__ import annotations
 
@@ -27,24 +27,17 @@ from typing import TYPE_CHECKING, ClassVar
 from netlib import checks
 from netlib.data import biomarkers as bio
 from netlib.data import imaging
-from netlib.data.references import citations_text as _cites
 from netlib.errors import InvalidValueError
 from netlib.results import Explained
-from netlib.results import markdown_table as _table
 
 if TYPE_CHECKING:
     from netlib.teaching.exercises import Feedback, NumericKey
-    from netlib.teaching.questions import Question
 
 __all__ = ["KrenningRead", "krenning_score", "VS_LIVER", "VS_SPLEEN", "UPTAKE_LEVELS", "UPTAKE_WORDS", "Uptake",
            "prrt_uptake", "check_uptake", "FAST_LEVELS", "FAST_WORDS", "Fast", "supervised_fast", "check_fast",
            "to_mmol_l", "fast_report_line", "GASTRIN_LEVELS", "GASTRIN_WORDS", "Gastrin", "zes_biochemistry",
            "check_gastrin", "CgaContext", "chromogranin_a_context", "HiaaCollection", "five_hiaa_collection",
-           "krenning_key", "glucose_key", "GLUCOSE_TOLERANCE_MMOL_L", "krenning_task", "uptake_question",
-           "fast_question", "glucose_task",
-           "fast_report_task", "gastrin_question", "krenning_table", "sstr_table", "netpet_table",
-           "fast_criteria_table", "gastrin_criteria", "cga_notes", "hiaa_notes", "eus_notes", "reading_accepts",
-           "krenning_rows"]
+           "krenning_key", "glucose_key", "GLUCOSE_TOLERANCE_MMOL_L", "reading_accepts"]
 
 _NOT_CLINICAL = "Teaching material, not a clinical decision tool."
 
@@ -91,7 +84,6 @@ class _Result(Explained):
 #: How the lesion's uptake compares with the normal liver, and with the spleen (or kidney).
 VS_LIVER: tuple[str, ...] = imaging.LIVER_COMPARISONS
 VS_SPLEEN: tuple[str, ...] = ("below", "equal", "above")
-_HERE = {"below": "below it", "equal": "equal to it"}
 _LIVER_WORDS = {"none": "no uptake", "far below": "very low uptake, far below the liver",
                 "below": "uptake below the liver", "equal": "uptake equal to the liver",
                 "above": "uptake above the liver"}
@@ -813,196 +805,3 @@ def glucose_key(glucose_mg_dl: float) -> "NumericKey":
     return NumericKey(round(v, 2), tol, "mmol/L", f"{_g(glucose_mg_dl)} mg/dL ÷ {f:g} = {v:.2f} mmol/L (about "
                                                   f"{v:.1f}).", traps,
                       "Divide mg/dL by about 18 to get mmol/L.")
-
-
-# --- question builders -----------------------------------------------------------------------------------------------
-def _card(result) -> str:
-    return result._repr_html_()
-
-
-def _choices(choices, allowed, key, what):
-    choices = tuple(allowed) if choices is None else tuple(dict.fromkeys(checks.words("choices", choices, allowed,
-                                                                                      what=what)))
-    if len(choices) < 2 or key not in choices:
-        raise InvalidValueError("choices", f"give at least two different answers including the key; got {choices}")
-    return choices
-
-
-def krenning_task(title: str, prompt: str, vs_liver: str, vs_spleen: str | None = None) -> "Question":
-    """Type the Krenning score of a described lesion (key from :func:`krenning_key`, exact)."""
-    from netlib.teaching.questions import number_question
-
-    return number_question(title, prompt, krenning_key(vs_liver, vs_spleen),
-                           explanation_html=_card(krenning_score(vs_liver, vs_spleen)))
-
-
-def uptake_question(title: str, prompt: str, *, vs_liver: str, vs_spleen: str | None = None,
-                    sstr_negative_fdg_lesion: bool | None = None, choices: Sequence[str] | None = None) -> "Question":
-    """A self-check: does the uptake of a described lesion (``vs_liver``, ``vs_spleen`` as in :func:`krenning_score`)
-    qualify for PRRT? The trainee reads the image into a score and the liver comparison into an answer (score 2
-    below the liver meets neither reading, equal to it is disputed). Options in words
-    (:data:`UPTAKE_WORDS`); the explanation shows both cards."""
-    from netlib.teaching.questions import choice_question
-
-    read = krenning_score(vs_liver, vs_spleen)
-    key = prrt_uptake(read.score, vs_liver=vs_liver, sstr_negative_fdg_lesion=sstr_negative_fdg_lesion)
-    choices = _choices(choices, UPTAKE_LEVELS, key.value, "a list of answers")
-    return choice_question(title, prompt, choices,
-                           lambda a: check_uptake(a, read.score, vs_liver=vs_liver,
-                                                  sstr_negative_fdg_lesion=sstr_negative_fdg_lesion),
-                           labels=UPTAKE_WORDS.__getitem__, explanation_html=_card(read) + _card(key))
-
-
-def fast_question(title: str, prompt: str, choices: Sequence[str] | None = None, **fast) -> "Question":
-    """A self-check: what does the fast show? Options in words (:data:`FAST_WORDS`)."""
-    from netlib.teaching.questions import choice_question
-
-    key = supervised_fast(**fast)
-    choices = _choices(choices, FAST_LEVELS, key.value, "a list of answers")
-    return choice_question(title, prompt, choices, lambda a: check_fast(a, **fast), labels=FAST_WORDS.__getitem__,
-                           explanation_html=_card(key))
-
-
-def glucose_task(title: str, prompt: str, glucose_mg_dl: float) -> "Question":
-    """Type a glucose in mmol/L (key from :func:`glucose_key`, within 0.1 mmol/L)."""
-    from netlib.teaching.questions import number_task
-
-    return number_task(title, prompt, glucose_key(glucose_mg_dl),
-                       f"1 mmol/L of glucose is about {bio.GLUCOSE_MG_DL_PER_MMOL_L:g} mg/dL (molar mass 180.16 g/mol, "
-                       "per decilitre). Guidelines print both units, rounded.")
-
-
-def fast_report_task(title: str, prompt: str, checklist: Sequence[str] = (), **fast) -> "Question":
-    """Write the one-sentence conclusion of a fast; the model answer is :func:`fast_report_line`."""
-    from netlib.teaching.questions import free_text
-
-    return free_text(title, prompt, fast_report_line(**fast), checklist, explanation_html=_card(supervised_fast(**fast)))
-
-
-def gastrin_question(title: str, prompt: str, choices: Sequence[str] | None = None, **zes) -> "Question":
-    """A self-check: what do gastrin, pH, PPI and secretin say? Options in words (:data:`GASTRIN_WORDS`)."""
-    from netlib.teaching.questions import choice_question
-
-    key = zes_biochemistry(**zes)
-    choices = _choices(choices, GASTRIN_LEVELS, key.value, "a list of answers")
-    return choice_question(title, prompt, choices, lambda a: check_gastrin(a, **zes),
-                           labels=GASTRIN_WORDS.__getitem__, explanation_html=_card(key))
-
-
-# --- tables and lists for the notebook (Markdown; words, no keys) ----------------------------------------------------
-def _markdown(text: str):
-    from IPython.display import Markdown
-
-    return Markdown(text)
-
-
-
-
-def krenning_rows() -> list[tuple[int, str, str]]:
-    """The scale as (score, liver comparison, words), with score 2 split by its liver comparison (below, equal):
-    the rows the table and the figure show."""
-    rows = []
-    for k in imaging.KRENNING:
-        comps = [c for c, scores in imaging.LIVER_SCORES.items() if k.score in scores]
-        if len(comps) == 1:
-            rows.append((k.score, comps[0], k.uptake))
-        else:
-            rows += [(k.score, c, f"{k.uptake}, here {_HERE[c]}") for c in comps]
-    return rows
-
-
-def krenning_table():
-    """The Krenning scale with what each reading of the PRRT uptake requirement says at each score, score 2 split
-    into uptake below and equal to the liver (Markdown)."""
-    names = list(imaging.PRRT_UPTAKE_READINGS)
-    rows = []
-    for score, comp, words in krenning_rows():
-        cells = ["accepted" if reading_accepts(n, score, comp) else "not accepted" for n in names]
-        verdict = imaging.prrt_uptake_verdict(score, comp)
-        rows.append((score, words, *cells, {True: "agree: qualifies", False: "agree: does not qualify",
-                                            None: "**disagree**"}[verdict]))
-    text = _table(("Score", "Uptake of the lesion", *(f"Reading: uptake {n}" for n in names), "The readings"), rows)
-    return _markdown(text + "\n\n" + imaging.KRENNING_2_READINGS + " Sources: "
-                     + _cites(imaging.KRENNING_SOURCES + ("radiopaedia_krenning",)) + ".")
-
-
-def sstr_table():
-    """SSTR-PET against OctreoScan and the tracers compared, then FDG-PET (Markdown)."""
-    rows = [(f.topic, f.text, _cites(f.sources)) for f in imaging.SSTR_IMAGING + imaging.FDG_FACTS]
-    return _markdown(_table(("Topic", "What the source found", "Source"), rows))
-
-
-def netpet_table():
-    """The NETPET grades (Markdown)."""
-    rows = [(g.grade, g.pattern, {False: "not suitable", None: "not ruled on by the source as a group",
-                                  True: "suitable"}[g.prrt_suitable]) for g in imaging.NETPET]
-    return _markdown(_table(("NETPET grade", "What the two scans show", "PRRT"), rows)
-                     + "\n\nSources: " + _cites(imaging.NETPET_SOURCES) + ".")
-
-
-def fast_criteria_table():
-    """The fast's criteria, guideline and variant side by side, in every unit the sources give (Markdown)."""
-    sets = list(bio.FAST_CRITERIA.values())
-    keys = list(dict.fromkeys(c.key for s in sets for c in s.criteria))
-    words = {"glucose": "Glucose (with symptoms)", "insulin": "Insulin", "c_peptide": "C-peptide",
-             "proinsulin": "Proinsulin"}
-    rows = []
-    for k in keys:
-        cells = []
-        for s in sets:
-            c = s.get(k)
-            cells.append(c.cutoff() if c else "not given")
-        rows.append((words[k], *cells))
-    for c in bio.INSULIN_MEDIATED:
-        rows.append((_upper(c.words) + " (supports insulin mediation; not one of the four)", c.cutoff(), "not given"))
-    text = _table(("Measurement", *(s.name for s in sets)), rows)
-    text += ("\n\n" + " ".join(f"**{s.name}:** {s.note} ({_cites(s.sources)})" for s in sets)
-             + f" The guideline also asks for {' and '.join(bio.FAST_SCREENS)}. Older radioimmunoassays used an "
-               "insulin cut-off of 6 µU/mL: the insulin cut-off depends on the assay.")
-    return _markdown(text)
-
-
-def gastrin_criteria():
-    """The gastrin/acid criteria and the provocative tests (Markdown list with sources)."""
-    c, bao = bio.ZES_CALCIUM, bio.ZES_BAO
-    lines = [f"* **Fasting gastrin first** (sensitivity {bio.ZES_FSG_SENSITIVITY} %); a repeatedly normal value "
-             "essentially excludes the syndrome.",
-             f"* **More than {bio.ZES_GASTRIN_TIMES_ULN} times the upper limit** (usually above "
-             f"{bio.ZES_GASTRIN_USUAL_PG_ML:,} pg/mL) **with gastric pH at or below {bio.ZES_MAX_PH}** establishes it; "
-             f"only about {bio.ZES_MEETS_BOTH_SHARE} % of patients meet both.",
-             f"* Otherwise a **secretin test**: a gastrin rise of at least {bio.ZES_SECRETIN_RISE_PG_ML} pg/mL (NIH "
-             f"criterion, {bio.ZES_SECRETIN_PERFORMANCE[0]} % sensitive, {bio.ZES_SECRETIN_PERFORMANCE[1]} % "
-             f"specific), or **basal acid output** above {bao['mEq_per_h']} mEq/h (above "
-             f"{bao['after_surgery_mEq_per_h']} after acid-reducing surgery).",
-             f"* The **calcium test** (rise of at least {c['rise_pg_ml']} pg/mL) is less sensitive "
-             f"({c['sensitivity_percent']} %) but positive in {c['secretin_negative_positive']} of secretin-negative "
-             "patients.",
-             f"* **PPIs** raise gastrin and pH: about {bio.ZES_PPI_RANGE_SHARE} % of patients with the syndrome have "
-             f"a gastrin in the range PPIs produce. Test off the PPI ({bio.ZES_PPI_OFF[0]}) only if stopping it is "
-             "safe. **Atrophic gastritis** raises gastrin with a high pH."]
-    return _markdown("\n".join(lines) + "\n\nSources: " + _cites(bio.ZES_SOURCES + bio.ZES_PPI_OFF[1]) + ".")
-
-
-def cga_notes():
-    """What falsely raises chromogranin A, the PPI evidence and AJCC Version 9's advice (Markdown)."""
-    lines = ["**Falsely raised by:** " + "; ".join(bio.CGA_CONFOUNDERS.values()) + f" ({_cites(('cga_confounders',))}).",
-             ""]
-    lines += [f"* {t} ({_cites(k)})" for t, k in bio.CGA_PPI_EVIDENCE]
-    lines += [f"* **{bio.CGA_AJCC9[0]}** ({_cites(bio.CGA_AJCC9[1])})"]
-    return _markdown("\n".join(lines))
-
-
-def hiaa_notes():
-    """The 5-HIAA collection: foods, drugs, how long, and the case (Markdown)."""
-    lo, hi = bio.HIAA_DIET_RANGE_HOURS
-    lines = [f"* **Foods** to avoid before and during the collection ({bio.HIAA_DIET_HOURS} hours before in most "
-             f"sheets; {lo}-{hi} hours across sources): " + ", ".join(bio.HIAA_FOODS) + ".",
-             "* **Drugs** listed by laboratory sheets (the lists vary by laboratory; there is no agreed list): "
-             + ", ".join(bio.HIAA_DRUGS) + ".",
-             f"* {bio.HIAA_CASE[0]} ({_cites(bio.HIAA_CASE[1])})"]
-    return _markdown("\n".join(lines) + "\n\nSources: " + _cites(bio.HIAA_SOURCES) + ".")
-
-
-def eus_notes():
-    """Why a needle sample under-grades (Markdown)."""
-    return _markdown("\n".join(f"* **{f.topic}.** {f.text} ({_cites(f.sources)})" for f in imaging.EUS_GRADING))

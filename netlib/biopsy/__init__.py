@@ -1,18 +1,19 @@
 """The biopsy and the unknown primary, explained: what a small thoracic biopsy can be called, tumourlet versus
 carcinoid in the lung, the grade of a goblet cell adenocarcinoma (and why NET grading does not apply), and why a
 grade belongs to a sample. The site-of-origin ranking itself is :func:`netlib.markers.rank_primaries`; this package
-adds its self-check and task builders.
+adds its feedback (:func:`check_primary`).
 
 Each decision returns an explained result (value, steps, why not the neighbouring answer, flags, sources) built on
 :class:`netlib.results.Explained`; the facts are data in :mod:`netlib.data.biopsy` and
 :mod:`netlib.data.site_markers`, the lung size cut-off in :data:`netlib.data.criteria.WHO_2021_THORACIC`. Teaching
 material, not a diagnostic tool.
 
-The question builders at the end import :mod:`netlib.teaching` only when called.
+The questions and tables a trainee sees are built in :mod:`netlib.teaching.biopsy_questions` and
+:mod:`netlib.teaching.biopsy_tables`.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
@@ -20,22 +21,17 @@ from netlib import checks
 from netlib.data import biopsy as data
 from netlib.data import site_markers as SM
 from netlib.data.criteria import WHO_2021_THORACIC
-from netlib.data.references import citations_text as _cites
 from netlib.errors import InvalidValueError
 from netlib.markers import SiteRanking, rank_primaries
 from netlib.results import Explained
-from netlib.results import table_cell as _cell
 
 if TYPE_CHECKING:
     from netlib.teaching.exercises import Feedback
-    from netlib.teaching.questions import Question
 
 __all__ = ["BIOPSY_LABELS", "BIOPSY_FLAGS", "MORPHOLOGIES", "KI67_READINGS", "BiopsyLabel", "thoracic_biopsy_label",
            "check_biopsy_label", "biopsy_line", "NODULE_LABELS", "NODULE_FLAGS", "NoduleLabel", "lung_nodule_label",
            "GCA_FLAGS", "GcaGrade", "goblet_cell_grade", "check_gca_grade", "SampleGrades", "grades_by_sample",
-           "check_sample_grade", "check_primary", "SITE_SPELLINGS", "primary_question", "primary_task",
-           "biopsy_question", "biopsy_report_task", "gca_grade_task", "sample_grade_question", "marker_table",
-           "gca_table", "heterogeneity_notes", "dipnech_notes", "small_biopsy_notes"]
+           "check_sample_grade", "check_primary", "SITE_SPELLINGS"]
 
 _TYPICAL, _ATYPICAL, _HIGH = (b.mitoses for b in WHO_2021_THORACIC.bands)  # mitoses per 2 mm²
 _TUMOURLET_BELOW_MM = WHO_2021_THORACIC.typical_min_size_cm * 10  # typical carcinoid >= 0.5 cm: below is a tumourlet
@@ -53,8 +49,6 @@ BIOPSY_LABELS: dict[str, str] = {
     "crush_need_ki67": "Crushed sample: add Ki-67 before calling it",
     "beyond_carcinoid": "Above the atypical carcinoid range: expert review",
 }
-#: The labels a trainee chooses from for a biopsy (the WHO names and the NOS label).
-_BIOPSY_CHOICES = ("typical", "atypical", "carcinoid_nos", "sclc")
 MORPHOLOGIES: tuple[str, ...] = ("carcinoid", "small cell")
 #: How the pathologist reads the Ki-67 stain of a crushed sample (the sources give no cut-off).
 KI67_READINGS: tuple[str, ...] = ("low", "high")
@@ -483,7 +477,7 @@ def check_sample_grade(answer: str, samples: Mapping[str, float], sample: str) -
     return Feedback(answer, key, False, msg, result.headline())
 
 
-# --- the likely primary: feedback and question builders ---------------------------------------------------------------
+# --- the likely primary: feedback ------------------------------------------------------------------------------------
 #: Spellings accepted for each site when typed.
 SITE_SPELLINGS: dict[str, tuple[str, ...]] = {
     "lung": ("lung", "bronchus", "bronchopulmonary", "lung carcinoid", "pulmonary"),
@@ -531,142 +525,3 @@ def check_primary(answer: str, panel: Mapping[str, str]) -> "Feedback":
         return Feedback(answer, expected, False, "a positive marker points to at least one site here; count them.",
                         explanation)
     return Feedback(answer, expected, False, _site_message(answer, key), explanation)
-
-
-def _card(result) -> str:
-    return result._repr_html_()
-
-
-def _site_label(site: str) -> str:
-    return "no site favoured" if site == "none" else SM.SITE_WORDS[site]
-
-
-def primary_question(title: str, prompt: str, panel: Mapping[str, str],
-                     choices: Sequence[str] | None = None) -> "Question":
-    """A self-check: which site ranks first for this panel? Options are sites in words; feedback from
-    :func:`check_primary`; the explanation is the ranking card."""
-    from netlib.teaching.questions import choice_question
-
-    key = rank_primaries(panel)
-    allowed = (*SM.SITES, "none")
-    choices = allowed if choices is None else checks.words("choices", choices, allowed, what="a list of sites")
-    if len(set(choices)) < 2 or not any(check_primary(c, panel).correct for c in choices):
-        raise InvalidValueError("choices", f"give at least two different sites including the key; got {choices}")
-    return choice_question(title, prompt, tuple(dict.fromkeys(choices)), lambda a: check_primary(a, panel),
-                           labels=_site_label, explanation_html=_card(key))
-
-
-def primary_task(title: str, prompt: str, panel: Mapping[str, str]) -> "Question":
-    """A typed short answer: the site that ranks first for this panel (one site; any spelling of
-    :data:`SITE_SPELLINGS`). Each other site is a trap whose message names the misconception."""
-    from netlib.teaching.questions import short_answer
-
-    key = rank_primaries(panel)
-    if len(key.top) != 1:
-        raise InvalidValueError("panel", "the panel must rank one site first for a typed answer")
-    site = key.top[0]
-    traps = [(spelling, check_primary(other, panel).message) for other in SM.SITES if other != site
-             for spelling in SITE_SPELLINGS[other]]
-    traps += [(w, "a site can be ranked: at least one marker is positive.") for w in ("unknown", "none")]
-    return short_answer(title, prompt, SITE_SPELLINGS[site], check_primary(site, panel).message,
-                        "Type one site: lung, pancreas, small intestine, appendix or rectum.", traps,
-                        explanation_html=_card(key))
-
-
-def biopsy_question(title: str, prompt: str, **case) -> "Question":
-    """A self-check: what can this small thoracic biopsy be called? Options: typical carcinoid, atypical carcinoid,
-    carcinoid NOS, small cell carcinoma; feedback from :func:`check_biopsy_label`."""
-    from netlib.teaching.questions import choice_question
-
-    key = thoracic_biopsy_label(**case)
-    if key.label not in _BIOPSY_CHOICES:
-        raise InvalidValueError("case", f"this case's label ({key.headline()}) is not among the options")
-    return choice_question(title, prompt, _BIOPSY_CHOICES, lambda a: check_biopsy_label(a, **case),
-                           labels=BIOPSY_LABELS.__getitem__, explanation_html=_card(key))
-
-
-def biopsy_report_task(title: str, prompt: str, checklist: Sequence[str] = (), **case) -> "Question":
-    """Write the one-line diagnosis for a small thoracic biopsy; the model answer is :func:`biopsy_line`."""
-    from netlib.teaching.questions import free_text
-
-    return free_text(title, prompt, biopsy_line(**case), checklist,
-                     explanation_html=_card(thoracic_biopsy_label(**case)))
-
-
-def gca_grade_task(title: str, prompt: str, low_grade_percent: float) -> "Question":
-    """A typed short answer: the goblet cell adenocarcinoma grade for ``low_grade_percent``; the other grades and
-    NET grades are traps."""
-    from netlib.teaching.questions import short_answer
-
-    key = goblet_cell_grade(low_grade_percent)
-    if key.grade == "not graded":
-        raise InvalidValueError("low_grade_percent", "choose a share above 0 %: 0 % has no grade to type")
-    traps = [(g, check_gca_grade(g, low_grade_percent).message) for g in ("G1", "G2", "G3") if g != key.grade]
-    traps += [(f"NET {g}", check_gca_grade(f"NET {g}", low_grade_percent).message) for g in ("G1", "G2", "G3")]
-    return short_answer(title, prompt, (key.grade, "grade " + key.grade[1]), check_gca_grade(key.grade,
-                                                                                          low_grade_percent).message,
-                        "Type a grade: G1, G2 or G3.", traps, explanation_html=_card(key))
-
-
-def sample_grade_question(title: str, prompt: str, samples: Mapping[str, float], sample: str) -> "Question":
-    """A self-check: which grade does ``sample`` carry? Options NET G1-G3 and "the primary's grade"."""
-    from netlib.teaching.questions import choice_question
-
-    labels = {"NET G1": "NET G1", "NET G2": "NET G2", "NET G3": "NET G3",
-              "primary": "the primary's grade: a patient has one grade"}
-    return choice_question(title, prompt, _SAMPLE_CHOICES, lambda a: check_sample_grade(a, samples, sample),
-                           labels=labels.__getitem__, explanation_html=_card(grades_by_sample(samples)))
-
-
-# --- tables and notes for the notebook (Markdown; words, no keys) ----------------------------------------------------
-def _markdown(text: str):
-    from IPython.display import Markdown
-
-    return Markdown(text)
-
-
-
-def marker_table():
-    """The site-of-origin markers as a Markdown table: what a positive points to, each study's figure with its
-    source, and the caveats."""
-    rows = []
-    for m in SM.SITE_MARKERS.values():
-        figures = "<br>".join(f"{f.words()} [{_cites(f.sources)}]" for f in m.figures)
-        caveats = "<br>".join(t for t, _k in m.caveats)
-        rows.append(f"| **{_cell(m.name)}** | {_cell(m.meaning)} | {_cell(figures)} | {_cell(caveats)} |")
-    head = "| Marker | A positive result | Each study's figure (material) [source] | Take care |\n|---|---|---|---|"
-    return _markdown(head + "\n" + "\n".join(rows) + "\n\n**Read across, never add up.** Each figure belongs to its "
-                     "own study (different tumours, antibodies and cut-offs). " + SM.NOT_SITE_SPECIFIC
-                     + " PAX6, which some panels name beside PAX8, has no figure in the course's sources.")
-
-
-def gca_table():
-    """The goblet cell adenocarcinoma grades and the facts that make it a trap (Markdown)."""
-    lines = ["| Grade | Share of low-grade (tubular or clustered) pattern |", "|---|---|"]
-    lines += [f"| {b.grade} | {b.words()} |" for b in data.GCA_BANDS]
-    lines += ["", *(f"* {f.words} ({_cites(f.sources)})" for f in data.GCA_FACTS)]
-    return _markdown("\n".join(lines))
-
-
-def small_biopsy_notes():
-    """The 64-pair biopsy series and crush artefact (Markdown bullets with sources)."""
-    s = data.SMALL_BIOPSY
-    lines = [f"* {s.pairs} biopsy-resection pairs of lung carcinoids: {s.discordant} "
-             f"({round(100 * s.discordant / s.pairs)} %) disagreed, always an atypical carcinoid called typical on the "
-             f"biopsy. Below {s.area_mm2:g} mm² of tumour, {s.small_missed[0]} of {s.small_missed[1]} atypical "
-             f"carcinoids were missed; at {s.area_mm2:g} mm² or more, {s.large_missed[0]} of {s.large_missed[1]}. "
-             f"{s.ki67_note} ({_cites(s.sources)})",
-             f"* {s.proposal} ({_cites(s.sources)})",
-             f"* {data.CRUSH.words} ({_cites(data.CRUSH.sources)})"]
-    return _markdown("\n".join(lines))
-
-
-def heterogeneity_notes():
-    """Grade heterogeneity and progression, as the series state them (Markdown bullets with sources)."""
-    return _markdown("\n".join(f"* {f.words} ({_cites(f.sources)})"
-                               for f in (*data.GRADE_HETEROGENEITY, *data.GRADE_PROGRESSION)))
-
-
-def dipnech_notes():
-    """DIPNECH as the sources describe it (Markdown bullets with sources)."""
-    return _markdown("\n".join(f"* {f.words} ({_cites(f.sources)})" for f in data.DIPNECH))

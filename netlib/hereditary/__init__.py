@@ -11,9 +11,9 @@ indications, red flags and MEN1 criteria are data in :mod:`netlib.data.hereditar
 :func:`p53_rb_aid` reads the stains as an aid: aberrant p53 or lost Rb favour NEC, DAXX/ATRX loss favours NET G3,
 and morphology decides.
 
-The question builders at the end (:func:`referral_question`, :func:`stain_question`, :func:`referral_change_task`,
-:func:`penetrance_task`) turn these into self-checks and tasks whose keys and feedback come from the same
-functions; they import :mod:`netlib.teaching` only when called.
+The feedback (:func:`check_referral`, :func:`check_stains`), the model answers and the keys of the typed tasks are
+here too; the questions and tables a trainee sees are built from them in :mod:`netlib.teaching.hereditary_questions`
+and :mod:`netlib.teaching.hereditary_tables`.
 """
 from __future__ import annotations
 
@@ -24,21 +24,16 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from netlib import checks
 from netlib.data import hereditary as data
-from netlib.data.references import citations_text as _cites
 from netlib.errors import InvalidTypeError, InvalidValueError
 from netlib.findings import Findings
 from netlib.results import Explained
-from netlib.results import markdown_table as _table
 
 if TYPE_CHECKING:
     from netlib.teaching.exercises import Feedback, NumericKey
-    from netlib.teaching.questions import Question
 
 __all__ = ["LEVELS", "LEVEL_WORDS", "OTHER_TUMOURS", "INPUT_WORDS", "FLAGS", "Referral", "germline_referral",
            "men1_criteria_met", "check_referral", "referral_change_line", "STAINS", "READINGS", "READING_WORDS",
-           "STAIN_FLAGS", "StainReading", "p53_rb_aid", "check_stains", "stain_report_line", "penetrance_key",
-           "referral_question", "referral_change_task", "stain_question", "penetrance_task", "stain_report_task",
-           "syndrome_table", "management_notes", "driver_table", "stain_table", "indication_list"]
+           "STAIN_FLAGS", "StainReading", "p53_rb_aid", "check_stains", "stain_report_line", "penetrance_key"]
 
 #: The answers, strongest first.
 LEVELS: tuple[str, ...] = ("recommended", "consider", "red_flags_only", "no_indication")
@@ -754,162 +749,3 @@ def penetrance_key(age: int = 50) -> "NumericKey":
     return NumericKey(value, 0.0, "%", f"{value:g} % of MEN1 carriers are affected by {age} years "
                                        f"({men1.penetrance_words()}).", tuple(traps),
                       "read the MEN1 row of the catalogue: penetrance is given at three ages.")
-
-
-# --- question builders (self-checks and tasks; keys from the functions above) ------------------------------------
-def _card(result) -> str:
-    return result._repr_html_()
-
-
-def referral_question(title: str, prompt: str, findings: Findings, choices: Sequence[str] | None = None,
-                      **history) -> "Question":
-    """A self-check: which answer does :func:`germline_referral` give for this case? Options in words
-    (:data:`LEVEL_WORDS`); feedback from :func:`check_referral`; the explanation is the result card."""
-    from netlib.teaching.questions import choice_question
-
-    key = germline_referral(findings, **history)
-    choices = LEVELS if choices is None else checks.words("choices", choices, LEVELS, what="a list of answers")
-    if len(set(choices)) < 2 or key.level not in choices:
-        raise InvalidValueError("choices", f"give at least two different answers including the key; got {choices}")
-    return choice_question(title, prompt, tuple(dict.fromkeys(choices)),
-                           lambda a: check_referral(findings, a, **history), labels=LEVEL_WORDS.__getitem__,
-                           explanation_html=_card(key))
-
-
-def referral_change_task(title: str, prompt: str, findings: Findings, before: Mapping[str, Any],
-                         after: Mapping[str, Any], checklist: Sequence[str] = ()) -> "Question":
-    """Predict in words what one change of the inputs does; the model answer is :func:`referral_change_line`."""
-    from netlib.teaching.questions import free_text
-
-    return free_text(title, prompt, referral_change_line(findings, before, after), checklist,
-                     explanation_html=_card(germline_referral(findings, **after)))
-
-
-def stain_question(title: str, prompt: str, choices: Sequence[str] | None = None, **stains) -> "Question":
-    """A self-check: what do the stains say? Options in words (:data:`READING_WORDS`, including the misconception
-    'proves NEC'); feedback from :func:`check_stains`; the explanation is the result card."""
-    from netlib.teaching.questions import choice_question
-
-    key = p53_rb_aid(**stains)
-    allowed = (*READINGS, "proves_nec")
-    choices = allowed if choices is None else checks.words("choices", choices, allowed, what="a list of readings")
-    if len(set(choices)) < 2 or key.reading not in choices:
-        raise InvalidValueError("choices", f"give at least two different readings including the key; got {choices}")
-    return choice_question(title, prompt, tuple(dict.fromkeys(choices)), lambda a: check_stains(a, **stains),
-                           labels=READING_WORDS.__getitem__, explanation_html=_card(key))
-
-
-def penetrance_task(title: str, prompt: str, age: int = 50) -> "Question":
-    """A typed-number task: MEN1 penetrance by ``age`` (key from :func:`penetrance_key`)."""
-    from netlib.teaching.questions import number_task
-
-    return number_task(title, prompt, penetrance_key(age),
-                       "Penetrance rises with age; it is not the 50 % chance that a child inherits the variant.")
-
-
-def stain_report_task(title: str, prompt: str, checklist: Sequence[str] = (), **stains) -> "Question":
-    """Write the report comment for the stains (keyword inputs of :func:`p53_rb_aid`); the model answer is
-    :func:`stain_report_line`, the explanation the result card."""
-    from netlib.teaching.questions import free_text
-
-    return free_text(title, prompt, stain_report_line(**stains), checklist, explanation_html=_card(p53_rb_aid(**stains)))
-
-
-# --- tables and lists for the notebook (Markdown; words, no keys) --------------------------------------------------
-def _markdown(text: str):
-    from IPython.display import Markdown
-
-    return Markdown(text)
-
-
-
-
-
-def syndrome_table(keys: Sequence[str] | None = None):
-    """The catalogue as a Markdown table: gene, inheritance, frequency, penetrance and the tumours with their
-    frequencies as the sources state them (``keys``: syndromes to show, default all)."""
-    keys = list(data.SYNDROMES) if keys is None else checks.words("keys", keys, data.SYNDROMES,
-                                                                   what="a list of syndrome keys")
-    rows = []
-    for s in (data.get(k) for k in dict.fromkeys(keys)):
-        tumours = "; ".join(f"{m.tumour} ({m.frequency or 'no frequency given'})" for m in s.manifestations)
-        parts = [f"{label}: {value}" for label, value in (
-            ("gene", s.gene), ("inheritance", s.inheritance), ("how common", s.frequency),
-            ("penetrance", s.penetrance_words() if s.penetrance else data.NOT_STATED)) if value != data.NOT_STATED]
-        rows.append((f"**{s.short}** ({s.name})", "; ".join(parts) + ("; the rest: see the note" if len(parts) < 4
-                                                                       else "") if parts else "see the note",
-                     tumours))
-    return _markdown(_table(("Syndrome", "Genetics", "Neuroendocrine and endocrine tumours (as the sources state "
-                                                    "them)"), rows)
-                     + "\n\n**Note.** Where a row gives no gene, inheritance, frequency or penetrance, the sources "
-                       "read for this course do not state it: look it up in the references below. Nothing is filled "
-                       "in.")
-
-
-_LIST_WORDS = {"suspected_men1": "suspected MEN1 (the course's reading, below)"}
-
-
-def indication_list():
-    """The verified indications for genetic risk evaluation, the MEN1 clinical criteria and the red flags, as a
-    Markdown list with sources."""
-    lines = ["**Verified indications** (NCCN, as summarised in 2022):", ""]
-    for i in data.TESTING_INDICATIONS.values():
-        lines.append(f"* {'genetic risk evaluation recommended' if i.strength == 'recommended' else 'consider genetic risk evaluation'}"
-                     f" for {_LIST_WORDS.get(i.key, i.words)}")
-    lines += ["", f"**MEN1 clinical criteria:** at least {data.MEN1_MIN_MAIN_TUMOURS} of the three main tumours "
-              f"({', '.join(data.MEN1_MAIN_TUMOURS)}; a gastrinoma counts as a duodenopancreatic NET), or at least "
-              f"{data.MEN1_MIN_WITH_RELATIVE} of them in a relative of a known case "
-              f"({_cites(data.MEN1_CRITERIA_SOURCES)}; the sources read for this course say 'a relative' without "
-              "naming the degree).", "",
-              "**Suspected MEN1, the course's reading:** the criteria above, or a gastric NET other than type 1, a "
-              "thymic or a bronchial NET (tumours MEN1 causes) together with another main MEN1 tumour or a relative "
-              "with MEN1. About 25 % of thymic neuroendocrine neoplasms are MEN1-associated ("
-              + _cites(data.THYMIC_MEN1_SHARE[1]) + ").", "",
-              "**Red flags** for an inherited syndrome (" + _cites(data.RED_FLAG_SOURCES) + "): "
-              + "; ".join(data.RED_FLAGS.values()) + ". The course reads them for " + data.RED_FLAG_CONTEXT_WORDS
-              + "; a type 1 gastric NET is multifocal because of atrophic gastritis, not heredity. Where red flags "
-              "meet no item of the list, discuss the case with clinical genetics: the list encoded here is "
-              "incomplete.", "",
-              "Sources: " + _cites(k for i in data.TESTING_INDICATIONS.values() for k in i.sources) + "."]
-    return _markdown("\n".join(lines))
-
-
-def management_notes(keys: Sequence[str] = ("men1", "vhl")):
-    """How the syndromes change management, as the sources state it (Markdown bullets with sources)."""
-    keys = checks.words("keys", keys, data.SYNDROMES, what="a list of syndrome keys")
-    lines = []
-    for s in (data.get(k) for k in dict.fromkeys(keys)):
-        for note in s.management:
-            lines.append(f"* **{s.short}.** {note}")
-        for note in s.testing:
-            lines.append(f"* **{s.short}, diagnosis.** {note}")
-    if not lines:
-        lines.append("* The course's sources state no change of management for these syndromes.")
-    cited = [k for key in dict.fromkeys(keys) for k in data.get(key).sources]
-    return _markdown("\n".join(lines) + "\n\nSources: " + _cites(cited) + ".")
-
-
-def driver_table():
-    """Somatic drivers of NETs and NECs, and ALT/DAXX/ATRX as prognostic markers (Markdown)."""
-    rows = [(d.gene, d.found_in, d.frequency or "not given", d.meaning, _cites(d.sources))
-            for d in data.SOMATIC_DRIVERS.values()]
-    text = _table(("Gene(s)", "Found in", "How often", "What it means", "Source"), rows)
-    text += "\n\n**ALT and DAXX/ATRX loss are prognostic, not grading criteria:**\n\n" + "\n".join(
-        f"* {t} ({_cites(k)})" for t, k in data.ALT_PROGNOSIS)
-    return _markdown(text)
-
-
-_GROUP_WORDS = {"SCNEC": "small cell NEC (SCNEC)", "LCNEC": "large cell NEC (LCNEC)"}
-
-
-def stain_table():
-    """The p53/Rb patterns of the 465-tumour series, and the pancreatic markers (Markdown)."""
-    groups = list(dict.fromkeys(g for p in data.P53_RB_PATTERNS.values() for g, _v in p.percent))
-    rows = [(p.words, *(f"{dict(p.percent)[g]:g} %" if g in dict(p.percent) else "not reported" for g in groups))
-            for p in data.P53_RB_PATTERNS.values()]
-    text = _table(("Pattern", *(_GROUP_WORDS.get(g, g) for g in groups)), rows)
-    summary, keys = data.P53_RB_SERIES
-    text += (f"\n\nShare of each group with the pattern: {summary} ({_cites(keys)}). *Not reported*: the abstract "
-             "gives no figure for that group (not zero).\n\n") + "\n".join(
-        f"* {t} ({_cites(k)})" for t, k in data.PANCREAS_G3_MARKERS)
-    return _markdown(text)

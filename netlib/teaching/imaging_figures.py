@@ -29,7 +29,8 @@ def krenning_readings():
     import matplotlib.pyplot as plt
     from matplotlib.patches import Patch
 
-    from netlib.biomarkers import krenning_rows, reading_accepts
+    from netlib.biomarkers import reading_accepts
+    from netlib.teaching.biomarkers_tables import krenning_rows
     from netlib.teaching.plots import OKABE_ITO, _describe
 
     names = list(imaging.PRRT_UPTAKE_READINGS)
