@@ -48,7 +48,8 @@ def _questions():
 
 
 @pytest.fixture(scope="module")
-def page(tmp_path_factory):
+def _browser(tmp_path_factory):
+    """One Chromium for the module (fast); each test gets the page freshly loaded from :func:`page`."""
     reason = skip_reason()
     if reason:
         pytest.skip(reason)
@@ -65,9 +66,19 @@ def page(tmp_path_factory):
         errors = []
         pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         pg.on("pageerror", lambda e: errors.append(str(e)))
-        pg.goto(path.as_uri())
-        yield pg, items, errors
+        yield pg, items, errors, path.as_uri()
         browser.close()
+
+
+@pytest.fixture
+def page(_browser):
+    """The page as a trainee first sees it: loaded afresh for every test (and every ``--count`` repeat), so no
+    answer, score or revealed explanation carries over from an earlier test."""
+    pg, items, errors, uri = _browser
+    errors.clear()
+    pg.goto(uri)
+    pg.wait_for_function("document.querySelectorAll('.netlib-question[data-ready]').length === %d" % len(items))
+    return pg, items, errors
 
 
 def _answer(root, q, answer):
@@ -99,7 +110,6 @@ def test_page_gives_the_python_verdicts(page):
 def test_wrong_then_right_reveals_the_explanation_only_at_the_end(page):
     pg, items, _errors = page
     root = pg.locator(".netlib-question").nth(0)
-    pg.reload()
     shown = _answer(root, items[0][0], "NET G3")
     assert "closed" in shown and not root.locator(".nq-explanation").is_visible()  # the misconception, no card
     assert root.locator(".nq-reveal").is_visible()
