@@ -110,6 +110,7 @@ def parse_number(text: str, *, name: str, low: float, high: float, integer: bool
         raise refuse("the box is empty")
     if len(s) > MAX_LENGTH:
         raise refuse(f"{shown} is too long to be a number")
+
     def in_range(value: float | int) -> float | int:
         # The message echoes what was typed ('-5', '100,1'), not the number read from it (-5.0, 100.1).
         if value > high or value < low or (low_open and value == low):
